@@ -1,0 +1,70 @@
+/**
+ * The `OrdoClient` interface: everything the engine, the CLI and user code may ask of
+ * Ordo's backend. The engine sees nothing else.
+ *
+ * Glossary: a *flow* is a named workflow; a *flow run* is one execution of it; a *task
+ * run* is one task call inside a flow run; a *state* is where a run is in its life
+ * (Pending, Running, Completed, …); the *run recorder* batches task-run and log writes.
+ *
+ * Two implementations: `EmbeddedClient` (in-process, SQLite under `ORDO_HOME`) and,
+ * with `ORDO_API_URL`, an HTTP client.
+ *
+ * @module
+ */
+import type { CacheHit, StateData } from "../states/index.js";
+import type {
+  Flow,
+  FlowRun,
+  FlowRunCreate,
+  FlowRunFilter,
+  LogFilter,
+  LogRecord,
+  RecorderBatch,
+  SetFlowRunStateOptions,
+  SetStateResult,
+  TaskRun,
+  TaskRunFilter,
+} from "../schemas/index.js";
+
+/** Ordo's backend, as the engine and user code see it. */
+export interface OrdoClient {
+  /** `embedded` (in-process store) or `http` (a server). */
+  readonly kind: "embedded" | "http";
+
+  /** Creates the flow named `name` if it does not exist yet, and returns it. */
+  ensureFlow(input: { name: string; tags?: readonly string[] | undefined }): Promise<Flow>;
+
+  /** Creates a flow run (state Pending unless given). A given `id` that exists returns that run. */
+  createFlowRun(input: FlowRunCreate): Promise<FlowRun>;
+  /** Proposes a new state for a flow run; the orchestration rules decide. */
+  setFlowRunState(id: string, state: StateData, options?: SetFlowRunStateOptions): Promise<SetStateResult>;
+  /** Reads one flow run; throws `ORDO_NOT_FOUND` for an unknown id. */
+  readFlowRun(id: string): Promise<FlowRun>;
+  /** Reads flow runs, newest first. */
+  readFlowRuns(filter?: FlowRunFilter): Promise<FlowRun[]>;
+  /** The full state history of a flow run, oldest first. */
+  readFlowRunStates(id: string): Promise<StateData[]>;
+  /** Records that the process running the flow run is alive. */
+  heartbeatFlowRun(id: string): Promise<void>;
+
+  /** Writes one batch of the run recorder in one transaction. */
+  recordBatch(batch: RecorderBatch): Promise<void>;
+  /** Reads task runs, in creation order. */
+  readTaskRuns(filter?: TaskRunFilter): Promise<TaskRun[]>;
+  /** Reads one task run; throws `ORDO_NOT_FOUND` for an unknown id. */
+  readTaskRun(id: string): Promise<TaskRun>;
+  /** The newest valid (unexpired at `now`) completed result stored under `cacheKey`. */
+  findCachedResult(cacheKey: string, now: number): Promise<CacheHit | undefined>;
+
+  /** Reads log lines, oldest first. */
+  readLogs(filter: LogFilter): Promise<LogRecord[]>;
+
+  /**
+   * Marks Crashed the runs whose process is gone: same host and a dead pid, or a
+   * heartbeat older than the stale limit. Returns the ids it marked.
+   */
+  markCrashedRuns(): Promise<string[]>;
+
+  /** Releases the client's resources. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,57 @@
+/**
+ * Typed errors with stable string codes.
+ *
+ * Every error Ordo raises on purpose is an {@link OrdoError} with a `code` from
+ * {@link ErrorCode}. Codes are stable: scripts, the HTTP API and the client rely on them.
+ *
+ * @module
+ */
+
+/** The stable error codes Ordo uses. */
+export const ErrorCode = {
+  InvalidParameters: "ORDO_INVALID_PARAMETERS",
+  UnhashableInput: "ORDO_UNHASHABLE_INPUT",
+  ResultNotSerializable: "ORDO_RESULT_NOT_SERIALIZABLE",
+  ResultNotAvailable: "ORDO_RESULT_NOT_AVAILABLE",
+  NotFound: "ORDO_NOT_FOUND",
+  InvalidTransition: "ORDO_INVALID_TRANSITION",
+  InvalidInput: "ORDO_INVALID_INPUT",
+  InvalidEntrypoint: "ORDO_INVALID_ENTRYPOINT",
+  InvalidSetting: "ORDO_INVALID_SETTING",
+  UpstreamFailed: "ORDO_UPSTREAM_FAILED",
+  TimedOut: "ORDO_TIMED_OUT",
+  DatabaseBusy: "ORDO_DATABASE_BUSY",
+  NotRetryable: "ORDO_NOT_RETRYABLE",
+  NoActiveRun: "ORDO_NO_ACTIVE_RUN",
+} as const;
+
+/** One of the stable error codes in {@link ErrorCode}. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The base class of Ordo's errors: a message for people, a stable `code` for programs and
+ * optional `details` (for example the invalid field of a parameter).
+ *
+ * @example
+ * ```ts
+ * try { await etl({ n: "x" }); } catch (e) { if (e instanceof OrdoError) console.log(e.code); }
+ * ```
+ */
+export class OrdoError extends Error {
+  /** The stable code, for example `ORDO_INVALID_PARAMETERS`. */
+  readonly code: ErrorCode;
+  /** Machine-readable context: the field that failed, the run id, … */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "OrdoError";
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** True when `value` is an {@link OrdoError}, optionally with the given code. */
+export function isOrdoError(value: unknown, code?: ErrorCode): value is OrdoError {
+  return value instanceof OrdoError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,112 @@
+/**
+ * zod schemas of flows and flow runs.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ResultRefSchema, StateDataSchema, StateTypeSchema } from "./state.js";
+
+const Id = z.string().min(1).max(64);
+const Millis = z.number().int().nonnegative();
+
+/** A flow: a named workflow definition. */
+export const FlowSchema = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  tags: z.array(z.string()),
+  createdAt: Millis,
+});
+/** A flow. */
+export type Flow = z.infer<typeof FlowSchema>;
+
+/** One execution of a flow. Times are ms since the epoch. */
+export const FlowRunSchema = z.object({
+  id: Id,
+  flowId: Id,
+  flowName: z.string(),
+  name: z.string(),
+  state: StateDataSchema,
+  parameters: z.record(z.string(), z.unknown()),
+  tags: z.array(z.string()),
+  runCount: z.number().int().nonnegative(),
+  retries: z.number().int().nonnegative(),
+  parentFlowRunId: Id.optional(),
+  parentTaskRunId: Id.optional(),
+  /** For subflows: the call's key within the parent run, used by durable resume. */
+  dynamicKey: z.string().optional(),
+  expectedStartTime: Millis.optional(),
+  startTime: Millis.optional(),
+  endTime: Millis.optional(),
+  totalRunTimeMs: z.number().int().nonnegative(),
+  host: z.string().optional(),
+  pid: z.number().int().optional(),
+  heartbeatAt: Millis.optional(),
+  entrypoint: z.string().optional(),
+  flowVersion: z.string().optional(),
+  result: ResultRefSchema.optional(),
+  createdAt: Millis,
+  updatedAt: Millis,
+});
+/** A flow run. */
+export type FlowRun = z.infer<typeof FlowRunSchema>;
+
+/** What creating a flow run takes. */
+export const FlowRunCreateSchema = z.object({
+  id: Id.optional(),
+  flowName: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+  tags: z.array(z.string().max(200)).max(100).default([]),
+  retries: z.number().int().min(0).max(1000).default(0),
+  parentFlowRunId: Id.optional(),
+  parentTaskRunId: Id.optional(),
+  dynamicKey: z.string().max(500).optional(),
+  state: StateDataSchema.optional(),
+  host: z.string().optional(),
+  pid: z.number().int().optional(),
+  entrypoint: z.string().max(1000).optional(),
+  flowVersion: z.string().max(200).optional(),
+});
+/** What creating a flow run takes (after defaults). */
+export type FlowRunCreate = z.input<typeof FlowRunCreateSchema>;
+
+/** Which flow runs to read. */
+export const FlowRunFilterSchema = z.object({
+  ids: z.array(Id).max(1000).optional(),
+  flowName: z.string().optional(),
+  stateTypes: z.array(StateTypeSchema).optional(),
+  stateNames: z.array(z.string()).optional(),
+  tags: z.array(z.string()).optional(),
+  parentFlowRunId: Id.optional(),
+  dynamicKey: z.string().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+/** Which flow runs to read. */
+export type FlowRunFilter = z.input<typeof FlowRunFilterSchema>;
+
+/** Options of a flow-run state change. */
+export interface SetFlowRunStateOptions {
+  /** Step around the protective rules (operators only). */
+  readonly force?: boolean | undefined;
+  /** The delay before the next retry, when the proposal is a failure that may be retried. */
+  readonly retryDelayMs?: number | undefined;
+  /** False when the failure must not be retried. */
+  readonly retryable?: boolean | undefined;
+  /** The re-run of a failed or crashed run (durable resume). */
+  readonly rerun?: boolean | undefined;
+  /** The run's result, with a COMPLETED state. */
+  readonly result?: z.infer<typeof ResultRefSchema> | undefined;
+}
+
+/** The orchestration's answer to a proposed flow-run state. */
+export interface SetStateResult {
+  readonly status: "ACCEPT" | "REJECT" | "WAIT";
+  /** The run's state after the decision. */
+  readonly state: z.infer<typeof StateDataSchema>;
+  readonly reason?: string | undefined;
+  /** With WAIT: try again after this many ms. */
+  readonly delayMs?: number | undefined;
+  /** The run's run count after the decision. */
+  readonly runCount: number;
+}

@@ -1,0 +1,10 @@
+/**
+ * zod schemas of every API object: one schema per object, shared by the store, the
+ * client, the server and the UI.
+ *
+ * @module
+ */
+export * from "./state.js";
+export * from "./flow-run.js";
+export * from "./task-run.js";
+export * from "./log.js";
