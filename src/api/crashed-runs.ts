@@ -1,0 +1,99 @@
+/**
+ * Crash detection: flow runs whose process is gone are marked Crashed, with their
+ * unfinished task runs.
+ *
+ * A run is gone when it ran on this host and its process no longer exists, or when it
+ * ran elsewhere (or without a known pid) and has not sent a heartbeat for the stale limit.
+ * Runs of the current process are never marked.
+ *
+ * @module
+ */
+import { hostname } from "node:os";
+import type { FlowRun } from "../schemas/index.js";
+import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
+import type { FlowRunTransition, Store, UnfinishedFlowRun } from "../store/index.js";
+import { isProcessAlive } from "./process-liveness.js";
+import { runTimesAfter } from "./run-times.js";
+
+/** Options of {@link markCrashedRuns}. */
+export interface MarkCrashedRunsOptions {
+  /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
+  readonly staleAfterMs?: number | undefined;
+}
+
+/** The default stale limit: 10 minutes. */
+export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
+
+const UNFINISHED: readonly StateType[] = [StateType.PENDING, StateType.RUNNING, StateType.CANCELLING];
+
+/** Why `run` counts as crashed, or undefined when it may still be alive. */
+export function crashReason(
+  run: Pick<UnfinishedFlowRun, "host" | "pid" | "heartbeatAt" | "updatedAt">,
+  here: { readonly host: string; readonly pid: number },
+  now: number,
+  staleAfterMs: number,
+): string | undefined {
+  if (run.host === undefined) return undefined;
+  if (run.host === here.host && run.pid !== undefined) {
+    if (run.pid === here.pid) return undefined;
+    return isProcessAlive(run.pid) ? undefined : `process ${run.pid} on host ${run.host} is gone`;
+  }
+  const lastSign = run.heartbeatAt ?? run.updatedAt;
+  const silentMs = now - lastSign;
+  if (silentMs <= staleAfterMs) return undefined;
+  const who = run.pid === undefined ? `host ${run.host}` : `process ${run.pid} on host ${run.host}`;
+  return `no heartbeat from ${who} for ${Math.round(silentMs / 1000)} s (limit ${Math.round(staleAfterMs / 1000)} s)`;
+}
+
+function decideCrash(
+  seen: UnfinishedFlowRun,
+  run: FlowRun,
+  crashed: StateData,
+  now: number,
+): FlowRunTransition<boolean> {
+  // The run moved on since it was read (another process picked it up): leave it alone.
+  if (run.host !== seen.host || run.pid !== seen.pid || !UNFINISHED.includes(run.state.type))
+    return { outcome: false };
+  const decision = applyRules(FLOW_RULES, {
+    initial: run.state,
+    proposed: crashed,
+    now,
+    run: { runCount: run.runCount, retries: run.retries, retryDelayMs: () => 0 },
+    retryable: false,
+  });
+  if (decision.kind !== "accept") return { outcome: false };
+  return {
+    outcome: true,
+    write: {
+      state: decision.state,
+      ...runTimesAfter(run, run.state, decision.state),
+      updatedAt: now,
+      unfinishedTaskRunsState: decision.state,
+    },
+  };
+}
+
+/**
+ * Marks Crashed the flow runs in PENDING, RUNNING or CANCELLING whose process is gone
+ * (see the module notes), each with a state-history row, and their task runs still
+ * SCHEDULED, PENDING or RUNNING too. Returns the ids of the flow runs it marked.
+ *
+ * @example
+ * ```ts
+ * const crashed = await markCrashedRuns(store); // e.g. when the store is opened
+ * ```
+ */
+export async function markCrashedRuns(store: Store, options: MarkCrashedRunsOptions = {}): Promise<string[]> {
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const here = { host: hostname(), pid: process.pid };
+  const now = Date.now();
+  const marked: string[] = [];
+  for (const seen of await store.readUnfinishedFlowRuns(UNFINISHED)) {
+    const reason = crashReason(seen, here, now, staleAfterMs);
+    if (reason === undefined) continue;
+    const crashed: StateData = { type: StateType.CRASHED, name: "Crashed", timestamp: now, message: reason };
+    const done = await store.transitionFlowRun(seen.id, (run) => decideCrash(seen, run, crashed, now));
+    if (done === true) marked.push(seen.id);
+  }
+  return marked;
+}

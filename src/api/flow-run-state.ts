@@ -1,0 +1,95 @@
+/**
+ * Flow-run state changes: the orchestration rules decide, the store persists the decision
+ * atomically (run columns plus a state-history row, in one write transaction).
+ *
+ * @module
+ */
+import type { FlowRun, SetFlowRunStateOptions, SetStateResult } from "../schemas/index.js";
+import { StateDataSchema } from "../schemas/index.js";
+import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
+import type { FlowRunTransition, Store } from "../store/index.js";
+import { notFound, parseInput } from "./errors.js";
+import { runTimesAfter } from "./run-times.js";
+
+/**
+ * Applies the flow-run rules to a proposed state for `run` at time `now`, and says what
+ * to write: the accepted state (possibly a different one, e.g. AwaitingRetry for a failure
+ * with retries left), the run's counters and times, and a COMPLETED run's result.
+ * Pure: it runs inside the store's write transaction.
+ */
+export function decideFlowRunState(
+  run: FlowRun,
+  proposed: StateData,
+  options: SetFlowRunStateOptions,
+  now: number,
+): FlowRunTransition<SetStateResult> {
+  const retryDelayMs = options.retryDelayMs ?? 0;
+  const decision = applyRules(FLOW_RULES, {
+    initial: run.state,
+    proposed,
+    now,
+    run: { runCount: run.runCount, retries: run.retries, retryDelayMs: () => retryDelayMs },
+    retryable: options.retryable,
+    rerun: options.rerun,
+    force: options.force,
+  });
+  switch (decision.kind) {
+    case "reject":
+      return {
+        outcome: {
+          status: "REJECT",
+          state: decision.state ?? run.state,
+          reason: decision.reason,
+          runCount: run.runCount,
+        },
+      };
+    case "wait":
+      return {
+        outcome: {
+          status: "WAIT",
+          state: run.state,
+          reason: decision.reason,
+          delayMs: decision.delayMs,
+          runCount: run.runCount,
+        },
+      };
+    case "accept": {
+      const state = decision.state;
+      const times = runTimesAfter(run, run.state, state);
+      return {
+        outcome: { status: "ACCEPT", state, runCount: times.runCount },
+        write: {
+          state,
+          ...times,
+          result: state.type === StateType.COMPLETED ? options.result : undefined,
+          updatedAt: now,
+        },
+      };
+    }
+  }
+}
+
+/**
+ * Proposes a new state for a flow run. The flow-run rules decide (terminal states are
+ * kept, failures with retries left become AwaitingRetry, a scheduled run waits for its
+ * time, …) and an accepted state is persisted atomically. Throws `ORDO_NOT_FOUND` for an
+ * unknown id and `ORDO_INVALID_INPUT` for an invalid state.
+ *
+ * @example
+ * ```ts
+ * const result = await setFlowRunState(store, run.id, { type: "RUNNING", name: "Running", timestamp: Date.now() });
+ * if (result.status !== "ACCEPT") console.log(result.reason);
+ * ```
+ */
+export async function setFlowRunState(
+  store: Store,
+  id: string,
+  state: StateData,
+  options: SetFlowRunStateOptions = {},
+): Promise<SetStateResult> {
+  const proposed = parseInput(StateDataSchema, state, "state");
+  const now = Date.now();
+  const result = await store.transitionFlowRun(id, (run) => decideFlowRunState(run, proposed, options, now));
+  if (result === undefined) throw notFound("flow run", id);
+  return result;
+}

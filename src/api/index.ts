@@ -1,0 +1,27 @@
+/**
+ * The orchestration service layer: plain async functions over a {@link Store}. The HTTP
+ * server's routes and the `EmbeddedClient` both call these, so a run behaves the same
+ * with or without a server. Clock reads happen here, never in `states/`.
+ *
+ * @module
+ */
+export { ensureFlow } from "./flows.js";
+export {
+  createFlowRun,
+  readFlowRun,
+  readFlowRuns,
+  readFlowRunStates,
+  heartbeatFlowRun,
+} from "./flow-runs.js";
+export { setFlowRunState, decideFlowRunState } from "./flow-run-state.js";
+export { recordBatch, readTaskRuns, readTaskRun, readTaskRunStates, findCachedResult } from "./task-runs.js";
+export { readLogs } from "./logs.js";
+export {
+  markCrashedRuns,
+  crashReason,
+  DEFAULT_STALE_AFTER_MS,
+  type MarkCrashedRunsOptions,
+} from "./crashed-runs.js";
+export { isProcessAlive } from "./process-liveness.js";
+export { runTimesAfter, type RunTimes, type RunTimesBefore } from "./run-times.js";
+export { notFound, parseInput } from "./errors.js";

@@ -1,0 +1,143 @@
+/**
+ * `ordo flow-run ls | inspect | logs | retry`.
+ *
+ * @module
+ */
+import type { Command } from "commander";
+import { getClient } from "../client/get-client.js";
+import type { FlowRunFilter } from "../schemas/index.js";
+import type { CliContext } from "./cli-context.js";
+import { collect } from "./collect.js";
+import { reportFinalState } from "./final-state.js";
+import { withStdoutToStderr } from "./stdout-to-stderr.js";
+import { flowRunDetails, flowRunTable, logLine } from "./flow-run-view.js";
+import { formatJson } from "./output/json.js";
+import { parseLimit } from "./parse-limit.js";
+import { parseStateSelection } from "./state-filter.js";
+
+/** Options of `ordo flow-run ls`. */
+interface LsOptions {
+  readonly state: string[];
+  readonly flow?: string | undefined;
+  readonly limit?: string | undefined;
+  readonly json?: boolean | undefined;
+}
+
+/** Options of the commands that only take `--json`. */
+interface JsonOption {
+  readonly json?: boolean | undefined;
+}
+
+/** The page size used to read all log lines of a run. */
+const LOG_PAGE = 1000;
+
+/** Flow-run filter fields for a `--state` selection: types when whole types were asked, else names. */
+function stateFilter(values: readonly string[]): Pick<FlowRunFilter, "stateTypes" | "stateNames"> {
+  const selection = parseStateSelection(values);
+  if (selection === undefined) return {};
+  if (selection.names === undefined) return { stateTypes: [...selection.types] };
+  return { stateNames: [...selection.names] };
+}
+
+async function listFlowRuns(ctx: CliContext, options: LsOptions): Promise<void> {
+  const filter: FlowRunFilter = {
+    ...stateFilter(options.state),
+    ...(options.flow === undefined ? {} : { flowName: options.flow }),
+    limit: parseLimit(options.limit, 20, 1000),
+  };
+  const client = await getClient();
+  await client.markCrashedRuns(); // runs whose process died show as Crashed, not Running
+  const runs = await client.readFlowRuns(filter);
+  if (options.json === true) {
+    ctx.io.out(formatJson(runs));
+    return;
+  }
+  ctx.io.out(flowRunTable(runs, ctx.io.now()));
+  if (runs.length === 0) ctx.io.err("No flow runs found. Start one with: ordo run FILE.ts:FLOW\n");
+}
+
+async function inspectFlowRun(ctx: CliContext, id: string, options: JsonOption): Promise<void> {
+  const client = await getClient();
+  const run = await client.readFlowRun(id);
+  const history = await client.readFlowRunStates(id);
+  ctx.io.out(
+    options.json === true
+      ? formatJson({ ...run, stateHistory: history })
+      : flowRunDetails(run, history, ctx.io.now()),
+  );
+}
+
+async function showLogs(ctx: CliContext, id: string, options: JsonOption): Promise<void> {
+  const client = await getClient();
+  await client.readFlowRun(id); // ORDO_NOT_FOUND for an unknown id, rather than an empty list
+  let afterId: number | undefined;
+  for (;;) {
+    const page = await client.readLogs({
+      flowRunId: id,
+      limit: LOG_PAGE,
+      ...(afterId === undefined ? {} : { afterId }),
+    });
+    for (const record of page)
+      ctx.io.out(options.json === true ? `${JSON.stringify(record)}\n` : logLine(record));
+    const lastId = page.at(-1)?.id;
+    if (page.length < LOG_PAGE || lastId === undefined || lastId === afterId) return;
+    afterId = lastId;
+  }
+}
+
+async function retry(ctx: CliContext, id: string, options: JsonOption): Promise<void> {
+  const client = await getClient();
+  await client.markCrashedRuns(); // a run whose process died becomes Crashed, and so retryable
+  const { retryFlowRun } = await import("../sdk/retry-flow-run.js");
+  const json = options.json === true;
+  const state = json ? await withStdoutToStderr(() => retryFlowRun(id)) : await retryFlowRun(id);
+  await reportFinalState(ctx, state, json);
+}
+
+/**
+ * Adds `ordo flow-run` and its subcommands to the program.
+ *
+ * @example
+ * ```ts
+ * registerFlowRunCommands(program, ctx);
+ * ```
+ */
+export function registerFlowRunCommands(program: Command, ctx: CliContext): void {
+  const group = program.command("flow-run").description("list, inspect and retry flow runs");
+
+  group
+    .command("ls")
+    .description("list flow runs, newest first (runs whose process died are marked Crashed first)")
+    .option(
+      "--state <state>",
+      "only runs in this state type (FAILED) or name (Failed, AwaitingRetry); repeatable",
+      collect,
+      [],
+    )
+    .option("--flow <name>", "only runs of this flow")
+    .option("--limit <n>", "at most this many runs (1-1000, default 20)")
+    .option("--json", "print the runs as a JSON array")
+    .action((options: LsOptions) => listFlowRuns(ctx, options));
+
+  group
+    .command("inspect")
+    .description("show every field of a flow run and its state history")
+    .argument("<id>", "the flow run's id")
+    .option("--json", "print the run and its state history as JSON")
+    .action((id: string, options: JsonOption) => inspectFlowRun(ctx, id, options));
+
+  group
+    .command("logs")
+    .description("print a flow run's log lines (its tasks' included), oldest first")
+    .argument("<id>", "the flow run's id")
+    .option("--json", "print one JSON object per line")
+    .action((id: string, options: JsonOption) => showLogs(ctx, id, options));
+
+  group
+    .command("retry")
+    .description("re-run a Failed or Crashed flow run in this process (completed tasks are reused)")
+    .argument("<id>", "the flow run's id")
+    .option("--json", "print the final state as JSON; the flow's own output goes to stderr")
+    .addHelpText("after", "\nExit code: 0 when the run ends Completed, 1 otherwise, 2 for bad input.")
+    .action((id: string, options: JsonOption) => retry(ctx, id, options));
+}

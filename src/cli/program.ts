@@ -1,0 +1,53 @@
+/**
+ * The `ordo` command-line program: commander setup shared by every command.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import type { CliContext } from "./cli-context.js";
+import { registerConfigCommands } from "./config.js";
+import { registerFlowRunCommands } from "./flow-run.js";
+import { registerRunCommand } from "./run.js";
+import { registerTaskRunCommands } from "./task-run.js";
+
+/** The package version, read from package.json (two folders up from src/cli and dist/cli). */
+function packageVersion(): string {
+  try {
+    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
+    const { version } = JSON.parse(text) as { version?: unknown };
+    return typeof version === "string" ? version : "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/**
+ * Builds the `ordo` program. Commander never exits the process itself: its errors are
+ * thrown (`exitOverride`) and its output goes to `ctx.io`, so `runCli` decides the exit
+ * code and prints errors as one line.
+ *
+ * @example
+ * ```ts
+ * await createProgram(ctx).parseAsync(["node", "ordo", "config", "view"]);
+ * ```
+ */
+export function createProgram(ctx: CliContext): Command {
+  const program = new Command("ordo");
+  // Settings made before subcommands are added are inherited by them.
+  program
+    .description("Ordo: workflow orchestration for TypeScript")
+    .version(packageVersion(), "-V, --version", "print Ordo's version")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.out(text),
+      writeErr: (text) => ctx.io.err(text),
+      outputError: () => undefined, // printed by runCli as one line, with a code
+    })
+    .showSuggestionAfterError(true);
+  registerRunCommand(program, ctx);
+  registerFlowRunCommands(program, ctx);
+  registerTaskRunCommands(program, ctx);
+  registerConfigCommands(program, ctx);
+  return program;
+}

@@ -1,0 +1,137 @@
+/**
+ * `EmbeddedClient`: the {@link OrdoClient} that needs no server. It calls the `api/`
+ * service layer in-process over a SQLite store (WAL mode), so several processes may share
+ * one database file.
+ *
+ * @module
+ */
+import * as api from "../api/index.js";
+import type {
+  Flow,
+  FlowRun,
+  FlowRunCreate,
+  FlowRunFilter,
+  LogFilter,
+  LogRecord,
+  RecorderBatch,
+  SetFlowRunStateOptions,
+  SetStateResult,
+  TaskRun,
+  TaskRunFilter,
+} from "../schemas/index.js";
+import type { CacheHit, StateData } from "../states/index.js";
+import { openSqliteStore, type Store } from "../store/index.js";
+import type { OrdoClient } from "./ordo-client.js";
+
+/** How to open an {@link EmbeddedClient}. */
+export interface EmbeddedClientOptions {
+  /** The SQLite database file, e.g. `~/.ordo/ordo.db`; its folder is created. */
+  readonly path: string;
+  /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
+  readonly staleAfterMs?: number | undefined;
+  /** How long to keep retrying a locked database before `ORDO_DATABASE_BUSY`, in ms. Default 30 000. */
+  readonly lockTimeoutMs?: number | undefined;
+}
+
+/**
+ * The in-process client over a SQLite store.
+ *
+ * @example
+ * ```ts
+ * const client = await EmbeddedClient.open({ path: "/tmp/ordo/ordo.db" });
+ * const run = await client.createFlowRun({ flowName: "etl", name: "first" });
+ * await client.close();
+ * ```
+ */
+export class EmbeddedClient implements OrdoClient {
+  /** Always `embedded`. */
+  readonly kind = "embedded";
+  readonly #store: Store;
+  readonly #staleAfterMs: number | undefined;
+
+  private constructor(store: Store, staleAfterMs: number | undefined) {
+    this.#store = store;
+    this.#staleAfterMs = staleAfterMs;
+  }
+
+  /**
+   * Opens the database at `path` (creating its folder and the file when needed), applies
+   * pending migrations, and marks Crashed the runs whose process died since the store was
+   * last used.
+   */
+  static async open(options: EmbeddedClientOptions): Promise<EmbeddedClient> {
+    const store = await openSqliteStore({ path: options.path, lockTimeoutMs: options.lockTimeoutMs });
+    const client = new EmbeddedClient(store, options.staleAfterMs);
+    try {
+      await client.markCrashedRuns();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return client;
+  }
+
+  ensureFlow(input: { name: string; tags?: readonly string[] | undefined }): Promise<Flow> {
+    return api.ensureFlow(this.#store, input);
+  }
+
+  createFlowRun(input: FlowRunCreate): Promise<FlowRun> {
+    return api.createFlowRun(this.#store, input);
+  }
+
+  setFlowRunState(id: string, state: StateData, options?: SetFlowRunStateOptions): Promise<SetStateResult> {
+    return api.setFlowRunState(this.#store, id, state, options);
+  }
+
+  readFlowRun(id: string): Promise<FlowRun> {
+    return api.readFlowRun(this.#store, id);
+  }
+
+  readFlowRuns(filter?: FlowRunFilter): Promise<FlowRun[]> {
+    return api.readFlowRuns(this.#store, filter);
+  }
+
+  readFlowRunStates(id: string): Promise<StateData[]> {
+    return api.readFlowRunStates(this.#store, id);
+  }
+
+  heartbeatFlowRun(id: string): Promise<void> {
+    return api.heartbeatFlowRun(this.#store, id);
+  }
+
+  recordBatch(batch: RecorderBatch): Promise<void> {
+    return api.recordBatch(this.#store, batch);
+  }
+
+  readTaskRuns(filter?: TaskRunFilter): Promise<TaskRun[]> {
+    return api.readTaskRuns(this.#store, filter);
+  }
+
+  readTaskRun(id: string): Promise<TaskRun> {
+    return api.readTaskRun(this.#store, id);
+  }
+
+  /**
+   * A task run's detailed state records (failures, retries, crashes), oldest first.
+   * Not part of {@link OrdoClient} (yet).
+   */
+  readTaskRunStates(id: string): Promise<StateData[]> {
+    return api.readTaskRunStates(this.#store, id);
+  }
+
+  findCachedResult(cacheKey: string, now: number): Promise<CacheHit | undefined> {
+    return api.findCachedResult(this.#store, cacheKey, now);
+  }
+
+  readLogs(filter: LogFilter): Promise<LogRecord[]> {
+    return api.readLogs(this.#store, filter);
+  }
+
+  markCrashedRuns(): Promise<string[]> {
+    return api.markCrashedRuns(this.#store, { staleAfterMs: this.#staleAfterMs });
+  }
+
+  close(): Promise<void> {
+    return this.#store.close();
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * The flow engine: runs a flow run from Pending to a final state.
+ *
+ * Parameters are validated before anything is written. The run is created, set Running
+ * (flow-run states are written synchronously: they gate scheduling and cancellation),
+ * its body runs in a {@link FlowRunContext}, the engine waits for every task run the body
+ * submitted, flushes the run recorder, and only then writes the final state. A failed
+ * attempt with retries left goes AwaitingRetry and runs again in the same flow run, where
+ * task runs that already completed are reused (durable resume).
+ *
+ * @module
+ */
+import { hostname } from "node:os";
+import type { OrdoClient } from "../client/ordo-client.js";
+import { OrdoError } from "../errors/ordo-error.js";
+import type { Flow, FlowRun, TaskRun } from "../schemas/index.js";
+import { State, StateType, retryDelayMs, type ResultRef, type StateData } from "../states/index.js";
+import { uuid7 } from "../ids/uuid7.js";
+import { currentRunContext, runContextStorage, type EngineConfig, type FlowRunContext } from "./context.js";
+import type { FlowDefinition, StateHook } from "./definitions.js";
+import { isTaskFuture } from "./future.js";
+import { createRunLogger, type RunLogger } from "./logger.js";
+import { errorInfo, stateOf, valueOf, type RunOutcome } from "./outcome.js";
+import { validateParameters } from "./parameters.js";
+import { installPrintCapture } from "./print-capture.js";
+import { RunRecorder } from "./recorder.js";
+import { persistValue, resultReader } from "./result-io.js";
+import { flowRunNameOf } from "./run-name.js";
+import { ConcurrentTaskRunner } from "./runners/concurrent-task-runner.js";
+import { trackActiveRun } from "./signals.js";
+import { runWithTimeout } from "./timeout.js";
+
+/** How a flow run is started. */
+export interface RunFlowOptions {
+  /** Re-run this existing (failed, crashed or cancelled) run: completed task runs are reused. */
+  readonly existingRun?: FlowRun | undefined;
+}
+
+const flowCache = new WeakMap<OrdoClient, Map<string, Promise<Flow>>>();
+
+function ensureFlow(client: OrdoClient, def: FlowDefinition): Promise<Flow> {
+  let byName = flowCache.get(client);
+  if (byName === undefined) flowCache.set(client, (byName = new Map()));
+  let flow = byName.get(def.name);
+  if (flow === undefined) {
+    flow = client.ensureFlow({ name: def.name, tags: def.options.tags });
+    flow.catch(() => byName.delete(def.name));
+    byName.set(def.name, flow);
+  }
+  return flow;
+}
+
+/**
+ * Runs a flow (or re-runs an existing flow run) and returns its outcome. Throws only for
+ * invalid parameters (`ORDO_INVALID_PARAMETERS`, before anything is written) and for a
+ * backend that cannot record the run; a failure of the flow's code is a Failed outcome.
+ */
+export async function runFlow(
+  def: FlowDefinition,
+  rawParams: Readonly<Record<string, unknown>>,
+  config: EngineConfig,
+  options: RunFlowOptions = {},
+): Promise<RunOutcome> {
+  const params = validateParameters(def, rawParams);
+  const client = config.client;
+  const parentCtx = currentRunContext();
+  const parentFlow = parentCtx === undefined ? undefined : parentCtx.kind === "flow" ? parentCtx : parentCtx.flow;
+  const parentTask = parentCtx?.kind === "task" ? parentCtx : undefined;
+
+  let run = options.existingRun;
+  let rerun = run !== undefined;
+  let dynamicKey: string | undefined;
+  if (parentFlow !== undefined && run === undefined) {
+    const counter = `flow:${def.name}`;
+    const count = parentFlow.callCounts.get(counter) ?? 0;
+    parentFlow.callCounts.set(counter, count + 1);
+    dynamicKey = String(count);
+    if (parentFlow.prior !== undefined) {
+      const [earlier] = await client.readFlowRuns({ parentFlowRunId: parentFlow.flowRunId, dynamicKey, limit: 1 });
+      if (earlier !== undefined) {
+        if (earlier.state.type === StateType.COMPLETED && earlier.result !== undefined) {
+          parentFlow.logger.debug(`subflow run '${earlier.name}' completed in an earlier attempt: its result is reused`);
+          return { state: earlier.state, flowRunId: earlier.id, taskRunId: undefined, hasValue: false, result: earlier.result };
+        }
+        run = earlier;
+        rerun = true;
+      }
+    }
+  }
+
+  await ensureFlow(client, def);
+  if (run === undefined) {
+    run = await client.createFlowRun({
+      id: uuid7(),
+      flowName: def.name,
+      name: flowRunNameOf(def.options.flowRunName, params.input),
+      parameters: { ...rawParams },
+      tags: def.options.tags === undefined ? [] : [...def.options.tags],
+      retries: def.options.retries ?? 0,
+      parentFlowRunId: parentFlow?.flowRunId,
+      parentTaskRunId: parentTask?.taskRun.id,
+      dynamicKey,
+      host: hostname(),
+      pid: process.pid,
+      entrypoint: def.entrypoint,
+      flowVersion: def.options.version,
+    });
+  }
+  return new FlowRunExecution(def, run, params.value, config, rerun).execute();
+}
+
+/** One flow run being executed, across its attempts. */
+class FlowRunExecution {
+  readonly #recorder: RunRecorder;
+  readonly #logger: RunLogger;
+  readonly #client: OrdoClient;
+  #attempt = 0;
+
+  constructor(
+    readonly def: FlowDefinition,
+    readonly run: FlowRun,
+    readonly params: unknown,
+    readonly config: EngineConfig,
+    readonly rerun: boolean,
+  ) {
+    this.#client = config.client;
+    this.#recorder = new RunRecorder(config.client, {
+      flushIntervalMs: config.flushIntervalMs,
+      maxItems: config.flushMaxItems,
+      onError: (error) => this.#logger.error(`the run recorder could not write a batch (it retries): ${String(error)}`),
+    });
+    this.#logger = createRunLogger({
+      recorder: this.#recorder,
+      flowRunId: run.id,
+      displayName: `Flow run '${run.name}'`,
+      level: config.logLevel,
+      colors: config.colors,
+    });
+  }
+
+  async execute(): Promise<RunOutcome> {
+    if (this.def.options.logPrints) installPrintCapture();
+    const untrack = trackActiveRun({
+      flowRunId: this.run.id,
+      recorder: this.#recorder,
+      client: this.#client,
+      logger: this.#logger,
+    });
+    const heartbeat = setInterval(() => {
+      this.#client.heartbeatFlowRun(this.run.id).catch((error: unknown) => {
+        this.#logger.debug(`heartbeat failed: ${String(error)}`);
+      });
+    }, this.config.heartbeatMs);
+    heartbeat.unref();
+    try {
+      let state = await this.#setState({ type: StateType.RUNNING, name: "Running", timestamp: Date.now() }, { rerun: this.rerun });
+      if (state.type !== StateType.RUNNING) {
+        throw new OrdoError("ORDO_INVALID_TRANSITION", `flow run ${this.run.id} cannot start: it is ${state.name}`, {
+          flowRunId: this.run.id,
+          state: state.name,
+        });
+      }
+      this.#logger.info(this.rerun ? `resuming flow run for flow '${this.def.name}'` : `beginning flow run for flow '${this.def.name}'`);
+      for (;;) {
+        this.#attempt++;
+        await this.#runHooks(this.def.options.onRunning, { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false });
+        const outcome = await this.#attemptOnce(state);
+        if (outcome.retryAt === undefined) return outcome.outcome;
+        await sleep(Math.max(0, outcome.retryAt - Date.now()));
+        state = await this.#setState({ type: StateType.RUNNING, name: "Running", timestamp: Date.now() }, {});
+        if (state.type !== StateType.RUNNING) {
+          return { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false };
+        }
+      }
+    } finally {
+      clearInterval(heartbeat);
+      untrack();
+      await this.#recorder.flush().catch((error: unknown) => {
+        this.#logger.error(`could not write the last logs: ${String(error)}`);
+      });
+    }
+  }
+
+  /** One attempt of the body. `retryAt` is set when the run went AwaitingRetry. */
+  async #attemptOnce(running: StateData): Promise<{ outcome: RunOutcome; retryAt?: number }> {
+    const prior = this.rerun || this.#attempt > 1 ? await this.#priorTaskRuns() : undefined;
+    const controller = new AbortController();
+    const ctx: FlowRunContext = {
+      kind: "flow",
+      config: this.config,
+      flowRunId: this.run.id,
+      flowRunName: this.run.name,
+      flowName: this.def.name,
+      parameters: this.run.parameters,
+      attempt: this.#attempt,
+      recorder: this.#recorder,
+      runner: this.def.options.taskRunner ?? new ConcurrentTaskRunner({ maxConcurrency: this.config.maxConcurrency }),
+      logger: this.#logger,
+      signal: controller.signal,
+      logPrints: this.def.options.logPrints ?? false,
+      durability: this.def.options.durability ?? "batched",
+      callCounts: new Map(),
+      prior,
+      settlements: [],
+      droppedLateLogs: 0,
+      notResumableWarned: new Set(),
+    };
+    void running;
+    const body = await this.#runBody(ctx, controller);
+    // Wait for every task run the body submitted, including ones submitted by tasks.
+    for (let i = 0; i < ctx.settlements.length; i++) await ctx.settlements[i];
+    if (ctx.droppedLateLogs > 0) {
+      this.#logger.warning(`${ctx.droppedLateLogs} log line(s) from task runs that had already timed out were dropped`);
+    }
+    await this.#recorder.flush();
+    if (body.ok) {
+      const outcome = await this.#complete(body.value);
+      return { outcome };
+    }
+    return this.#fail(body.error, body.timedOut);
+  }
+
+  async #runBody(
+    ctx: FlowRunContext,
+    controller: AbortController,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown; timedOut: boolean }> {
+    const fn = this.def.fn as (params: unknown) => unknown;
+    const timeoutSeconds = this.def.options.timeoutSeconds;
+    try {
+      if (timeoutSeconds === undefined) {
+        const value = await runContextStorage.run(ctx, fn, this.params);
+        return { ok: true, value: await this.#unwrap(value) };
+      }
+      const result = await runWithTimeout(() => runContextStorage.run(ctx, fn, this.params), timeoutSeconds * 1000, controller);
+      if (result.timedOut) return { ok: false, error: result.error, timedOut: true };
+      return { ok: true, value: await this.#unwrap(result.value) };
+    } catch (error) {
+      return { ok: false, error, timedOut: false };
+    }
+  }
+
+  /** A flow returning a future or a State ends as that run did. */
+  async #unwrap(value: unknown): Promise<unknown> {
+    if (isTaskFuture(value)) return value.result();
+    if (value instanceof State) return value.result();
+    return value;
+  }
+
+  async #complete(value: unknown): Promise<RunOutcome> {
+    let ref: ResultRef | undefined;
+    const persisted = await persistValue(value, this.config, undefined, undefined);
+    if (persisted.ok) ref = persisted.ref;
+    else this.#logger.warning(`the flow's return value cannot be persisted (${persisted.reason}): a parent's retry will run this subflow again`);
+    const state = await this.#setState({ type: StateType.COMPLETED, name: "Completed", timestamp: Date.now() }, { result: ref });
+    this.#logger.info(`finished in state ${state.name}`);
+    const outcome: RunOutcome = { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: true, value, result: ref };
+    await this.#runHooks(this.def.options.onCompletion, outcome);
+    return outcome;
+  }
+
+  async #fail(error: unknown, timedOut: boolean): Promise<{ outcome: RunOutcome; retryAt?: number }> {
+    const options = this.def.options;
+    const now = Date.now();
+    const message = timedOut
+      ? `flow run timed out after ${options.timeoutSeconds}s`
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : String(error);
+    const proposed: StateData = {
+      type: StateType.FAILED,
+      name: timedOut ? "TimedOut" : "Failed",
+      timestamp: now,
+      message,
+      error: errorInfo(error),
+    };
+    const delay = retryDelayMs(options.retryDelaySeconds, this.#attempt, options.retryJitterFactor, Math.random());
+    const state = await this.#setState(proposed, { retryDelayMs: delay });
+    if (state.name === "AwaitingRetry" && state.scheduledTime !== undefined) {
+      this.#logger.warning(`${message}; retrying (${this.#attempt} of ${options.retries ?? 0})`);
+      return { outcome: { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false, error }, retryAt: state.scheduledTime };
+    }
+    this.#logger.error(`finished in state ${state.name}: ${message}`);
+    const outcome: RunOutcome = { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false, error };
+    await this.#runHooks(options.onFailure, outcome);
+    return { outcome };
+  }
+
+  async #setState(
+    state: StateData,
+    options: { rerun?: boolean; result?: ResultRef | undefined; retryDelayMs?: number },
+  ): Promise<StateData> {
+    const decision = await this.#client.setFlowRunState(this.run.id, state, options);
+    return decision.state;
+  }
+
+  async #priorTaskRuns(): Promise<Map<string, TaskRun>> {
+    const prior = new Map<string, TaskRun>();
+    const pageSize = 50_000;
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.#client.readTaskRuns({ flowRunId: this.run.id, limit: pageSize, offset });
+      for (const taskRun of page) prior.set(`${taskRun.taskKey}\u0000${taskRun.dynamicKey}`, taskRun);
+      if (page.length < pageSize) break;
+    }
+    return prior;
+  }
+
+  async #runHooks(hooks: readonly StateHook[] | undefined, outcome: RunOutcome): Promise<void> {
+    if (hooks === undefined || hooks.length === 0) return;
+    const state = stateOf(outcome, resultReader(this.config));
+    for (const hook of hooks) {
+      try {
+        await hook(state, { id: this.run.id, name: this.run.name, flowRunId: this.run.id });
+      } catch (error) {
+        this.#logger.error(`a hook failed: ${String(error)}`);
+      }
+    }
+  }
+}
+
+/** The value of a flow outcome (loads a stored result when needed). */
+export function flowValue<T>(outcome: RunOutcome, config: EngineConfig): Promise<T> {
+  return valueOf<T>(outcome, resultReader(config));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,70 @@
+/**
+ * Task futures: handles of submitted task runs.
+ *
+ * @module
+ */
+import type { TaskRunSnapshot } from "./recorder.js";
+import { State } from "../states/index.js";
+import { stateOf, valueOf, type ResultReader, type RunOutcome } from "./outcome.js";
+
+const FUTURE = Symbol.for("ordo.task-future");
+
+/**
+ * The handle of a submitted task run. Its settlement never rejects, so a failed future
+ * that nobody awaits never raises an unhandled rejection.
+ *
+ * @example
+ * ```ts
+ * const f = fetchRows.submit("users");
+ * const rows = await f.result(); // throws if the task run failed
+ * const state = await f.wait();  // never throws for a task failure
+ * ```
+ */
+export class TaskFuture<T = unknown> {
+  readonly [FUTURE] = true;
+  /** The id of the task run. */
+  readonly taskRunId: string;
+  readonly #snapshot: TaskRunSnapshot;
+  readonly #settled: Promise<RunOutcome>;
+  readonly #read: ResultReader;
+  #outcome: RunOutcome | undefined;
+
+  /** @internal Created by the engine. */
+  constructor(snapshot: TaskRunSnapshot, settled: Promise<RunOutcome>, read: ResultReader) {
+    this.taskRunId = snapshot.id;
+    this.#snapshot = snapshot;
+    this.#read = read;
+    this.#settled = settled.then((outcome) => (this.#outcome = outcome));
+  }
+
+  /** The task run's state right now (it may still change). */
+  get state(): State<T> {
+    if (this.#outcome !== undefined) return stateOf<T>(this.#outcome, this.#read);
+    return new State<T>(this.#snapshot.state, { flowRunId: this.#snapshot.flowRunId, taskRunId: this.taskRunId });
+  }
+
+  /** Waits for the final state. Never rejects for a task failure. */
+  async wait(): Promise<State<T>> {
+    return stateOf<T>(await this.#settled, this.#read);
+  }
+
+  /** Waits for the value; rejects with the task run's error if it failed. */
+  async result(): Promise<T> {
+    return valueOf<T>(await this.#settled, this.#read);
+  }
+
+  /** @internal The outcome, for the engine. */
+  outcome(): Promise<RunOutcome> {
+    return this.#settled;
+  }
+
+  /** @internal The outcome if settled. */
+  settledOutcome(): RunOutcome | undefined {
+    return this.#outcome;
+  }
+}
+
+/** True for a {@link TaskFuture}. */
+export function isTaskFuture(value: unknown): value is TaskFuture {
+  return typeof value === "object" && value !== null && FUTURE in value;
+}

@@ -1,0 +1,77 @@
+/**
+ * Run outcomes: what a finished run leaves behind, and the {@link State} built from it.
+ *
+ * @module
+ */
+import { OrdoError } from "../errors/ordo-error.js";
+import type { ErrorInfo, ResultRef, StateData } from "../states/index.js";
+import { State, StateType } from "../states/index.js";
+
+/** How a run ended: its final state, and its value or error while they are in memory. */
+export interface RunOutcome {
+  readonly state: StateData;
+  readonly flowRunId: string | undefined;
+  readonly taskRunId: string | undefined;
+  /** The value, when kept in memory. */
+  readonly value?: unknown;
+  readonly hasValue: boolean;
+  /** The thrown error, for failed runs. */
+  readonly error?: unknown;
+  /** Where the result is stored. */
+  readonly result?: ResultRef | undefined;
+}
+
+/** Loads a stored result. */
+export type ResultReader = (ref: ResultRef) => Promise<unknown>;
+
+/** Rebuilds an Error from stored failure details. */
+export function errorFromInfo(info: ErrorInfo | undefined, fallback: string): Error {
+  if (info === undefined) return new Error(fallback);
+  const error =
+    info.code !== undefined && info.code.startsWith("ORDO_")
+      ? new OrdoError(info.code as OrdoError["code"], info.message)
+      : new Error(info.message);
+  error.name = info.name;
+  if (info.stack !== undefined) error.stack = info.stack;
+  return error;
+}
+
+/** Failure details of a thrown value. */
+export function errorInfo(error: unknown): ErrorInfo {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      name: error.name,
+      message: error.message,
+      code: typeof code === "string" ? code : undefined,
+      stack: error.stack,
+    };
+  }
+  return { name: "Error", message: String(error) };
+}
+
+/** The {@link State} users see for an outcome: `result()` returns the value or throws the error. */
+export function stateOf<T>(outcome: RunOutcome, read: ResultReader): State<T> {
+  const { state } = outcome;
+  return new State<T>(state, {
+    flowRunId: outcome.flowRunId,
+    taskRunId: outcome.taskRunId,
+    load: () => valueOf<T>(outcome, read),
+  });
+}
+
+/** The value of an outcome, loading it from result storage when it is not in memory. */
+export async function valueOf<T>(outcome: RunOutcome, read: ResultReader): Promise<T> {
+  const { state } = outcome;
+  if (state.type === StateType.COMPLETED) {
+    if (outcome.hasValue) return outcome.value as T;
+    if (outcome.result !== undefined) return (await read(outcome.result)) as T;
+    throw new OrdoError(
+      "ORDO_RESULT_NOT_AVAILABLE",
+      "the run completed, but its result was neither kept in memory nor persisted",
+      { flowRunId: outcome.flowRunId, taskRunId: outcome.taskRunId },
+    );
+  }
+  if (outcome.error !== undefined) throw outcome.error;
+  throw errorFromInfo(state.error, state.message ?? `the run ended ${state.name}`);
+}

@@ -1,0 +1,140 @@
+/**
+ * The run recorder: batched write-behind for task runs, their notable states and logs.
+ *
+ * The engine mutates a task run's snapshot in place and marks it dirty; the recorder
+ * writes the latest snapshot of every dirty task run, the detailed state records and the
+ * log lines in one `recordBatch` call every `flushIntervalMs` or every `maxItems` items,
+ * whichever comes first. A task run created and completed within one interval costs one
+ * row write. `flush()` writes everything pending and resolves when it is stored.
+ *
+ * @module
+ */
+import type { OrdoClient } from "../client/ordo-client.js";
+import type { LogRecord, RecorderBatch, TaskRun, TaskRunStateRecord } from "../schemas/index.js";
+
+/** How often and how much the recorder writes. */
+export interface RecorderOptions {
+  /** Longest time an item waits before it is written (default 5 ms). */
+  readonly flushIntervalMs?: number | undefined;
+  /** Write as soon as this many items are pending (default 1,000). */
+  readonly maxItems?: number | undefined;
+  /** Called when a write fails; the batch is kept and written again later. */
+  readonly onError?: ((error: unknown) => void) | undefined;
+}
+
+/** A mutable task-run snapshot, as the engine keeps it. */
+export type TaskRunSnapshot = { -readonly [K in keyof TaskRun]: TaskRun[K] };
+
+/** Batched write-behind of task runs and logs for one process. */
+export class RunRecorder {
+  readonly #client: OrdoClient;
+  readonly #intervalMs: number;
+  readonly #maxItems: number;
+  readonly #onError: ((error: unknown) => void) | undefined;
+  #dirty = new Set<TaskRunSnapshot>();
+  #states: TaskRunStateRecord[] = [];
+  #logs: LogRecord[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> | undefined;
+  #failures = 0;
+  #soon = false;
+
+  constructor(client: OrdoClient, options: RecorderOptions = {}) {
+    this.#client = client;
+    this.#intervalMs = options.flushIntervalMs ?? 5;
+    this.#maxItems = options.maxItems ?? 1000;
+    this.#onError = options.onError;
+  }
+
+  /** Items waiting to be written. */
+  get pending(): number {
+    return this.#dirty.size + this.#states.length + this.#logs.length;
+  }
+
+  /** Marks a task run changed: its latest snapshot is written with the next batch. */
+  taskRun(snapshot: TaskRunSnapshot): void {
+    this.#dirty.add(snapshot);
+    this.#schedule();
+  }
+
+  /** Records a notable transition (failure, retry, crash) in full. */
+  taskRunState(record: TaskRunStateRecord): void {
+    this.#states.push(record);
+    this.#schedule();
+  }
+
+  /** Records a log line. */
+  log(record: LogRecord): void {
+    this.#logs.push(record);
+    this.#schedule();
+  }
+
+  /** Writes everything pending; resolves when it is stored. Rejects if the write fails. */
+  async flush(): Promise<void> {
+    this.#clearTimer();
+    // Wait for a write in progress, then write what came since.
+    while (this.#writing !== undefined) await this.#writing.catch(() => undefined);
+    if (this.pending === 0) return;
+    const batch = this.#take();
+    this.#writing = this.#client.recordBatch(batch);
+    try {
+      await this.#writing;
+      this.#failures = 0;
+    } catch (error) {
+      this.#restore(batch);
+      throw error;
+    } finally {
+      this.#writing = undefined;
+    }
+  }
+
+  #schedule(): void {
+    if (this.#timer === undefined) this.#background(this.#intervalMs);
+    else if (!this.#soon && this.pending >= this.#maxItems) {
+      // Enough items for a full batch: write at the next turn instead of waiting.
+      this.#clearTimer();
+      this.#soon = true;
+      this.#background(0);
+    }
+  }
+
+  #background(delayMs: number): void {
+    if (this.#timer !== undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#soon = false;
+      if (this.#writing !== undefined) {
+        // One write at a time: try again right after the current one.
+        this.#background(this.#intervalMs);
+        return;
+      }
+      this.flush().catch((error: unknown) => {
+        this.#failures++;
+        this.#onError?.(error);
+        this.#background(Math.min(1000, this.#intervalMs * 2 ** this.#failures));
+      });
+    }, delayMs);
+  }
+
+  #clearTimer(): void {
+    this.#soon = false;
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+  }
+
+  #take(): RecorderBatch {
+    const batch: RecorderBatch = { taskRuns: [...this.#dirty], taskRunStates: this.#states, logs: this.#logs };
+    this.#dirty = new Set();
+    this.#states = [];
+    this.#logs = [];
+    return batch;
+  }
+
+  #restore(batch: RecorderBatch): void {
+    for (const run of batch.taskRuns) this.#dirty.add(run as TaskRunSnapshot);
+    this.#states = batch.taskRunStates.concat(this.#states);
+    this.#logs = batch.logs.concat(this.#logs);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * SIGINT and SIGTERM while flow runs are active: the run recorder is flushed and each
+ * active flow run is marked Crashed before the process ends with the signal.
+ *
+ * The handlers are installed while at least one flow run is active and removed after, so
+ * a process without runs keeps Node's default behaviour.
+ *
+ * @module
+ */
+import type { OrdoClient } from "../client/ordo-client.js";
+import { StateType } from "../states/index.js";
+import type { RunLogger } from "./logger.js";
+import type { RunRecorder } from "./recorder.js";
+
+/** What the signal handler needs of an active flow run. */
+export interface ActiveRun {
+  readonly flowRunId: string;
+  readonly recorder: RunRecorder;
+  readonly client: OrdoClient;
+  readonly logger: RunLogger;
+}
+
+const KEY = Symbol.for("ordo.active-runs");
+type Registry = { runs: Set<ActiveRun>; installed: boolean; stopping: boolean };
+const g = globalThis as typeof globalThis & { [KEY]?: Registry };
+const registry: Registry = (g[KEY] ??= { runs: new Set(), installed: false, stopping: false });
+
+async function onSignal(signal: NodeJS.Signals): Promise<void> {
+  if (registry.stopping) return;
+  registry.stopping = true;
+  const runs = [...registry.runs];
+  await Promise.allSettled(
+    runs.map(async (run) => {
+      run.logger.error(`the process received ${signal}: the run is marked Crashed`);
+      await run.recorder.flush().catch(() => undefined);
+      await run.client.setFlowRunState(run.flowRunId, {
+        type: StateType.CRASHED,
+        name: "Crashed",
+        timestamp: Date.now(),
+        message: `the process running the flow received ${signal}`,
+      });
+    }),
+  );
+  uninstall();
+  process.kill(process.pid, signal);
+}
+
+const handlers = {
+  SIGINT: () => void onSignal("SIGINT"),
+  SIGTERM: () => void onSignal("SIGTERM"),
+};
+
+function install(): void {
+  if (registry.installed) return;
+  registry.installed = true;
+  process.on("SIGINT", handlers.SIGINT);
+  process.on("SIGTERM", handlers.SIGTERM);
+}
+
+function uninstall(): void {
+  if (!registry.installed) return;
+  registry.installed = false;
+  process.off("SIGINT", handlers.SIGINT);
+  process.off("SIGTERM", handlers.SIGTERM);
+}
+
+/** Registers an active flow run; the returned function unregisters it. */
+export function trackActiveRun(run: ActiveRun): () => void {
+  registry.runs.add(run);
+  install();
+  return () => {
+    registry.runs.delete(run);
+    if (registry.runs.size === 0 && !registry.stopping) uninstall();
+  };
+}

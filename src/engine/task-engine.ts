@@ -1,0 +1,542 @@
+/**
+ * The task engine: runs one task call inside a flow run.
+ *
+ * A call gets a dynamic key (its order among calls of the same task in the flow run),
+ * resolves its arguments, reuses the result of an earlier attempt of the flow run when
+ * task key, dynamic key and inputs hash match (durable resume), looks up the cache when
+ * asked to, takes a runner slot for submitted calls, and walks the task-run states through
+ * the task orchestration rules: Pending → Running → Completed, or Failed →
+ * AwaitingRetry → Retrying → … Every state change goes to the run recorder.
+ *
+ * @module
+ */
+import { resolveCacheKeyFn } from "../cache/index.js";
+import { OrdoError, isOrdoError } from "../errors/ordo-error.js";
+import { hashValue } from "../hashing/index.js";
+import type { TaskRun } from "../schemas/index.js";
+import {
+  StateType,
+  TASK_RULES,
+  applyRules,
+  isTerminalType,
+  retryDelayMs,
+  type CacheHit,
+  type ResultRef,
+  type RunFacts,
+  type StateData,
+  type StateName,
+} from "../states/index.js";
+import { uuid7 } from "../ids/uuid7.js";
+import { runContextStorage, type FlowRunContext, type TaskRunContext } from "./context.js";
+import type { TaskDefinition, StateHook } from "./definitions.js";
+import { errorInfo, stateOf, type ResultReader, type RunOutcome } from "./outcome.js";
+import type { TaskRunSnapshot } from "./recorder.js";
+import { argsNeedResolution, resolveInputs, resolveWaitFor } from "./resolve-inputs.js";
+import { prepareValue, resultReader } from "./result-io.js";
+import { taskRunNameOf } from "./run-name.js";
+import { TaskRunContextImpl } from "./task-run-context.js";
+import { runWithTimeout } from "./timeout.js";
+
+/** A started task run: its snapshot and its settlement (which never rejects). */
+export interface StartedTaskRun {
+  readonly snapshot: TaskRunSnapshot;
+  readonly settled: Promise<RunOutcome>;
+  readonly read: ResultReader;
+}
+
+const NON_RETRYABLE = new Set<string>([
+  "ORDO_UNHASHABLE_INPUT",
+  "ORDO_RESULT_NOT_SERIALIZABLE",
+  "ORDO_UPSTREAM_FAILED",
+  "ORDO_INVALID_PARAMETERS",
+]);
+
+function priorKey(taskKey: string, dynamicKey: string): string {
+  return `${taskKey}\u0000${dynamicKey}`;
+}
+
+/** Notable transitions get a detailed record besides the compact history. */
+function isNotable(state: StateData): boolean {
+  return (
+    state.type === StateType.FAILED ||
+    state.type === StateType.CRASHED ||
+    state.type === StateType.CANCELLED ||
+    state.name === "AwaitingRetry"
+  );
+}
+
+/** Puts a state on a snapshot, updates times and counters, and tells the recorder. */
+function enter(flow: FlowRunContext, snapshot: TaskRunSnapshot, state: StateData): void {
+  snapshot.state = state;
+  const entry: [StateData["type"], string, number, ...string[]] =
+    state.message === undefined ? [state.type, state.name, state.timestamp] : [state.type, state.name, state.timestamp, state.message];
+  snapshot.stateHistory.push(entry);
+  snapshot.updatedAt = state.timestamp;
+  if (state.type === StateType.RUNNING) {
+    snapshot.runCount++;
+    snapshot.startTime ??= state.timestamp;
+  } else if (isTerminalType(state.type)) {
+    snapshot.endTime = state.timestamp;
+  }
+  flow.recorder.taskRun(snapshot);
+  if (isNotable(state)) flow.recorder.taskRunState({ taskRunId: snapshot.id, state });
+}
+
+function stateData(type: StateData["type"], name: StateName, timestamp: number, message?: string, error?: StateData["error"]): StateData {
+  if (message === undefined && error === undefined) return { type, name, timestamp };
+  return { type, name, timestamp, message, error };
+}
+
+/**
+ * Starts a task call in `flow`. `parent` is the task run making the call, for nested
+ * calls; `useRunner` takes a slot of the flow's task runner (submitted calls).
+ */
+export function startTaskRun(
+  def: TaskDefinition,
+  args: readonly unknown[],
+  flow: FlowRunContext,
+  parent: TaskRunContext | undefined,
+  useRunner: boolean,
+): StartedTaskRun {
+  const count = flow.callCounts.get(def.key) ?? 0;
+  flow.callCounts.set(def.key, count + 1);
+  const dynamicKey = String(count);
+  const prior = flow.prior?.get(priorKey(def.key, dynamicKey));
+  const now = Date.now();
+  const options = def.options;
+  const snapshot: TaskRunSnapshot =
+    prior !== undefined
+      ? { ...prior, stateHistory: [...prior.stateHistory], inputs: {}, waitFor: [] }
+      : {
+          id: uuid7(now),
+          flowRunId: flow.flowRunId,
+          taskKey: def.key,
+          dynamicKey,
+          name: options.taskRunName === undefined ? `${def.name}-${dynamicKey}` : def.name,
+          tags: options.tags === undefined ? [] : [...options.tags],
+          state: { type: StateType.PENDING, name: "Pending", timestamp: now },
+          stateHistory: [[StateType.PENDING, "Pending", now]],
+          runCount: 0,
+          startTime: undefined,
+          endTime: undefined,
+          inputsHash: undefined,
+          cacheKey: undefined,
+          cacheExpiration: undefined,
+          result: undefined,
+          inputs: {},
+          waitFor: [],
+          parentTaskRunId: parent?.taskRun.id,
+          createdAt: now,
+          updatedAt: now,
+        };
+  // A new run is visible at once; a re-run waits for the resume decision.
+  if (prior === undefined) flow.recorder.taskRun(snapshot);
+  const read = resultReader(flow.config, options.resultStorage);
+  // A submitted call with nothing to wait for queues as a plain closure and starts when a
+  // runner slot frees; one with futures to resolve resolves them first, then takes a slot.
+  const immediate = (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
+  const running =
+    useRunner && immediate
+      ? flow.runner.run(() => runTaskRun(def, args, snapshot, flow, false, prior, read))
+      : runTaskRun(def, args, snapshot, flow, useRunner, prior, read);
+  const settled = running.catch((error: unknown) => crashOutcome(flow, snapshot, error));
+  flow.settlements.push(settled);
+  return { snapshot, settled, read };
+}
+
+/** An engine error (a bug, or the store failing): the run is Crashed, the flow goes on. */
+function crashOutcome(flow: FlowRunContext, snapshot: TaskRunSnapshot, error: unknown): RunOutcome {
+  const state = stateData(StateType.CRASHED, "Crashed", Date.now(), `the engine failed: ${String(error)}`, errorInfo(error));
+  if (!isTerminalType(snapshot.state.type)) enter(flow, snapshot, state);
+  flow.logger.error(`task run '${snapshot.name}' crashed: ${String(error)}`);
+  return { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
+}
+
+async function runTaskRun(
+  def: TaskDefinition,
+  rawArgs: readonly unknown[],
+  snapshot: TaskRunSnapshot,
+  flow: FlowRunContext,
+  useRunner: boolean,
+  prior: TaskRun | undefined,
+  read: ResultReader,
+): Promise<RunOutcome> {
+  const options = def.options;
+  let args = rawArgs as unknown[];
+
+  // 1. Inputs: wait for `waitFor`, resolve futures in arguments, record dependencies.
+  if (options.waitFor !== undefined && options.waitFor.length > 0) {
+    const waited = await resolveWaitFor(options.waitFor, read);
+    snapshot.waitFor = waited.ids;
+    if (waited.failure !== undefined) return upstreamFailed(flow, snapshot, waited.failure.message, prior);
+  }
+  if (argsNeedResolution(args)) {
+    const resolved = await resolveInputs(args, read);
+    args = resolved.args;
+    snapshot.inputs = resolved.dependencies;
+    if (resolved.failure !== undefined) return upstreamFailed(flow, snapshot, resolved.failure.message, prior);
+  }
+  if (options.taskRunName !== undefined && prior === undefined) {
+    snapshot.name = taskRunNameOf(options.taskRunName, def.name, snapshot.dynamicKey, args);
+  }
+  let inputsHash: string | undefined;
+  try {
+    inputsHash = hashValue(args);
+  } catch {
+    inputsHash = undefined; // Unhashable inputs: the call runs, but cannot be resumed.
+  }
+
+  // 2. Durable resume: the same call of an earlier attempt completed with a recorded result.
+  if (prior !== undefined) {
+    const reused = resumeOrRerun(flow, snapshot, prior, inputsHash);
+    if (reused !== undefined) return reused;
+  }
+  snapshot.inputsHash = inputsHash;
+
+  // 3. Cache lookup, when caching was asked for.
+  let cacheHit: CacheHit | undefined;
+  const keyFn = resolveCacheKeyFn(options);
+  if (keyFn !== undefined) {
+    let cacheKey: string | undefined;
+    try {
+      cacheKey = keyFn(
+        { taskKey: def.key, taskSource: sourceOf(def), args, flowRunId: flow.flowRunId, flowParameters: flow.parameters },
+        args,
+      );
+    } catch (error) {
+      return finalFailure(def, flow, snapshot, error, undefined);
+    }
+    if (cacheKey !== undefined) {
+      snapshot.cacheKey = cacheKey;
+      if (options.cacheExpirationSeconds !== undefined) {
+        snapshot.cacheExpiration = Date.now() + Math.round(options.cacheExpirationSeconds * 1000);
+      }
+      if (!options.refreshCache) cacheHit = await flow.config.client.findCachedResult(cacheKey, Date.now());
+    }
+  }
+
+  // 4. Run, with retries, holding a runner slot for submitted calls.
+  const slot = useRunner ? flow.runner.acquire() : undefined;
+  const release = slot === undefined ? undefined : typeof slot === "function" ? slot : await slot;
+  try {
+    return await attempts(def, args, snapshot, flow, cacheHit, read);
+  } finally {
+    release?.();
+  }
+}
+
+/** Returns the earlier result when the call matches, else prepares the run to run again. */
+function resumeOrRerun(
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  prior: TaskRun,
+  inputsHash: string | undefined,
+): RunOutcome | undefined {
+  const completed = prior.state.type === StateType.COMPLETED;
+  if (completed && prior.result !== undefined && inputsHash !== undefined && prior.inputsHash === inputsHash) {
+    flow.logger.debug(`task run '${prior.name}' completed in an earlier attempt: its result is reused`);
+    return { state: prior.state, flowRunId: flow.flowRunId, taskRunId: prior.id, hasValue: false, result: prior.result };
+  }
+  let why: string;
+  if (!completed) why = `it ended ${prior.state.name} in the earlier attempt`;
+  else if (prior.result === undefined) why = "its earlier result was not persisted";
+  else if (inputsHash === undefined) why = "its inputs cannot be hashed, so they cannot be compared";
+  else why = "its inputs differ from the earlier attempt";
+  const line = `task run '${prior.name}' (call ${prior.dynamicKey} of '${prior.taskKey}') runs again: ${why}`;
+  if (completed) flow.logger.info(line);
+  else flow.logger.debug(line);
+  const now = Date.now();
+  const decision = applyRules(TASK_RULES, {
+    initial: prior.state,
+    proposed: stateData(StateType.PENDING, "Pending", now, `runs again: ${why}`),
+    now,
+    run: factsFor(0, 0, undefined),
+    rerun: true,
+    force: completed,
+  });
+  if (decision.kind === "accept") enter(flow, snapshot, decision.state);
+  snapshot.result = undefined;
+  return undefined;
+}
+
+function factsFor(runCount: number, retries: number, def: TaskDefinition | undefined): RunFacts {
+  return {
+    runCount,
+    retries,
+    retryDelayMs: (attempt) =>
+      retryDelayMs(def?.options.retryDelaySeconds, attempt, def?.options.retryJitterFactor, Math.random()),
+  };
+}
+
+function upstreamFailed(flow: FlowRunContext, snapshot: TaskRunSnapshot, message: string, prior: TaskRun | undefined): RunOutcome {
+  const error = new OrdoError("ORDO_UPSTREAM_FAILED", message, { taskRunId: snapshot.id });
+  const state = stateData(StateType.FAILED, "Failed", Date.now(), message, errorInfo(error));
+  if (prior !== undefined && prior.state.type === StateType.COMPLETED) {
+    // Leaving a completed state needs the engine's explicit decision.
+    snapshot.result = undefined;
+  }
+  enter(flow, snapshot, state);
+  return { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
+}
+
+let sourceCache: WeakMap<TaskDefinition, string> | undefined;
+function sourceOf(def: TaskDefinition): string {
+  sourceCache ??= new WeakMap();
+  let source = sourceCache.get(def);
+  if (source === undefined) {
+    source = def.fn.toString();
+    sourceCache.set(def, source);
+  }
+  return source;
+}
+
+async function attempts(
+  def: TaskDefinition,
+  args: unknown[],
+  snapshot: TaskRunSnapshot,
+  flow: FlowRunContext,
+  cacheHit: CacheHit | undefined,
+  read: ResultReader,
+): Promise<RunOutcome> {
+  const options = def.options;
+  const retries = options.retries ?? 0;
+  for (let attempt = 1; ; attempt++) {
+    // Propose Running; the rules may answer Cached, Retrying, or "wait".
+    let now = Date.now();
+    let decision = applyRules(TASK_RULES, {
+      initial: snapshot.state,
+      proposed: { type: StateType.RUNNING, name: "Running", timestamp: now },
+      now,
+      run: factsFor(attempt - 1, retries, def),
+      cacheHit,
+    });
+    while (decision.kind === "wait") {
+      await sleep(decision.delayMs);
+      now = Date.now();
+      decision = applyRules(TASK_RULES, {
+        initial: snapshot.state,
+        proposed: { type: StateType.RUNNING, name: "Running", timestamp: now },
+        now,
+        run: factsFor(attempt - 1, retries, def),
+      });
+    }
+    if (decision.kind === "reject") {
+      throw new OrdoError("ORDO_INVALID_TRANSITION", `task run '${snapshot.name}' cannot start: ${decision.reason}`);
+    }
+    enter(flow, snapshot, decision.state);
+    if (decision.cacheHit !== undefined) {
+      snapshot.result = decision.cacheHit.result;
+      return finish(def, flow, snapshot, { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, result: decision.cacheHit.result }, read);
+    }
+    if (options.onRunning !== undefined && options.onRunning.length > 0) {
+      await runHooks(options.onRunning, flow, snapshot, { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false }, read);
+    }
+
+    const ctx = new TaskRunContextImpl(flow, snapshot, options.logPrints ?? flow.logPrints, attempt);
+    const run = await execute(def, args, ctx);
+    if (run.ok) {
+      const pending = complete(def, flow, snapshot, run.value);
+      const completed = pending instanceof Promise ? await pending : pending;
+      if (completed.ok) {
+        ctx.finished = true;
+        return finish(def, flow, snapshot, completed.outcome, read);
+      }
+      ctx.finished = true;
+      return finalFailure(def, flow, snapshot, completed.error, undefined);
+    }
+    ctx.finished = true;
+    const retryable = await isRetryable(def, run.error, attempt, retries, ctx);
+    now = Date.now();
+    const timedOut = run.timedOut;
+    const proposed = stateData(
+      StateType.FAILED,
+      timedOut ? "TimedOut" : "Failed",
+      now,
+      timedOut ? `task run timed out after ${options.timeoutSeconds}s` : messageOf(run.error),
+      errorInfo(run.error),
+    );
+    const failure = applyRules(TASK_RULES, {
+      initial: snapshot.state,
+      proposed,
+      now,
+      run: factsFor(attempt, retries, def),
+      retryable,
+    });
+    if (failure.kind === "accept" && failure.state.name === "AwaitingRetry") {
+      enter(flow, snapshot, failure.state);
+      ctx.logger.warning(`${failure.state.message ?? "retrying"}`);
+      continue;
+    }
+    return finalFailure(def, flow, snapshot, run.error, failure.kind === "accept" ? failure.state : proposed);
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+async function isRetryable(
+  def: TaskDefinition,
+  error: unknown,
+  attempt: number,
+  retries: number,
+  ctx: TaskRunContextImpl,
+): Promise<boolean> {
+  if (attempt > retries) return false;
+  if (isOrdoError(error) && NON_RETRYABLE.has(error.code)) return false;
+  const condition = def.options.retryCondition;
+  if (condition === undefined) return true;
+  try {
+    return await condition(error, attempt);
+  } catch (conditionError) {
+    ctx.flow.logger.error(`retryCondition of task '${def.name}' threw, so the failure is final: ${String(conditionError)}`);
+    return false;
+  }
+}
+
+type Execution = { ok: true; value: unknown } | { ok: false; error: unknown; timedOut: boolean };
+
+async function execute(def: TaskDefinition, args: unknown[], ctx: TaskRunContextImpl): Promise<Execution> {
+  const fn = def.fn as (...a: unknown[]) => unknown;
+  const timeoutSeconds = def.options.timeoutSeconds;
+  try {
+    if (timeoutSeconds === undefined) {
+      const value = await runContextStorage.run(ctx, fn, ...args);
+      return { ok: true, value };
+    }
+    const result = await runWithTimeout(() => runContextStorage.run(ctx, fn, ...args), timeoutSeconds * 1000, ctx.controller);
+    if (result.timedOut) {
+      ctx.flow.logger.warning(
+        `task run '${ctx.taskRun.name}' timed out after ${timeoutSeconds}s; its signal was aborted. ` +
+          "If the function ignores the signal it may keep running: its later logs are dropped.",
+      );
+      return { ok: false, error: result.error, timedOut: true };
+    }
+    return { ok: true, value: result.value };
+  } catch (error) {
+    return { ok: false, error, timedOut: false };
+  }
+}
+
+type Completion = { ok: true; outcome: RunOutcome } | { ok: false; error: unknown };
+
+/**
+ * Persists the value and enters Completed; a value that must persist but cannot fails the
+ * run. Synchronous unless the result goes to result storage.
+ */
+function complete(
+  def: TaskDefinition,
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  value: unknown,
+): Completion | Promise<Completion> {
+  const options = def.options;
+  if (options.persistResult === false) return completed(def, flow, snapshot, value, undefined);
+  const prepared = prepareValue(value, flow.config, options.resultSerializer, options.resultStorage);
+  if (!prepared.ok) {
+    if (options.persistResult === true) {
+      return {
+        ok: false,
+        error: new OrdoError(
+          "ORDO_RESULT_NOT_SERIALIZABLE",
+          `task '${def.name}' returned a value that cannot be persisted (${prepared.reason}); persistResult: true requires it`,
+          { task: def.name },
+        ),
+      };
+    }
+    if (!flow.notResumableWarned.has(def.key)) {
+      flow.notResumableWarned.add(def.key);
+      flow.logger.warning(
+        `task '${def.name}' returned a value that cannot be persisted (${prepared.reason}): its runs are not resumable`,
+      );
+    }
+    return completed(def, flow, snapshot, value, undefined);
+  }
+  const write = prepared.write;
+  if (write === undefined) return completed(def, flow, snapshot, value, prepared.ref);
+  return write.storage.write(write.key, write.bytes).then(
+    () => completed(def, flow, snapshot, value, prepared.ref),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function completed(
+  def: TaskDefinition,
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  value: unknown,
+  ref: ResultRef | undefined,
+): Completion {
+  snapshot.result = ref;
+  const now = Date.now();
+  const decision = applyRules(TASK_RULES, {
+    initial: snapshot.state,
+    proposed: { type: StateType.COMPLETED, name: "Completed", timestamp: now },
+    now,
+    run: factsFor(snapshot.runCount, 0, def),
+  });
+  const state = decision.kind === "accept" ? decision.state : { type: StateType.COMPLETED, name: "Completed" as const, timestamp: now };
+  enter(flow, snapshot, state);
+  const keep = def.options.cacheResultInMemory !== false;
+  return {
+    ok: true,
+    outcome: keep
+      ? { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: true, value, result: ref }
+      : { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, result: ref },
+  };
+}
+
+async function finalFailure(
+  def: TaskDefinition,
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  error: unknown,
+  state: StateData | undefined,
+): Promise<RunOutcome> {
+  const final = state ?? stateData(StateType.FAILED, "Failed", Date.now(), messageOf(error), errorInfo(error));
+  enter(flow, snapshot, final);
+  flow.logger.error(`task run '${snapshot.name}' ${final.name}: ${final.message ?? messageOf(error)}`);
+  const outcome: RunOutcome = { state: final, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
+  return finish(def, flow, snapshot, outcome, resultReader(flow.config, def.options.resultStorage));
+}
+
+/** Commits (with `durability: "sync"`) and runs the state hooks; synchronous when there is neither. */
+function finish(
+  def: TaskDefinition,
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  outcome: RunOutcome,
+  read: ResultReader,
+): RunOutcome | Promise<RunOutcome> {
+  const sync = (def.options.durability ?? flow.durability) === "sync";
+  const hooks = outcome.state.type === StateType.COMPLETED ? def.options.onCompletion : def.options.onFailure;
+  if (!sync && (hooks === undefined || hooks.length === 0)) return outcome;
+  return (async () => {
+    if (sync) await flow.recorder.flush();
+    await runHooks(hooks, flow, snapshot, outcome, read);
+    return outcome;
+  })();
+}
+
+async function runHooks(
+  hooks: readonly StateHook[] | undefined,
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  outcome: RunOutcome,
+  read: ResultReader,
+): Promise<void> {
+  if (hooks === undefined || hooks.length === 0) return;
+  const state = stateOf(outcome, read);
+  for (const hook of hooks) {
+    try {
+      await hook(state, { id: snapshot.id, name: snapshot.name, flowRunId: flow.flowRunId });
+    } catch (error) {
+      flow.logger.error(`a hook of task run '${snapshot.name}' failed: ${String(error)}`);
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,119 @@
+/**
+ * The canonical text of a value: equal values give equal text, different values (and
+ * different types) give different text. Hashes and cache keys are computed from it.
+ *
+ * The rules, by kind (the text is a JSON-like notation and is stable across versions of
+ * Ordo that keep the same cache-key version):
+ *
+ * | value | canonical text |
+ * |---|---|
+ * | `undefined`, `null`, `true`, `false` | `undefined`, `null`, `true`, `false` |
+ * | numbers | shortest round-trip form; `NaN`, `Infinity`, `-Infinity`, `-0` spelled out |
+ * | bigints | digits and `n`: `1n` (so `1`, `1n` and `"1"` all differ) |
+ * | strings | JSON string: `"1"` |
+ * | arrays | `[a,b]`, in order |
+ * | plain objects | `{"k":v,…}`, entries sorted, so key order does not matter; a key holding `undefined` is kept (`{a: undefined}` ≠ `{}`); a null-prototype object equals a plain one |
+ * | `Date` | `Date(<epoch ms>)`, `Date(NaN)` when invalid |
+ * | `Map` | `Map{k=>v,…}`, entries sorted by their canonical text |
+ * | `Set` | `Set{a,…}`, members sorted by their canonical text |
+ * | `RegExp`, `URL` | `RegExp("source","flags")`, `URL("href")` |
+ * | `Error` | `Error("name","message")`, plus `,cause` when it has a cause |
+ * | typed arrays, `DataView`, `ArrayBuffer` | `<Type>(<base64 of the bytes>)`; a `Buffer` is a `Uint8Array`, so a Buffer and a Uint8Array of the same bytes are equal |
+ * | objects with `toJSON()` | the canonical text of what `toJSON()` returns (so a `Decimal` equals its string) |
+ * | functions, symbols, other class instances, cycles | `OrdoError` `ORDO_UNHASHABLE_INPUT` naming the path and type |
+ *
+ * @module
+ */
+import { OrdoError } from "../errors/ordo-error.js";
+import { walkValue, type Primitive, type ValueFolder, type ValueProblem } from "./value-walker.js";
+
+function primitiveText(value: Primitive): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return value === 0 && 1 / value < 0 ? "-0" : String(value);
+    case "bigint":
+      return `${value}n`;
+    default:
+      return String(value);
+  }
+}
+
+function sortedJoin(parts: string[]): string {
+  return parts.length < 2 ? (parts[0] ?? "") : parts.sort().join(",");
+}
+
+function bytesText(kind: string, bytes: Uint8Array): string {
+  const type = kind === "Buffer" ? "Uint8Array" : kind;
+  return `${type}(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")})`;
+}
+
+const canonicalFolder: ValueFolder<string> = {
+  primitive: primitiveText,
+  array: (_value, items) => `[${items.join(",")}]`,
+  object(_value, keys, values) {
+    const entries: string[] = [];
+    for (let i = 0; i < keys.length; i++) entries.push(`${JSON.stringify(keys[i])}:${values[i]}`);
+    return `{${sortedJoin(entries)}}`;
+  },
+  map(_value, keys, values) {
+    const entries: string[] = [];
+    for (let i = 0; i < keys.length; i++) entries.push(`${keys[i]}=>${values[i]}`);
+    return `Map{${sortedJoin(entries)}}`;
+  },
+  set: (_value, members) => `Set{${sortedJoin(members)}}`,
+  date: (value) => `Date(${value.getTime()})`,
+  regexp: (value) => `RegExp(${JSON.stringify(value.source)},${JSON.stringify(value.flags)})`,
+  url: (value) => `URL(${JSON.stringify(value.href)})`,
+  error: (value, cause) =>
+    `Error(${JSON.stringify(String(value.name))},${JSON.stringify(String(value.message))}${cause === undefined ? "" : `,${cause.folded}`})`,
+  bytes: (_value, kind, bytes) => bytesText(kind, bytes),
+  toJSON: (_value, json) => json,
+  cycle: () => "cycle",
+  repeat: (_value, previous) => previous,
+};
+
+/**
+ * Builds the `ORDO_UNHASHABLE_INPUT` error for a problem found while hashing.
+ *
+ * @example
+ * ```ts
+ * throw unhashableError({ path: "args[1].client", typeName: "PgClient instance", reason: "…" });
+ * ```
+ */
+export function unhashableError(problem: ValueProblem): OrdoError {
+  return new OrdoError(
+    "ORDO_UNHASHABLE_INPUT",
+    `cannot hash ${problem.path}: it is a ${problem.typeName} (${problem.reason}); ` +
+      "pass a cacheKey function that leaves it out, or give it a toJSON() method",
+    { path: problem.path, type: problem.typeName },
+  );
+}
+
+/**
+ * The canonical text of `value` (see the module documentation for the rules).
+ *
+ * @param root - the name of the value in error paths, e.g. `args` gives `args[1].client`.
+ * @throws OrdoError `ORDO_UNHASHABLE_INPUT` for functions, symbols, class instances
+ *   without `toJSON()` and cycles; the message names the path and the type.
+ * @example
+ * ```ts
+ * canonicalize({ b: 1, a: [1n, "1"] });          // '{"a":[1n,"1"],"b":1}'
+ * canonicalize(new Set([2, 1]));                 // "Set{1,2}"
+ * canonicalize([() => 1], "args");               // throws: cannot hash args[0]: it is a function …
+ * ```
+ */
+export function canonicalize(value: unknown, root = "value"): string {
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+    case "bigint":
+    case "undefined":
+      return primitiveText(value);
+  }
+  const result = walkValue(value, canonicalFolder, { root, cycles: "fail" });
+  if (!result.ok) throw unhashableError(result.problem);
+  return result.value;
+}

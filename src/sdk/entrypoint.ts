@@ -1,0 +1,168 @@
+/**
+ * Entrypoints: `path/to/file.ts:exportName` strings that name a flow in a file, as
+ * `ordo run`, deployments and retries use them.
+ *
+ * Loading registers tsx's ESM loader once, so TypeScript files load with no build
+ * step, then imports the file by its file URL. The module is imported, not executed as
+ * a script: code that should run only when the file is started directly must be guarded
+ * (see docs/cli.md).
+ *
+ * @module
+ */
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { OrdoError } from "../errors/ordo-error.js";
+import type { State } from "../states/state.js";
+
+/** The marker property every flow object carries (`value[FLOW_MARKER] === true`). */
+const FLOW_MARKER = Symbol.for("ordo.flow");
+/** Set on `globalThis` once tsx's loader is registered in this process. */
+const TSX_REGISTERED = Symbol.for("ordo.tsx-registered");
+
+/** An entrypoint string split into its file and export. */
+export interface EntrypointSpec {
+  /** The file part, as written (relative paths are relative to the working folder). */
+  readonly path: string;
+  /** The name of the export. */
+  readonly exportName: string;
+}
+
+/**
+ * What `loadEntrypoint` returns: a flow, as far as running it from the CLI needs.
+ * (The full `Flow` type lives in `sdk/flow.ts`.)
+ */
+export interface EntrypointFlow {
+  /** The flow's name. */
+  readonly flowName?: string | undefined;
+  /** Where the flow was loaded from, `/abs/path/file.ts:export`; recorded on its runs. */
+  entrypoint?: string | undefined;
+  /** Runs the flow and returns its final state; never throws for a flow failure. */
+  state(params?: Record<string, unknown>): Promise<State>;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Splits `path/to/file.ts:exportName` at its last colon (so Windows drive letters
+ * survive). Throws `ORDO_INVALID_ENTRYPOINT` for a spec without a path or export name,
+ * or with an export name that is not an identifier.
+ *
+ * @example
+ * ```ts
+ * parseEntrypointSpec("flows/etl.ts:etl"); // { path: "flows/etl.ts", exportName: "etl" }
+ * ```
+ */
+export function parseEntrypointSpec(spec: string): EntrypointSpec {
+  const colon = spec.lastIndexOf(":");
+  const hint = `entrypoints look like path/to/file.ts:flowExport`;
+  if (colon < 0) {
+    throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `invalid entrypoint "${spec}": no export name (${hint})`, {
+      spec,
+    });
+  }
+  const path = spec.slice(0, colon).trim();
+  const exportName = spec.slice(colon + 1).trim();
+  if (path === "") {
+    throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `invalid entrypoint "${spec}": no file path (${hint})`, {
+      spec,
+    });
+  }
+  if (exportName === "") {
+    throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `invalid entrypoint "${spec}": no export name (${hint})`, {
+      spec,
+    });
+  }
+  if (!IDENTIFIER.test(exportName)) {
+    throw new OrdoError(
+      "ORDO_INVALID_ENTRYPOINT",
+      `invalid entrypoint "${spec}": "${exportName}" is not an export name (${hint})`,
+      { spec },
+    );
+  }
+  return { path, exportName };
+}
+
+/** True when `value` carries the flow marker. */
+function isFlowLike(value: unknown): value is EntrypointFlow {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  return (value as Record<symbol, unknown>)[FLOW_MARKER] === true;
+}
+
+/** Registers tsx's ESM loader the first time it is needed in this process. */
+async function ensureTypeScriptLoader(): Promise<void> {
+  const slot = globalThis as unknown as Record<symbol, boolean | undefined>;
+  if (slot[TSX_REGISTERED] === true) return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  slot[TSX_REGISTERED] = true;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "function") return "a function";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
+}
+
+/**
+ * Loads the flow that an entrypoint names and records the entrypoint on it.
+ *
+ * `spec` is `path/to/file.ts:exportName`; a relative path is relative to `cwd`. The
+ * flow's `entrypoint` becomes `/absolute/path/file.ts:exportName`, so its runs record
+ * where they came from. Throws `ORDO_INVALID_ENTRYPOINT` for a malformed spec, a missing
+ * file, a file that fails to import, a missing export, or an export that is not a flow.
+ *
+ * @example
+ * ```ts
+ * const etl = await loadEntrypoint("flows/etl.ts:etl");
+ * const state = await etl.state({ table: "users" });
+ * ```
+ */
+export async function loadEntrypoint(spec: string, cwd: string = process.cwd()): Promise<EntrypointFlow> {
+  const { path, exportName } = parseEntrypointSpec(spec);
+  const absolutePath = resolve(cwd, path);
+  if (!existsSync(absolutePath) || !statSync(absolutePath).isFile()) {
+    throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `entrypoint file not found: ${absolutePath}`, {
+      spec,
+      path: absolutePath,
+    });
+  }
+  await ensureTypeScriptLoader();
+  let moduleNamespace: Record<string, unknown>;
+  try {
+    moduleNamespace = (await import(pathToFileURL(absolutePath).href)) as Record<string, unknown>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new OrdoError(
+      "ORDO_INVALID_ENTRYPOINT",
+      `could not import ${absolutePath}: ${reason}`,
+      { spec },
+      {
+        cause: error,
+      },
+    );
+  }
+  if (!(exportName in moduleNamespace)) {
+    const flows = Object.keys(moduleNamespace)
+      .filter((name) => isFlowLike(moduleNamespace[name]))
+      .sort();
+    const available = flows.length > 0 ? `its flow exports are: ${flows.join(", ")}` : "it exports no flows";
+    throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${path} has no export "${exportName}" (${available})`, {
+      spec,
+      exportName,
+      flows,
+    });
+  }
+  const value = moduleNamespace[exportName];
+  if (!isFlowLike(value)) {
+    throw new OrdoError(
+      "ORDO_INVALID_ENTRYPOINT",
+      `export "${exportName}" of ${path} is not a flow (it is ${kindOf(value)}; make it with flow(…))`,
+      { spec, exportName },
+    );
+  }
+  value.entrypoint = `${absolutePath}:${exportName}`;
+  return value;
+}

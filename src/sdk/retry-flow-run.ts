@@ -1,0 +1,55 @@
+/**
+ * `retryFlowRun(id)`: re-runs a failed or crashed flow run with durable resume.
+ *
+ * @module
+ */
+import { runFlow } from "../engine/flow-engine.js";
+import { stateOf } from "../engine/outcome.js";
+import { resultReader } from "../engine/result-io.js";
+import { OrdoError } from "../errors/ordo-error.js";
+import { StateType, type State } from "../states/index.js";
+import { engineConfig } from "./engine-config.js";
+import { loadEntrypoint } from "./entrypoint.js";
+import { isFlow } from "./flow.js";
+import { registry } from "./registry.js";
+
+const RETRYABLE: ReadonlySet<string> = new Set([StateType.FAILED, StateType.CRASHED, StateType.CANCELLED]);
+
+/**
+ * Re-runs a Failed, Crashed or Cancelled flow run in place (same run id). Task runs that
+ * completed with a recorded result and the same task key, call order and inputs hash
+ * return that result without running again. The flow is found in this process by name,
+ * or loaded from the entrypoint recorded with the run. Returns the final State.
+ *
+ * @example
+ * ```ts
+ * const state = await etl.state({ n: 5 });
+ * if (state.isFailed()) await retryFlowRun(state.flowRunId!);
+ * ```
+ */
+export async function retryFlowRun(flowRunId: string): Promise<State> {
+  const config = await engineConfig();
+  await config.client.markCrashedRuns();
+  const run = await config.client.readFlowRun(flowRunId);
+  if (!RETRYABLE.has(run.state.type)) {
+    throw new OrdoError(
+      "ORDO_NOT_RETRYABLE",
+      `flow run ${flowRunId} is ${run.state.name}: only Failed, Crashed or Cancelled runs can be retried`,
+      { flowRunId, state: run.state.name },
+    );
+  }
+  let def = registry.flows.get(run.flowName);
+  if (def === undefined && run.entrypoint !== undefined) {
+    const loaded = await loadEntrypoint(run.entrypoint);
+    if (isFlow(loaded)) def = loaded.definition;
+  }
+  if (def === undefined) {
+    throw new OrdoError(
+      "ORDO_NOT_FOUND",
+      `flow '${run.flowName}' of run ${flowRunId} is not defined in this process and the run has no entrypoint; import the flow first`,
+      { flowRunId, flow: run.flowName },
+    );
+  }
+  const outcome = await runFlow(def, run.parameters, config, { existingRun: run });
+  return stateOf(outcome, resultReader(config));
+}

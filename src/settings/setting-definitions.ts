@@ -1,0 +1,118 @@
+/**
+ * Every setting Ordo reads, in one table: name, description, default and parser. The
+ * settings page of the docs, `ordo config view` and validation all come from here.
+ *
+ * @module
+ */
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+import { LogLevel, type LogLevelName } from "../schemas/log.js";
+import { defineSetting } from "./setting-definition.js";
+
+const LOG_LEVEL_NAMES = Object.keys(LogLevel) as [LogLevelName, ...LogLevelName[]];
+
+/** Expands a leading `~` to the user's home folder and makes the path absolute. */
+function toAbsolutePath(raw: string): string {
+  const expanded = raw === "~" ? homedir() : raw.startsWith("~/") ? join(homedir(), raw.slice(2)) : raw;
+  return isAbsolute(expanded) ? expanded : resolve(expanded);
+}
+
+/** Raw text → an integer in `[min, max]`. */
+function integerText(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\+?\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+/** Raw text → a positive decimal number. */
+function positiveNumberText() {
+  return z
+    .string()
+    .trim()
+    .regex(/^\+?(\d+\.?\d*|\.\d+)$/)
+    .transform(Number)
+    .pipe(z.number().positive());
+}
+
+/**
+ * The settings, keyed by their names, which are also their environment variables
+ * (`settings.ORDO_HEARTBEAT_SECONDS`, `ORDO_HEARTBEAT_SECONDS=5`).
+ */
+export const SETTING_DEFINITIONS = {
+  ORDO_HOME: defineSetting({
+    description: "Ordo's home folder: the SQLite database (ordo.db), profiles and stored results (storage/).",
+    expected: "a folder path",
+    schema: z.string().trim().min(1).transform(toAbsolutePath),
+    default: () => join(homedir(), ".ordo"),
+  }),
+  ORDO_API_URL: defineSetting({
+    description:
+      "The URL of an Ordo server's API; when set, clients talk HTTP instead of opening the database.",
+    expected: "an http(s) URL such as http://127.0.0.1:4200/api",
+    schema: z
+      .string()
+      .trim()
+      .pipe(z.url({ protocol: /^https?$/ })),
+    default: () => undefined,
+  }),
+  ORDO_DATABASE_URL: defineSetting({
+    description: "Reserved for the server's database (PostgreSQL for scale-out); unused in this version.",
+    expected: "a database URL",
+    schema: z.string().trim().min(1),
+    default: () => undefined,
+  }),
+  ORDO_LOGGING_LEVEL: defineSetting({
+    description: "The lowest level of run log lines that are printed and recorded.",
+    expected: `one of ${LOG_LEVEL_NAMES.join(", ")}`,
+    schema: z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVEL_NAMES)),
+    default: (): LogLevelName => "info",
+  }),
+  ORDO_LOGGING_COLORS: defineSetting({
+    description: "Colour in printed log lines: auto (when the output is a terminal), true or false.",
+    expected: "one of auto, true, false",
+    schema: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["auto", "true", "false"])),
+    default: (): "auto" | "true" | "false" => "auto",
+  }),
+  ORDO_HEARTBEAT_SECONDS: defineSetting({
+    description: "How often a running flow run records that its process is alive, in seconds.",
+    expected: "a positive number of seconds",
+    schema: positiveNumberText(),
+    default: () => 10,
+  }),
+  ORDO_RESULTS_INLINE_LIMIT_BYTES: defineSetting({
+    description:
+      "Serialized results up to this size are stored inline with the run; larger ones go to storage/.",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 4096,
+  }),
+  ORDO_TASK_RUNNER_MAX_CONCURRENCY: defineSetting({
+    description: "The default bound on task runs executing at once in one flow run.",
+    expected: "an integer >= 1",
+    schema: integerText(1),
+    default: () => 64,
+  }),
+  ORDO_RECORDER_FLUSH_INTERVAL_MS: defineSetting({
+    description: "How long the run recorder buffers task-run states and logs before writing them, in ms.",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 5,
+  }),
+  ORDO_RECORDER_FLUSH_MAX_ITEMS: defineSetting({
+    description: "The run recorder writes as soon as this many items are buffered.",
+    expected: "an integer >= 1",
+    schema: integerText(1),
+    default: () => 1000,
+  }),
+};
+
+/** The name of a setting, e.g. `ORDO_HEARTBEAT_SECONDS`. */
+export type SettingName = keyof typeof SETTING_DEFINITIONS;

@@ -1,0 +1,137 @@
+/**
+ * The store's tables as Kysely sees them: one interface per table, column names as in
+ * the migrations. Timestamps are INTEGER milliseconds since the epoch; JSON columns hold
+ * text (compact JSON, or superjson for flow-run parameters).
+ *
+ * @module
+ */
+import type { Generated } from "kysely";
+
+/** The `flows` table: named workflow definitions. */
+export interface FlowsTable {
+  id: string;
+  name: string;
+  /** JSON array of strings. */
+  tags: string;
+  created_at: number;
+}
+
+/** The state columns a run row carries for its current state. */
+export interface StateColumns {
+  state_type: string;
+  state_name: string;
+  state_timestamp: number;
+  state_message: string | null;
+  state_scheduled_time: number | null;
+  /** JSON of an ErrorInfo. */
+  state_error: string | null;
+}
+
+/** The `flow_runs` table: one row per flow run, its current state in columns. */
+export interface FlowRunsTable extends StateColumns {
+  id: string;
+  flow_id: string;
+  name: string;
+  /** superjson text of the parameters record. */
+  parameters: string;
+  /** JSON array of strings. */
+  tags: string;
+  run_count: number;
+  retries: number;
+  parent_flow_run_id: string | null;
+  parent_task_run_id: string | null;
+  dynamic_key: string | null;
+  expected_start_time: number | null;
+  start_time: number | null;
+  end_time: number | null;
+  total_run_time_ms: number;
+  host: string | null;
+  pid: number | null;
+  heartbeat_at: number | null;
+  entrypoint: string | null;
+  flow_version: string | null;
+  /** JSON of a ResultRef. */
+  result: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A state row of the `flow_run_states` and `task_run_states` tables. */
+export interface StateRowColumns {
+  type: string;
+  name: string;
+  timestamp: number;
+  message: string | null;
+  scheduled_time: number | null;
+  /** JSON of an ErrorInfo. */
+  error: string | null;
+}
+
+/** The `flow_run_states` table: one row per flow-run transition. */
+export interface FlowRunStatesTable extends StateRowColumns {
+  id: Generated<number>;
+  flow_run_id: string;
+}
+
+/** The `task_runs` table: the latest snapshot of each task run. */
+export interface TaskRunsTable extends StateColumns {
+  id: string;
+  flow_run_id: string;
+  task_key: string;
+  dynamic_key: string;
+  name: string;
+  /** JSON array of strings. */
+  tags: string;
+  /** JSON array of `[type, name, timestamp, message?]`. */
+  state_history: string;
+  run_count: number;
+  start_time: number | null;
+  end_time: number | null;
+  inputs_hash: string | null;
+  cache_key: string | null;
+  cache_expiration: number | null;
+  /** JSON of a ResultRef. */
+  result: string | null;
+  /** JSON record: argument position → upstream task-run ids. */
+  inputs: string;
+  /** JSON array of task-run ids. */
+  wait_for: string;
+  parent_task_run_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `task_run_states` table: detailed records of notable task-run transitions. */
+export interface TaskRunStatesTable extends StateRowColumns {
+  id: Generated<number>;
+  task_run_id: string;
+}
+
+/** The `logs` table: log lines of flow and task runs. */
+export interface LogsTable {
+  id: Generated<number>;
+  flow_run_id: string;
+  task_run_id: string | null;
+  level: number;
+  name: string;
+  message: string;
+  timestamp: number;
+}
+
+/** The `ordo_migrations` table: the migrations applied to this database. */
+export interface OrdoMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+/** Every table of the store, for Kysely. */
+export interface Database {
+  flows: FlowsTable;
+  flow_runs: FlowRunsTable;
+  flow_run_states: FlowRunStatesTable;
+  task_runs: TaskRunsTable;
+  task_run_states: TaskRunStatesTable;
+  logs: LogsTable;
+  ordo_migrations: OrdoMigrationsTable;
+}

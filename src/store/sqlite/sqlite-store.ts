@@ -1,0 +1,181 @@
+/**
+ * The SQLite {@link Store}: one better-sqlite3 connection in WAL mode, Kysely as the query
+ * builder, every write a synchronous `BEGIN IMMEDIATE` transaction retried asynchronously
+ * while another process holds the lock.
+ *
+ * @module
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import type { Kysely } from "kysely";
+import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../../schemas/index.js";
+import type { CacheHit, StateData, StateType } from "../../states/index.js";
+import type { Database } from "../database.js";
+import { flowFromRow, flowRunFromRow } from "../rows/flow-run-row.js";
+import type {
+  CreatedFlowRun,
+  DecideFlowRunTransition,
+  FlowRunQuery,
+  LogQuery,
+  NewFlow,
+  NewFlowRun,
+  Store,
+  TaskRunQuery,
+  UnfinishedFlowRun,
+} from "../store.js";
+import { retryWhileBusy } from "./busy-retry.js";
+import { readFlowRunStates, readFlowRuns, readUnfinishedFlowRuns } from "./flow-run-reads.js";
+import { FlowRunWrites } from "./flow-run-writes.js";
+import { readLogs } from "./log-reads.js";
+import { migrateSqlite } from "./migrate-sqlite.js";
+import { createQueryBuilder } from "./query-builder.js";
+import { SqlRunner } from "./sql-runner.js";
+import { TaskRunBatchWriter } from "./task-run-batch-writer.js";
+import { findCachedResult, readTaskRun, readTaskRunStates, readTaskRuns } from "./task-run-reads.js";
+import { WriteTransactions } from "./write-transaction.js";
+
+/** How to open a SQLite store. */
+export interface SqliteStoreOptions {
+  /** The database file; its folder is created. `:memory:` for a private in-memory database. */
+  readonly path: string;
+  /** SQLite's own busy timeout, in ms: kept short because it blocks the thread. Default 10. */
+  readonly busyTimeoutMs?: number | undefined;
+  /** How long to keep retrying a locked database before `ORDO_DATABASE_BUSY`, in ms. Default 30 000. */
+  readonly lockTimeoutMs?: number | undefined;
+}
+
+/**
+ * Opens (creating when needed) a SQLite database, sets WAL mode, `synchronous=NORMAL`,
+ * foreign keys and a short busy timeout, applies pending migrations, and returns the store.
+ *
+ * @example
+ * ```ts
+ * const store = await openSqliteStore({ path: "/tmp/ordo/ordo.db" });
+ * const run = await store.readFlowRun(id);
+ * await store.close();
+ * ```
+ */
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  const lockTimeoutMs = options.lockTimeoutMs ?? 30_000;
+  if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
+  const db = new BetterSqlite3(options.path, { timeout: options.busyTimeoutMs ?? 10 });
+  try {
+    await retryWhileBusy(() => db.pragma("journal_mode = WAL"), {
+      timeoutMs: lockTimeoutMs,
+      operation: "open",
+    });
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    const transactions = new WriteTransactions(db, lockTimeoutMs);
+    await migrateSqlite(db, transactions, lockTimeoutMs);
+    return new SqliteStore(db, transactions, lockTimeoutMs);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The SQLite store. Create it with {@link openSqliteStore}. */
+export class SqliteStore implements Store {
+  /** Always `sqlite`. */
+  readonly dialect = "sqlite";
+  readonly #db: BetterSqlite3.Database;
+  readonly #transactions: WriteTransactions;
+  readonly #qb: Kysely<Database>;
+  readonly #runner: SqlRunner;
+  readonly #flowRuns: FlowRunWrites;
+  readonly #batches: TaskRunBatchWriter;
+  readonly #lockTimeoutMs: number;
+
+  /** Wraps an open, migrated connection; use {@link openSqliteStore}. */
+  constructor(db: BetterSqlite3.Database, transactions: WriteTransactions, lockTimeoutMs: number) {
+    this.#db = db;
+    this.#lockTimeoutMs = lockTimeoutMs;
+    this.#transactions = transactions;
+    this.#qb = createQueryBuilder();
+    this.#runner = new SqlRunner(db);
+    this.#flowRuns = new FlowRunWrites(this.#runner, this.#qb);
+    this.#batches = new TaskRunBatchWriter(db, this.#qb);
+  }
+
+  #read<T>(operation: string, read: () => T): Promise<T> {
+    return retryWhileBusy(read, { timeoutMs: this.#lockTimeoutMs, operation });
+  }
+
+  async ensureFlow(input: NewFlow): Promise<Flow> {
+    const { name, tags, createdAt } = input;
+    const existing = await this.#read("flow read", () => this.#flowRuns.selectFlow(name));
+    if (existing !== undefined && (tags === undefined || JSON.stringify(tags) === existing.tags)) {
+      return flowFromRow(existing);
+    }
+    return this.#transactions.run("flow upsert", () => this.#flowRuns.ensureFlow(name, tags, createdAt));
+  }
+
+  async createFlowRun(run: NewFlowRun): Promise<CreatedFlowRun> {
+    const id = run.id;
+    if (id !== undefined) {
+      const existing = await this.#read("flow-run read", () => this.#flowRuns.selectRun(id));
+      if (existing !== undefined) return { run: flowRunFromRow(existing), created: false };
+    }
+    return this.#transactions.run("flow-run creation", () => this.#flowRuns.insert(run));
+  }
+
+  async transitionFlowRun<T>(id: string, decide: DecideFlowRunTransition<T>): Promise<T | undefined> {
+    const done = await this.#transactions.run("flow-run state change", () =>
+      this.#flowRuns.transition(id, decide),
+    );
+    return done?.outcome;
+  }
+
+  async readFlowRun(id: string): Promise<FlowRun | undefined> {
+    const row = await this.#read("flow-run read", () => this.#flowRuns.selectRun(id));
+    return row === undefined ? undefined : flowRunFromRow(row);
+  }
+
+  readFlowRuns(query: FlowRunQuery): Promise<FlowRun[]> {
+    return this.#read("flow-run read", () => readFlowRuns(this.#runner, this.#qb, query));
+  }
+
+  readFlowRunStates(id: string): Promise<StateData[]> {
+    return this.#read("flow-run state read", () => readFlowRunStates(this.#runner, this.#qb, id));
+  }
+
+  heartbeatFlowRun(id: string, at: number): Promise<boolean> {
+    return this.#transactions.run("heartbeat", () => this.#flowRuns.heartbeat(id, at));
+  }
+
+  readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]> {
+    return this.#read("flow-run read", () => readUnfinishedFlowRuns(this.#runner, this.#qb, stateTypes));
+  }
+
+  async recordTaskRunBatch(batch: RecorderBatch): Promise<void> {
+    if (batch.taskRuns.length === 0 && batch.taskRunStates.length === 0 && batch.logs.length === 0) return;
+    await this.#transactions.run("task-run batch", () => this.#batches.write(batch));
+  }
+
+  readTaskRuns(query: TaskRunQuery): Promise<TaskRun[]> {
+    return this.#read("task-run read", () => readTaskRuns(this.#runner, this.#qb, query));
+  }
+
+  readTaskRun(id: string): Promise<TaskRun | undefined> {
+    return this.#read("task-run read", () => readTaskRun(this.#runner, this.#qb, id));
+  }
+
+  readTaskRunStates(id: string): Promise<StateData[]> {
+    return this.#read("task-run state read", () => readTaskRunStates(this.#runner, this.#qb, id));
+  }
+
+  findCachedResult(cacheKey: string, now: number): Promise<CacheHit | undefined> {
+    return this.#read("cache lookup", () => findCachedResult(this.#runner, this.#qb, cacheKey, now));
+  }
+
+  readLogs(query: LogQuery): Promise<LogRecord[]> {
+    return this.#read("log read", () => readLogs(this.#runner, this.#qb, query));
+  }
+
+  close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+    return Promise.resolve();
+  }
+}

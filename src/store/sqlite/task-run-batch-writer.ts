@@ -1,0 +1,101 @@
+/**
+ * The run recorder's hot path on SQLite: one batch of task-run snapshots, state records
+ * and log lines, written with three statements prepared once (compiled by Kysely at
+ * construction), bound positionally, with no per-row compilation or validation.
+ *
+ * @module
+ */
+import type BetterSqlite3 from "better-sqlite3";
+import { sql, type Kysely } from "kysely";
+import type { RecorderBatch } from "../../schemas/index.js";
+import type { Database, TaskRunStatesTable, TaskRunsTable } from "../database.js";
+import { LOG_COLUMNS, logToValues } from "../rows/log-row.js";
+import { errorToJson } from "../rows/state-columns.js";
+import {
+  TASK_RUN_COLUMNS,
+  TASK_RUN_EMPTY_JSON,
+  TASK_RUN_IDENTITY_COLUMNS,
+  taskRunToValues,
+} from "../rows/task-run-row.js";
+import { paramsFor } from "./named-values.js";
+import { compileNamed, param, type NamedQuery } from "./query-builder.js";
+
+const STATE_RECORD_COLUMNS = [
+  "task_run_id",
+  "type",
+  "name",
+  "timestamp",
+  "message",
+  "scheduled_time",
+  "error",
+] as const satisfies readonly (keyof TaskRunStatesTable)[];
+
+function prepareInOrder(
+  db: BetterSqlite3.Database,
+  query: NamedQuery,
+  order: readonly string[],
+): BetterSqlite3.Statement {
+  if (query.names.join() !== order.join()) {
+    throw new Error(`parameter order ${query.names.join()} differs from ${order.join()} in ${query.sql}`);
+  }
+  return db.prepare(query.sql);
+}
+
+/** `coalesce(?, '[]')` for each column of {@link TASK_RUN_EMPTY_JSON}. */
+function emptyJsonDefaults() {
+  return Object.fromEntries(
+    Object.entries(TASK_RUN_EMPTY_JSON).map(([column, empty]) => [
+      column,
+      sql<string>`coalesce(${param<string | null>(column)}, ${sql.lit(empty)})`,
+    ]),
+  );
+}
+
+/** Writes recorder batches; call {@link TaskRunBatchWriter.write} inside a write transaction. */
+export class TaskRunBatchWriter {
+  readonly #upsertTaskRun: BetterSqlite3.Statement;
+  readonly #insertStateRecord: BetterSqlite3.Statement;
+  readonly #insertLog: BetterSqlite3.Statement;
+
+  constructor(db: BetterSqlite3.Database, qb: Kysely<Database>) {
+    const updated = TASK_RUN_COLUMNS.filter((column) => !TASK_RUN_IDENTITY_COLUMNS.has(column));
+    const upsert = qb
+      .insertInto("task_runs")
+      .values({ ...paramsFor<TaskRunsTable>(TASK_RUN_COLUMNS), ...emptyJsonDefaults() })
+      .onConflict((oc) =>
+        oc
+          .column("id")
+          .doUpdateSet(Object.fromEntries(updated.map((column) => [column, sql.ref(`excluded.${column}`)]))),
+      );
+    this.#upsertTaskRun = prepareInOrder(db, compileNamed(upsert), TASK_RUN_COLUMNS);
+    const record = qb
+      .insertInto("task_run_states")
+      .values(paramsFor<Omit<TaskRunStatesTable, "id">>(STATE_RECORD_COLUMNS));
+    this.#insertStateRecord = prepareInOrder(db, compileNamed(record), STATE_RECORD_COLUMNS);
+    const log = qb.insertInto("logs").values(paramsFor<Omit<Database["logs"], "id">>(LOG_COLUMNS));
+    this.#insertLog = prepareInOrder(db, compileNamed(log), LOG_COLUMNS);
+  }
+
+  /**
+   * Writes `batch`: task runs first (the snapshot written last wins), then their state
+   * records, then log lines. Synchronous; the caller owns the transaction.
+   */
+  write(batch: RecorderBatch): void {
+    const upsert = this.#upsertTaskRun;
+    for (const run of batch.taskRuns) upsert.run(...taskRunToValues(run));
+    const record = this.#insertStateRecord;
+    for (const { taskRunId, state } of batch.taskRunStates) {
+      record.run(
+        taskRunId,
+        state.type,
+        state.name,
+        state.timestamp,
+        state.message ?? null,
+        state.scheduledTime ?? null,
+        errorToJson(state.error),
+      );
+    }
+    const log = this.#insertLog;
+    for (const line of batch.logs) log.run(...logToValues(line));
+  }
+}

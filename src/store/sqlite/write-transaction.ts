@@ -1,0 +1,73 @@
+/**
+ * Write transactions: `BEGIN IMMEDIATE … COMMIT`, run synchronously in one go, retried
+ * asynchronously while another process holds the write lock.
+ *
+ * `BEGIN IMMEDIATE` takes the write lock up front, so a transaction never fails half-way
+ * because another writer got there first (a deferred `BEGIN` can, with no way to wait).
+ * The work function is synchronous, so no other code of this process runs between BEGIN
+ * and COMMIT, and the lock is held for as short a time as possible.
+ *
+ * @module
+ */
+import type BetterSqlite3 from "better-sqlite3";
+import { OrdoError } from "../../errors/index.js";
+import { retryWhileBusy } from "./busy-retry.js";
+
+/** The work of a write transaction: synchronous (a Promise here is a bug, and a type error). */
+export type TransactionWork<T> = () => T extends PromiseLike<unknown> ? never : T;
+
+function isConstraintError(error: unknown): error is Error & { code: string } {
+  return (
+    error instanceof Error &&
+    "code" in error &&
+    typeof error.code === "string" &&
+    error.code.startsWith("SQLITE_CONSTRAINT")
+  );
+}
+
+/** Runs write transactions on one connection. */
+export class WriteTransactions {
+  readonly #db: BetterSqlite3.Database;
+  readonly #timeoutMs: number;
+  readonly #begin: BetterSqlite3.Statement;
+  readonly #commit: BetterSqlite3.Statement;
+  readonly #rollback: BetterSqlite3.Statement;
+
+  /** `timeoutMs`: how long to wait for the write lock before `ORDO_DATABASE_BUSY`. */
+  constructor(db: BetterSqlite3.Database, timeoutMs: number) {
+    this.#db = db;
+    this.#timeoutMs = timeoutMs;
+    this.#begin = db.prepare("BEGIN IMMEDIATE");
+    this.#commit = db.prepare("COMMIT");
+    this.#rollback = db.prepare("ROLLBACK");
+  }
+
+  /**
+   * Runs `work` inside `BEGIN IMMEDIATE … COMMIT`. Any error rolls the whole transaction
+   * back; a locked database is retried (work runs again from the start); a broken
+   * constraint becomes `ORDO_INVALID_INPUT`.
+   */
+  run<T>(operation: string, work: TransactionWork<T>): Promise<T> {
+    return retryWhileBusy(() => this.#once(operation, work), { timeoutMs: this.#timeoutMs, operation });
+  }
+
+  #once<T>(operation: string, work: () => T): T {
+    this.#begin.run();
+    try {
+      const result = work();
+      this.#commit.run();
+      return result;
+    } catch (error) {
+      if (this.#db.inTransaction) this.#rollback.run();
+      if (isConstraintError(error)) {
+        throw new OrdoError(
+          "ORDO_INVALID_INPUT",
+          `${operation} rejected by the database: ${error.message}`,
+          { operation, sqliteCode: error.code },
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+}

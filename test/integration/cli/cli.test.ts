@@ -1,0 +1,309 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../../..");
+const FAKE = "test/integration/cli/fixtures/fake-flows.ts";
+const FLOWS = "test/integration/cli/fixtures/flows.ts";
+const ONE_LINE_ERROR = /^error: [^\n]+ \(ORDO_[A-Z_]+\)\n$/;
+
+interface Result {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+let home: string;
+
+/** Runs the real CLI from source in a child process, with a fresh ORDO_HOME. */
+function ordo(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("ORDO_")));
+  const started = Date.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/run-cli.ts", ...args], {
+      cwd: root,
+      env: { ...clean, ORDO_HOME: home, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) =>
+      resolvePromise({ code, signal, stdout, stderr, ms: Date.now() - started }),
+    );
+  });
+}
+
+beforeEach(async () => {
+  home = await mkdtemp(join(tmpdir(), "ordo-cli-"));
+});
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe("ordo run: bad entrypoints and parameters", () => {
+  it("rejects an unknown export with a one-line error and exit 2", async () => {
+    const r = await ordo(["run", `${FAKE}:nope`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain('has no export "nope"');
+    expect(r.stderr).toContain("(ORDO_INVALID_ENTRYPOINT)");
+    expect(r.stdout).toBe("");
+  });
+
+  it("rejects an export that is not a flow", async () => {
+    const r = await ordo(["run", `${FAKE}:notAFlow`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain("is not a flow");
+  });
+
+  it("rejects a missing file and a spec without export", async () => {
+    const missing = await ordo(["run", "no/such/file.ts:flow"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(ONE_LINE_ERROR);
+    expect(missing.stderr).toContain("entrypoint file not found");
+    const noExport = await ordo(["run", FAKE]);
+    expect(noExport.code).toBe(2);
+    expect(noExport.stderr).toMatch(ONE_LINE_ERROR);
+  });
+
+  it("rejects a malformed --param, naming it", async () => {
+    const r = await ordo(["run", `${FAKE}:completes`, "--param", "n"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: invalid --param "n": expected key=value (ORDO_INVALID_INPUT)\n');
+  });
+
+  it("rejects --params-json that is not a JSON object", async () => {
+    const broken = await ordo(["run", `${FAKE}:completes`, "--params-json", "{n: 1}"]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(ONE_LINE_ERROR);
+    expect(broken.stderr).toContain("--params-json is not valid JSON");
+    const array = await ordo(["run", `${FAKE}:completes`, "--params-json", "[1]"]);
+    expect(array.code).toBe(2);
+    expect(array.stderr).toContain("must be a JSON object");
+  });
+
+  it("prints invalid parameters as one line", async () => {
+    const r = await ordo(["run", `${FAKE}:strict`, "--param", "n=abc"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: invalid parameters for flow strict: n: expected number, received string (ORDO_INVALID_PARAMETERS)\n",
+    );
+  });
+
+  it("rejects an unknown option", async () => {
+    const r = await ordo(["run", `${FAKE}:completes`, "--parm", "n=1"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown option '--parm'.*\(ORDO_INVALID_INPUT\)\n$/);
+  });
+});
+
+describe("ordo run: final state and exit code", () => {
+  it("prints the final state and run id and exits 0 for a completed run", async () => {
+    const r = await ordo(["run", `${FAKE}:completes`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("Flow run fake-run-1 finished in state Completed\n");
+    expect(r.stderr).toBe("");
+  });
+
+  it("passes --params-json and --param (JSON values parsed) and records the absolute entrypoint", async () => {
+    const r = await ordo([
+      "run",
+      `${FAKE}:completes`,
+      "--params-json",
+      '{"table": "users", "n": 1}',
+      "--param",
+      "n=3",
+      "--param",
+      'tags=["a"]',
+      "--param",
+      "mode=fast",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      flowRunId: "fake-run-1",
+      state: { type: "COMPLETED", name: "Completed" },
+      result: {
+        params: { table: "users", n: 3, tags: ["a"], mode: "fast" },
+        entrypoint: `${join(root, FAKE)}:completes`,
+      },
+    });
+  });
+
+  it("exits 1 for a run that does not complete, with the message on the state line", async () => {
+    const r = await ordo(["run", `${FAKE}:fails`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("Flow run fake-run-2 finished in state Failed: boom: second line\n");
+  });
+
+  it("prints an unexpected error as one line without a stack, exit 1", async () => {
+    const r = await ordo(["run", `${FAKE}:crashes`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("error: TypeError: something unexpected\n");
+  });
+
+  it("exits promptly even when the flow leaves a timer running", async () => {
+    const r = await ordo(["run", `${FAKE}:leaksTimer`]);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(15_000);
+  });
+});
+
+describe("ordo config view", () => {
+  it("prints JSON that parses, with ORDO_HOME from the environment", async () => {
+    const r = await ordo(["config", "view", "--json", "--show-defaults"], { ORDO_LOGGING_LEVEL: "warning" });
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as Record<string, { value: unknown; source: string }>;
+    expect(data.ORDO_HOME).toEqual({ value: home, source: "env" });
+    expect(data.ORDO_LOGGING_LEVEL).toEqual({ value: "warning", source: "env" });
+    expect(data.ORDO_HEARTBEAT_SECONDS).toEqual({ value: 10, source: "default" });
+  });
+
+  it("reports an invalid setting as one line", async () => {
+    const r = await ordo(["config", "view"], { ORDO_LOGGING_COLORS: "sometimes" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain('ORDO_LOGGING_COLORS="sometimes"');
+  });
+});
+
+describe("clients", () => {
+  it("refuses ORDO_API_URL, which this version cannot serve", async () => {
+    const r = await ordo(["flow-run", "ls"], { ORDO_API_URL: "http://127.0.0.1:4200/api" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "error: ORDO_API_URL is set but this version has no HTTP client yet (ORDO_INVALID_SETTING)\n",
+    );
+  });
+});
+
+describe("reading runs from an empty home (needs the store)", () => {
+  it("prints an empty flow-run table", async () => {
+    const r = await ordo(["flow-run", "ls"]);
+    expect(r.stderr).not.toMatch(/^error/m);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("ID  FLOW  NAME  STATE  START  DURATION\n");
+  });
+
+  it("prints an empty JSON array with --json", async () => {
+    const r = await ordo(["flow-run", "ls", "--json", "--state", "FAILED", "--flow", "etl"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  it.each([
+    [["flow-run", "inspect", "unknown-id"]],
+    [["flow-run", "logs", "unknown-id"]],
+    [["task-run", "inspect", "unknown-id"]],
+    [["task-run", "ls", "--flow-run", "unknown-id"]],
+  ])("reports ORDO_NOT_FOUND for %j", async (args) => {
+    const r = await ordo(args);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain("(ORDO_NOT_FOUND)");
+  });
+
+  it("prints an empty task-run table", async () => {
+    const r = await ordo(["task-run", "ls"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("ID  NAME  FLOW RUN  STATE  START  DURATION\n");
+  });
+});
+
+describe("running real flows (needs the engine and the store)", () => {
+  it("runs a flow, then lists, inspects and reads its logs and task runs", async () => {
+    const run = await ordo(["run", `${FLOWS}:addUp`, "--param", "n=21", "--json"]);
+    expect(run.stderr).not.toMatch(/^error/m);
+    expect(run.code).toBe(0);
+    const final = JSON.parse(run.stdout) as { flowRunId: string; state: { type: string }; result: unknown };
+    expect(final.state.type).toBe("COMPLETED");
+    expect(final.result).toEqual({ label: "sum", doubled: 42 });
+    const id = final.flowRunId;
+
+    const ls = await ordo(["flow-run", "ls", "--json"]);
+    const runs = JSON.parse(ls.stdout) as { id: string; flowName: string; entrypoint?: string }[];
+    expect(runs.map((r) => r.id)).toEqual([id]); // the file's "run directly" block did not run
+    expect(runs[0]?.flowName).toBe("cli-add-up");
+    expect(runs[0]?.entrypoint).toBe(`${join(root, FLOWS)}:addUp`);
+
+    const table = await ordo(["flow-run", "ls", "--state", "COMPLETED"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout.split("\n")[1]).toMatch(new RegExp(`^${id}\\s+cli-add-up\\s+\\S+\\s+Completed\\s`));
+
+    const inspect = await ordo(["flow-run", "inspect", id]);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toContain(`id:`);
+    expect(inspect.stdout).toContain("Completed (COMPLETED)");
+    expect(inspect.stdout).toMatch(/parameters:\s+\{"n":21/);
+    expect(inspect.stdout).toMatch(/State history:\nTIME\s+TYPE\s+NAME\s+MESSAGE\n[^\n]*PENDING/);
+
+    const logs = await ordo(["flow-run", "logs", id]);
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toMatch(/\| INFO\s+\| doubling 21/);
+
+    const tasks = await ordo(["task-run", "ls", "--flow-run", id, "--json"]);
+    const taskRuns = JSON.parse(tasks.stdout) as { id: string; name: string; state: { type: string } }[];
+    expect(taskRuns).toHaveLength(1);
+    expect(taskRuns[0]?.state.type).toBe("COMPLETED");
+
+    const task = await ordo(["task-run", "inspect", taskRuns[0]!.id]);
+    expect(task.code).toBe(0);
+    expect(task.stdout).toContain(`flow run:`);
+    expect(task.stdout).toContain(id);
+  });
+
+  it("exits 2 with ORDO_INVALID_PARAMETERS when the params schema rejects the input", async () => {
+    const r = await ordo(["run", `${FLOWS}:addUp`, "--param", "n=many"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain("(ORDO_INVALID_PARAMETERS)");
+  });
+
+  it("exits 1 for a failed run, and 0 when `flow-run retry` completes it", async () => {
+    const first = await ordo(["run", `${FLOWS}:failsOnce`, "--json"]);
+    expect(first.code).toBe(1);
+    const failed = JSON.parse(first.stdout) as { flowRunId: string; state: { type: string } };
+    expect(failed.state.type).toBe("FAILED");
+
+    const listed = await ordo(["flow-run", "ls", "--state", "Failed", "--json"]);
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((r) => r.id)).toEqual([failed.flowRunId]);
+
+    const retried = await ordo(["flow-run", "retry", failed.flowRunId]);
+    expect(retried.stderr).not.toMatch(/^error/m);
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toMatch(
+      new RegExp(`\nFlow run ${failed.flowRunId} finished in state Completed\n$`),
+    );
+  });
+
+  it("shows a run whose process died as Crashed, and retries it", async () => {
+    const crashed = await ordo(["run", `${FLOWS}:crashesOnce`]);
+    expect(crashed.signal).toBe("SIGKILL");
+
+    const ls = await ordo(["flow-run", "ls", "--json"]);
+    const runs = JSON.parse(ls.stdout) as { id: string; state: { name: string } }[];
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.state.name).toBe("Crashed");
+
+    const retried = await ordo(["flow-run", "retry", runs[0]!.id]);
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toContain("finished in state Completed");
+  });
+
+  it("reports ORDO_NOT_FOUND when retrying an unknown run", async () => {
+    const r = await ordo(["flow-run", "retry", "unknown-id"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain("(ORDO_NOT_FOUND)");
+  });
+});
