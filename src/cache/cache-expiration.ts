@@ -10,6 +10,7 @@ import { OrdoError } from "../errors/ordo-error.js";
  * `undefined` for "never" when no `cacheExpirationSeconds` was given.
  *
  * @throws OrdoError `ORDO_INVALID_PARAMETERS` for a negative or non-finite duration.
+ *
  * @example
  * ```ts
  * cacheExpiresAt(1_700_000_000_000, 3600); // 1_700_003_600_000

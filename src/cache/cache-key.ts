@@ -5,10 +5,24 @@
  */
 import { sha256Hex } from "../hashing/hash-value.js";
 
-/** Changes when the way keys are computed changes, so old cache entries stop matching. */
+/**
+ * Changes when the way keys are computed changes, so old cache entries stop matching.
+ *
+ * @example
+ * ```ts
+ * CACHE_KEY_VERSION; // "ordo.cache.v1"
+ * ```
+ */
 export const CACHE_KEY_VERSION = "ordo.cache.v1";
 
-/** One named contribution to a cache key, e.g. `["inputs", <canonical text of the args>]`. */
+/**
+ * One named contribution to a cache key, e.g. `["inputs", <canonical text of the args>]`.
+ *
+ * @example
+ * ```ts
+ * const part: CacheKeyPartValue = ["run_id", ctx.flowRunId];
+ * ```
+ */
 export type CacheKeyPartValue = readonly [name: string, value: string];
 
 /**

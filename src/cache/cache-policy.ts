@@ -7,7 +7,15 @@ import { OrdoError } from "../errors/ordo-error.js";
 import type { CacheKeyContext, CacheKeyFn } from "./cache-key-context.js";
 import { combineCacheKey, type CacheKeyPartValue } from "./cache-key.js";
 
-/** One thing a cache key depends on: a name and a function of the call. */
+/**
+ * One thing a cache key depends on: a name and a function of the call.
+ *
+ * @example
+ * ```ts
+ * const region: CacheKeyPart = { name: "region", compute: (ctx) => String(ctx.flowParameters.region) };
+ * const policy = new CachePolicy([region]);
+ * ```
+ */
 export interface CacheKeyPart {
   /** Letters, digits, `_`, `.` and `-`; unique within a policy. */
   readonly name: string;

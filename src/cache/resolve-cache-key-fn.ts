@@ -6,7 +6,14 @@
 import type { CacheKeyFn } from "./cache-key-context.js";
 import { CachePolicy } from "./cache-policy.js";
 
-/** A task's cache options, as far as the key is concerned. */
+/**
+ * A task's cache options, as far as the key is concerned.
+ *
+ * @example
+ * ```ts
+ * const options: CacheKeyOptions = { cacheKey: inputsHash };
+ * ```
+ */
 export interface CacheKeyOptions {
   /** A cache key function, e.g. `inputsHash`. */
   readonly cacheKey?: CacheKeyFn | undefined;

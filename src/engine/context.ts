@@ -12,6 +12,7 @@ import type { OrdoClient } from "../client/ordo-client.js";
 import type { TaskRun } from "../schemas/index.js";
 import type { ResultStorage } from "../results/index.js";
 import type { RunLogger } from "./logger.js";
+import type { ResultReader } from "./outcome.js";
 import type { RunRecorder, TaskRunSnapshot } from "./recorder.js";
 import type { TaskRunner } from "./runners/task-runner.js";
 
@@ -40,6 +41,8 @@ export interface FlowRunContext {
   readonly attempt: number;
   readonly recorder: RunRecorder;
   readonly runner: TaskRunner;
+  /** Reads results from the configured result storage. */
+  readonly read: ResultReader;
   readonly logger: RunLogger;
   readonly signal: AbortSignal;
   readonly logPrints: boolean;

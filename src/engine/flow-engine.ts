@@ -164,7 +164,7 @@ class FlowRunExecution {
       for (;;) {
         this.#attempt++;
         await this.#runHooks(this.def.options.onRunning, { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false });
-        const outcome = await this.#attemptOnce(state);
+        const outcome = await this.#attemptOnce();
         if (outcome.retryAt === undefined) return outcome.outcome;
         await sleep(Math.max(0, outcome.retryAt - Date.now()));
         state = await this.#setState({ type: StateType.RUNNING, name: "Running", timestamp: Date.now() }, {});
@@ -182,7 +182,7 @@ class FlowRunExecution {
   }
 
   /** One attempt of the body. `retryAt` is set when the run went AwaitingRetry. */
-  async #attemptOnce(running: StateData): Promise<{ outcome: RunOutcome; retryAt?: number }> {
+  async #attemptOnce(): Promise<{ outcome: RunOutcome; retryAt?: number }> {
     const prior = this.rerun || this.#attempt > 1 ? await this.#priorTaskRuns() : undefined;
     const controller = new AbortController();
     const ctx: FlowRunContext = {
@@ -195,6 +195,7 @@ class FlowRunExecution {
       attempt: this.#attempt,
       recorder: this.#recorder,
       runner: this.def.options.taskRunner ?? new ConcurrentTaskRunner({ maxConcurrency: this.config.maxConcurrency }),
+      read: resultReader(this.config),
       logger: this.#logger,
       signal: controller.signal,
       logPrints: this.def.options.logPrints ?? false,
@@ -205,7 +206,6 @@ class FlowRunExecution {
       droppedLateLogs: 0,
       notResumableWarned: new Set(),
     };
-    void running;
     const body = await this.#runBody(ctx, controller);
     // Wait for every task run the body submitted, including ones submitted by tasks.
     for (let i = 0; i < ctx.settlements.length; i++) await ctx.settlements[i];

@@ -3,9 +3,9 @@
  *
  * @module
  */
-import type { TaskRunSnapshot } from "./recorder.js";
+import type { StartedTaskRun } from "./task-engine.js";
 import { State } from "../states/index.js";
-import { stateOf, valueOf, type ResultReader, type RunOutcome } from "./outcome.js";
+import { stateOf, valueOf, type RunOutcome } from "./outcome.js";
 
 const FUTURE = Symbol.for("ordo.task-future");
 
@@ -24,43 +24,39 @@ export class TaskFuture<T = unknown> {
   readonly [FUTURE] = true;
   /** The id of the task run. */
   readonly taskRunId: string;
-  readonly #snapshot: TaskRunSnapshot;
-  readonly #settled: Promise<RunOutcome>;
-  readonly #read: ResultReader;
-  #outcome: RunOutcome | undefined;
+  readonly #run: StartedTaskRun;
 
   /** @internal Created by the engine. */
-  constructor(snapshot: TaskRunSnapshot, settled: Promise<RunOutcome>, read: ResultReader) {
-    this.taskRunId = snapshot.id;
-    this.#snapshot = snapshot;
-    this.#read = read;
-    this.#settled = settled.then((outcome) => (this.#outcome = outcome));
+  constructor(run: StartedTaskRun) {
+    this.taskRunId = run.snapshot.id;
+    this.#run = run;
   }
 
   /** The task run's state right now (it may still change). */
   get state(): State<T> {
-    if (this.#outcome !== undefined) return stateOf<T>(this.#outcome, this.#read);
-    return new State<T>(this.#snapshot.state, { flowRunId: this.#snapshot.flowRunId, taskRunId: this.taskRunId });
+    const run = this.#run;
+    if (run.outcome !== undefined) return stateOf<T>(run.outcome, run.read);
+    return new State<T>(run.snapshot.state, { flowRunId: run.snapshot.flowRunId, taskRunId: this.taskRunId });
   }
 
   /** Waits for the final state. Never rejects for a task failure. */
   async wait(): Promise<State<T>> {
-    return stateOf<T>(await this.#settled, this.#read);
+    return stateOf<T>(await this.#run.settled, this.#run.read);
   }
 
   /** Waits for the value; rejects with the task run's error if it failed. */
   async result(): Promise<T> {
-    return valueOf<T>(await this.#settled, this.#read);
+    return valueOf<T>(await this.#run.settled, this.#run.read);
   }
 
   /** @internal The outcome, for the engine. */
   outcome(): Promise<RunOutcome> {
-    return this.#settled;
+    return this.#run.settled;
   }
 
   /** @internal The outcome if settled. */
   settledOutcome(): RunOutcome | undefined {
-    return this.#outcome;
+    return this.#run.outcome;
   }
 }
 

@@ -42,6 +42,8 @@ export interface StartedTaskRun {
   readonly snapshot: TaskRunSnapshot;
   readonly settled: Promise<RunOutcome>;
   readonly read: ResultReader;
+  /** Set when the run has settled. */
+  outcome: RunOutcome | undefined;
 }
 
 const NON_RETRYABLE = new Set<string>([
@@ -131,7 +133,7 @@ export function startTaskRun(
         };
   // A new run is visible at once; a re-run waits for the resume decision.
   if (prior === undefined) flow.recorder.taskRun(snapshot);
-  const read = resultReader(flow.config, options.resultStorage);
+  const read = options.resultStorage === undefined ? flow.read : resultReader(flow.config, options.resultStorage);
   // A submitted call with nothing to wait for queues as a plain closure and starts when a
   // runner slot frees; one with futures to resolve resolves them first, then takes a slot.
   const immediate = (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
@@ -139,9 +141,18 @@ export function startTaskRun(
     useRunner && immediate
       ? flow.runner.run(() => runTaskRun(def, args, snapshot, flow, false, prior, read))
       : runTaskRun(def, args, snapshot, flow, useRunner, prior, read);
-  const settled = running.catch((error: unknown) => crashOutcome(flow, snapshot, error));
-  flow.settlements.push(settled);
-  return { snapshot, settled, read };
+  const started: { -readonly [K in keyof StartedTaskRun]: StartedTaskRun[K] } = {
+    snapshot,
+    settled: undefined as unknown as Promise<RunOutcome>,
+    read,
+    outcome: undefined,
+  };
+  started.settled = running.then(
+    (outcome) => (started.outcome = outcome),
+    (error: unknown) => (started.outcome = crashOutcome(flow, snapshot, error)),
+  );
+  flow.settlements.push(started.settled);
+  return started;
 }
 
 /** An engine error (a bug, or the store failing): the run is Crashed, the flow goes on. */
@@ -211,7 +222,12 @@ async function runTaskRun(
       if (options.cacheExpirationSeconds !== undefined) {
         snapshot.cacheExpiration = Date.now() + Math.round(options.cacheExpirationSeconds * 1000);
       }
-      if (!options.refreshCache) cacheHit = await flow.config.client.findCachedResult(cacheKey, Date.now());
+      if (!options.refreshCache) {
+        // Completions of this process may still sit in the recorder: write them first, so
+        // a second call with the same key sees the first one's result.
+        if (flow.recorder.pending > 0) await flow.recorder.flush();
+        cacheHit = await flow.config.client.findCachedResult(cacheKey, Date.now());
+      }
     }
   }
 
@@ -498,7 +514,8 @@ async function finalFailure(
   enter(flow, snapshot, final);
   flow.logger.error(`task run '${snapshot.name}' ${final.name}: ${final.message ?? messageOf(error)}`);
   const outcome: RunOutcome = { state: final, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
-  return finish(def, flow, snapshot, outcome, resultReader(flow.config, def.options.resultStorage));
+  const read = def.options.resultStorage === undefined ? flow.read : resultReader(flow.config, def.options.resultStorage);
+  return finish(def, flow, snapshot, outcome, read);
 }
 
 /** Commits (with `durability: "sync"`) and runs the state hooks; synchronous when there is neither. */

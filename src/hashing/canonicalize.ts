@@ -12,7 +12,7 @@
  * | bigints | digits and `n`: `1n` (so `1`, `1n` and `"1"` all differ) |
  * | strings | JSON string: `"1"` |
  * | arrays | `[a,b]`, in order |
- * | plain objects | `{"k":v,…}`, entries sorted, so key order does not matter; a key holding `undefined` is kept (`{a: undefined}` ≠ `{}`); a null-prototype object equals a plain one |
+ * | plain objects | `{"k":v,…}`, entries sorted by key (UTF-16 code units), so key order does not matter; a key holding `undefined` is kept (`{a: undefined}` ≠ `{}`); a null-prototype object equals a plain one; symbol keys are ignored |
  * | `Date` | `Date(<epoch ms>)`, `Date(NaN)` when invalid |
  * | `Map` | `Map{k=>v,…}`, entries sorted by their canonical text |
  * | `Set` | `Set{a,…}`, members sorted by their canonical text |
@@ -27,10 +27,18 @@
 import { OrdoError } from "../errors/ordo-error.js";
 import { walkValue, type Primitive, type ValueFolder, type ValueProblem } from "./value-walker.js";
 
+// Strings without `"`, `\`, control characters or surrogates need no JSON escaping.
+const PLAIN_STRING = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** The JSON text of a string, skipping `JSON.stringify` when nothing needs escaping. */
+function quote(text: string): string {
+  return text.length < 64 && PLAIN_STRING.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
 function primitiveText(value: Primitive): string {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      return quote(value);
     case "number":
       return value === 0 && 1 / value < 0 ? "-0" : String(value);
     case "bigint":
@@ -38,6 +46,49 @@ function primitiveText(value: Primitive): string {
     default:
       return String(value);
   }
+}
+
+/** The positions of `keys` in ascending key order (insertion sort: objects are small). */
+function keyOrder(keys: readonly string[]): number[] {
+  const order: number[] = [0];
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[order[j] as number] as string) > key) {
+      order[j + 1] = order[j] as number;
+      j--;
+    }
+    order[j + 1] = i;
+  }
+  return order;
+}
+
+/** `{"k":v,…}` with entries in key order (UTF-16 code units); keys are unique. */
+function objectText(keys: readonly string[], values: readonly string[]): string {
+  const n = keys.length;
+  let inOrder = true;
+  for (let i = 1; i < n; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      inOrder = false;
+      break;
+    }
+  }
+  let text = "{";
+  if (inOrder) {
+    for (let i = 0; i < n; i++) text += `${i === 0 ? "" : ","}${quote(keys[i] as string)}:${values[i]}`;
+  } else {
+    const order =
+      n <= 16
+        ? keyOrder(keys)
+        : Array.from(keys, (_key, i) => i).sort((a, b) =>
+            (keys[a] as string) < (keys[b] as string) ? -1 : 1,
+          );
+    for (let i = 0; i < n; i++) {
+      const at = order[i] as number;
+      text += `${i === 0 ? "" : ","}${quote(keys[at] as string)}:${values[at]}`;
+    }
+  }
+  return `${text}}`;
 }
 
 function sortedJoin(parts: string[]): string {
@@ -52,11 +103,7 @@ function bytesText(kind: string, bytes: Uint8Array): string {
 const canonicalFolder: ValueFolder<string> = {
   primitive: primitiveText,
   array: (_value, items) => `[${items.join(",")}]`,
-  object(_value, keys, values) {
-    const entries: string[] = [];
-    for (let i = 0; i < keys.length; i++) entries.push(`${JSON.stringify(keys[i])}:${values[i]}`);
-    return `{${sortedJoin(entries)}}`;
-  },
+  object: (_value, keys, values) => objectText(keys, values),
   map(_value, keys, values) {
     const entries: string[] = [];
     for (let i = 0; i < keys.length; i++) entries.push(`${keys[i]}=>${values[i]}`);
@@ -71,7 +118,6 @@ const canonicalFolder: ValueFolder<string> = {
   bytes: (_value, kind, bytes) => bytesText(kind, bytes),
   toJSON: (_value, json) => json,
   cycle: () => "cycle",
-  repeat: (_value, previous) => previous,
 };
 
 /**
@@ -97,6 +143,7 @@ export function unhashableError(problem: ValueProblem): OrdoError {
  * @param root - the name of the value in error paths, e.g. `args` gives `args[1].client`.
  * @throws OrdoError `ORDO_UNHASHABLE_INPUT` for functions, symbols, class instances
  *   without `toJSON()` and cycles; the message names the path and the type.
+ *
  * @example
  * ```ts
  * canonicalize({ b: 1, a: [1n, "1"] });          // '{"a":[1n,"1"],"b":1}'

@@ -21,13 +21,13 @@ const checkFolder: ValueFolder<undefined> = {
   bytes: noop,
   toJSON: noop,
   cycle: noop,
-  repeat: noop,
 };
 
 /**
  * Whether `value` can be hashed by value, and if not, where and why.
  *
  * @param root - the name of the value in the problem's path.
+ *
  * @example
  * ```ts
  * checkHashable({ db: new PgClient() }, "args");

@@ -29,6 +29,7 @@ export const sha256Hex: (text: string) => string =
  *
  * @param root - the name of the value in error paths.
  * @throws OrdoError `ORDO_UNHASHABLE_INPUT` for values that are not data.
+ *
  * @example
  * ```ts
  * hashValue({ a: 1, b: 2 }) === hashValue({ b: 2, a: 1 }); // true

@@ -17,6 +17,7 @@ import { canonicalize } from "./canonicalize.js";
  *
  * @throws OrdoError `ORDO_UNHASHABLE_INPUT` when an argument is not data (a client, a
  *   function, a cycle); the message names it, e.g. `args[1].client`.
+ *
  * @example
  * ```ts
  * const fetchRows = task({ name: "fetch-rows", cacheKey: inputsHash, cacheExpirationSeconds: 3600 }, fetch);

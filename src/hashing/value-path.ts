@@ -9,6 +9,11 @@
 /**
  * One step from a container to a child: an array index, an object key, or a step into
  * a Map, a Set, an Error's cause or a `toJSON()` result.
+ *
+ * @example
+ * ```ts
+ * const segments: PathSegment[] = [1, "client", { step: "to-json" }];
+ * ```
  */
 export type PathSegment =
   | number

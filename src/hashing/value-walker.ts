@@ -17,17 +17,32 @@
  *
  * A value that contains itself is a cycle: a problem, or folded with `cycle()` when the
  * caller can represent cycles. An object met a second time elsewhere (shared, not a
- * cycle) is walked once; the folder sees it again through `repeat()`.
+ * cycle) is simply walked again, as `JSON.stringify` would.
  *
  * @module
  */
 import { describeType, unsupportedHint } from "./describe-value.js";
 import { formatPath, type PathSegment } from "./value-path.js";
 
-/** A value that is its own leaf: `undefined`, `null`, a boolean, number, bigint or string. */
+/**
+ * A value that is its own leaf: `undefined`, `null`, a boolean, number, bigint or string.
+ *
+ * @example
+ * ```ts
+ * const leaves: Primitive[] = [undefined, null, true, 1, 1n, "1"];
+ * ```
+ */
 export type Primitive = string | number | bigint | boolean | null | undefined;
 
-/** Why a value cannot be walked, and where the offending part is. */
+/**
+ * Why a value cannot be walked, and where the offending part is.
+ *
+ * @example
+ * ```ts
+ * const r = walkValue(value, folder, { root: "args", cycles: "fail" });
+ * if (!r.ok) console.log(`${r.problem.path} is a ${r.problem.typeName}`);
+ * ```
+ */
 export interface ValueProblem {
   /** A JavaScript expression from the root to the offending part, e.g. `args[1].client`. */
   readonly path: string;
@@ -40,6 +55,11 @@ export interface ValueProblem {
 /**
  * Turns the parts of a value into a result of type `R`, bottom-up. Each method receives
  * the original object and the folded children.
+ *
+ * @example
+ * ```ts
+ * const depth: ValueFolder<number> = { primitive: () => 0, array: (_v, xs) => 1 + Math.max(0, ...xs), … };
+ * ```
  */
 export interface ValueFolder<R> {
   primitive(value: Primitive): R;
@@ -62,11 +82,16 @@ export interface ValueFolder<R> {
   toJSON(value: object, json: R): R;
   /** An object that is one of its own ancestors (only with `cycles: "fold"`). */
   cycle(value: object): R;
-  /** An object already folded elsewhere in the value (`previous` is its result). */
-  repeat(value: object, previous: R): R;
 }
 
-/** How {@link walkValue} treats the value. */
+/**
+ * How {@link walkValue} treats the value.
+ *
+ * @example
+ * ```ts
+ * walkValue(result, folder, { root: "result", cycles: "fold" });
+ * ```
+ */
 export interface WalkOptions {
   /** The name of the whole value in problem paths, e.g. `args` or `result`. */
   readonly root: string;
@@ -74,12 +99,27 @@ export interface WalkOptions {
   readonly cycles: "fail" | "fold";
 }
 
-/** The outcome of {@link walkValue}. */
+/**
+ * The outcome of {@link walkValue}.
+ *
+ * @example
+ * ```ts
+ * const r: WalkResult<string> = walkValue(args, canonicalFolder, { root: "args", cycles: "fail" });
+ * ```
+ */
 export type WalkResult<R> =
-  | { readonly ok: true; readonly value: R }
-  | { readonly ok: false; readonly problem: ValueProblem };
+  { readonly ok: true; readonly value: R } | { readonly ok: false; readonly problem: ValueProblem };
 
-/** Containers may nest this deep; deeper values are a problem rather than a stack overflow. */
+/**
+ * Containers may nest this deep; deeper values are a problem rather than a stack overflow.
+ *
+ * @example
+ * ```ts
+ * let deep: unknown = 1;
+ * for (let i = 0; i <= MAX_DEPTH; i++) deep = [deep];
+ * isHashable(deep); // false
+ * ```
+ */
 export const MAX_DEPTH = 1000;
 
 class WalkStop extends Error {
@@ -102,7 +142,6 @@ class Walker<R> {
   readonly #options: WalkOptions;
   readonly #ancestors: object[] = [];
   readonly #segments: PathSegment[] = [];
-  #memo: Map<object, R> | undefined;
 
   constructor(folder: ValueFolder<R>, options: WalkOptions) {
     this.#folder = folder;
@@ -125,8 +164,6 @@ class Walker<R> {
   }
 
   #visitObject(value: object, allowToJSON: boolean): R {
-    const memo = this.#memo;
-    if (memo !== undefined && memo.has(value)) return this.#folder.repeat(value, memo.get(value) as R);
     const ancestors = this.#ancestors;
     if (ancestors.includes(value)) {
       if (this.#options.cycles === "fold") return this.#folder.cycle(value);
@@ -138,7 +175,6 @@ class Walker<R> {
     ancestors.push(value);
     const result = this.#fold(value, allowToJSON);
     ancestors.pop();
-    (this.#memo ??= new Map()).set(value, result);
     return result;
   }
 
@@ -151,7 +187,11 @@ class Walker<R> {
     if (proto === Map.prototype) return this.#map(value as Map<unknown, unknown>);
     if (proto === Set.prototype) return this.#set(value as Set<unknown>);
     if (ArrayBuffer.isView(value)) {
-      return folder.bytes(value, bytesKind(value), new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      return folder.bytes(
+        value,
+        bytesKind(value),
+        new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+      );
     }
     if (proto === ArrayBuffer.prototype) {
       return folder.bytes(value as ArrayBuffer, "ArrayBuffer", new Uint8Array(value as ArrayBuffer));

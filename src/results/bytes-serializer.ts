@@ -31,5 +31,6 @@ export const BYTES_SERIALIZER: BinarySerializer = {
   name: "bytes",
   format: "binary",
   serialize,
-  deserialize: (bytes) => (bytes instanceof Buffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes),
+  deserialize: (bytes) =>
+    bytes instanceof Buffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes,
 };

@@ -5,7 +5,7 @@
  * Storable: everything the walker takes as data (primitives including `undefined`,
  * bigints, `NaN`, `±Infinity` and `-0`; arrays; plain objects; `Date`, `Map`, `Set`,
  * `RegExp`, `URL`, `Error`; typed arrays, `Buffer`, `DataView`, `ArrayBuffer`; objects
- * with `toJSON()`), including shared and cyclic references. Not storable: functions,
+ * with `toJSON()`), including cyclic references. Not storable: functions,
  * symbols and class instances without `toJSON()` (promises, streams, clients, …) that a
  * plain JSON or superjson encoding would silently flatten or drop.
  *
@@ -13,12 +13,27 @@
  */
 import { walkValue, type Primitive, type ValueFolder } from "../hashing/value-walker.js";
 
-/** The outcome of {@link checkSerializable}. */
+/**
+ * The outcome of {@link checkSerializable}.
+ *
+ * @example
+ * ```ts
+ * const check: SerializableCheck = checkSerializable(value);
+ * if (!check.ok) console.warn(check.reason);
+ * ```
+ */
 export type SerializableCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: string; readonly path: string };
+  { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly path: string };
 
-/** The outcome of {@link inspectSerializable}: what the `json` serializer needs to know. */
+/**
+ * The outcome of {@link inspectSerializable}: what the `json` serializer needs to know.
+ *
+ * @example
+ * ```ts
+ * const i = inspectSerializable(value);
+ * if (i.ok && i.plainJson) JSON.stringify(value);
+ * ```
+ */
 export type SerializableInspection =
   | {
       readonly ok: true;
@@ -79,7 +94,6 @@ class Inspector implements ValueFolder<undefined> {
   url = this.#rich;
   error = this.#rich;
   bytes = this.#rich;
-  repeat = this.#rich;
 }
 
 /**
@@ -87,6 +101,7 @@ class Inspector implements ValueFolder<undefined> {
  * plain `JSON.stringify` suffices.
  *
  * @param root - the name of the value in problem paths.
+ *
  * @example
  * ```ts
  * inspectSerializable({ a: 1 });          // { ok: true, plainJson: true, hasToJSON: false }
@@ -107,7 +122,7 @@ export function inspectSerializable(value: unknown, root = "result"): Serializab
       path: root,
       reason:
         `${root} has an object key "${reservedKey}", which cannot be stored together with values ` +
-        "that need type information (Date, Map, Set, bigint, undefined, shared references, …); rename the key",
+        "that need type information (Date, Map, Set, bigint, undefined, cycles, …); rename the key",
     };
   }
   if (hasCycle && hasToJSON) {
@@ -125,6 +140,7 @@ export function inspectSerializable(value: unknown, root = "result"): Serializab
  * which part is the problem and why.
  *
  * @param root - the name of the value in the path, default `result`.
+ *
  * @example
  * ```ts
  * checkSerializable({ rows: [1, 2], at: new Date() }); // { ok: true }

@@ -8,7 +8,14 @@ import { BYTES_SERIALIZER } from "./bytes-serializer.js";
 import { JSON_SERIALIZER } from "./json-serializer.js";
 import type { Serializer } from "./serializer.js";
 
-/** The serializers Ordo ships, by name. */
+/**
+ * The serializers Ordo ships, by name.
+ *
+ * @example
+ * ```ts
+ * [...BUILTIN_SERIALIZERS.keys()]; // ["json", "bytes"]
+ * ```
+ */
 export const BUILTIN_SERIALIZERS: ReadonlyMap<string, Serializer> = new Map<string, Serializer>([
   [JSON_SERIALIZER.name, JSON_SERIALIZER],
   [BYTES_SERIALIZER.name, BYTES_SERIALIZER],
@@ -18,6 +25,7 @@ export const BUILTIN_SERIALIZERS: ReadonlyMap<string, Serializer> = new Map<stri
  * The serializer named `name`: one of `extra`, else a built-in (`json`, `bytes`).
  *
  * @throws OrdoError `ORDO_INVALID_PARAMETERS` for an unknown name, listing the known ones.
+ *
  * @example
  * ```ts
  * getSerializer("json").name; // "json"

@@ -3,17 +3,19 @@
  *
  * Data format: a superjson document, `{"json": <JSON>, "meta": <annotations>?}`, so any
  * superjson reader can read it. When the value is plain JSON data (no `undefined`,
- * bigint, non-finite number, `-0`, Date, Map, … and no shared references), the text is
+ * bigint, non-finite number, `-0`, Date, Map, …, no cycles), the text is
  * `{"json":` + `JSON.stringify(value)` + `}`, exactly what superjson would write, made
  * without superjson's walk; small primitives take a shortcut that skips even the check.
  *
  * Round-trips exactly: `undefined` (also as an object property), bigint, `NaN`,
  * `±Infinity`, `-0`, Date (also invalid ones), Map, Set, RegExp (source and flags), URL,
  * typed arrays (including BigInt64Array, by their bytes), Buffer (as a Buffer), DataView,
- * ArrayBuffer, shared references and cycles. Errors keep `name`, `message` and `cause`
+ * ArrayBuffer, and cycles. Errors keep `name`, `message` and `cause`
  * (they come back as `Error`, not their subclass). Objects with `toJSON()` are stored as
  * what `toJSON()` returns. Null-prototype objects come back as plain objects, array holes
- * as `null`, symbol keys are not stored.
+ * as `null`, symbol keys are not stored. An object referenced twice (not a cycle) is
+ * stored twice, as `JSON.stringify` does, unless the value also needs superjson's
+ * annotations, in which case superjson keeps the sharing.
  *
  * @module
  */
@@ -63,7 +65,11 @@ function fromBase64(text: string): ArrayBuffer {
 const superjson = new SuperJSON();
 // Custom rules are tried before superjson's own, in registration order.
 superjson.registerCustom<Buffer, string>(
-  { isApplicable: (v): v is Buffer => Buffer.isBuffer(v), serialize: (v) => v.toString("base64"), deserialize: (s) => Buffer.from(s, "base64") },
+  {
+    isApplicable: (v): v is Buffer => Buffer.isBuffer(v),
+    serialize: (v) => v.toString("base64"),
+    deserialize: (s) => Buffer.from(s, "base64"),
+  },
   "Buffer",
 );
 superjson.registerCustom<TypedArray, string>(
@@ -80,7 +86,11 @@ superjson.registerCustom<TypedArray, string>(
   "TypedArray",
 );
 superjson.registerCustom<DataView, string>(
-  { isApplicable: (v): v is DataView => v instanceof DataView, serialize: toBase64, deserialize: (s) => new DataView(fromBase64(s)) },
+  {
+    isApplicable: (v): v is DataView => v instanceof DataView,
+    serialize: toBase64,
+    deserialize: (s) => new DataView(fromBase64(s)),
+  },
   "DataView",
 );
 superjson.registerCustom<ArrayBuffer, string>(
@@ -92,14 +102,18 @@ superjson.registerCustom<ArrayBuffer, string>(
   "ArrayBuffer",
 );
 superjson.registerCustom<Date, null>(
-  { isApplicable: (v): v is Date => v instanceof Date && Number.isNaN(v.getTime()), serialize: () => null, deserialize: () => new Date(NaN) },
+  {
+    isApplicable: (v): v is Date => v instanceof Date && Number.isNaN(v.getTime()),
+    serialize: () => null,
+    deserialize: () => new Date(NaN),
+  },
   "InvalidDate",
 );
 
 const UNDEFINED_TEXT = JSON.stringify(superjson.serialize(undefined));
 const NULL_TEXT = '{"json":null}';
 
-/** Rebuilds a value with every `toJSON()` object replaced by what it returns (sharing kept). */
+/** Rebuilds a value with every `toJSON()` object replaced by what it returns. */
 const applyToJSON: ValueFolder<unknown> = {
   primitive: (value) => value,
   array: (_value, items) => items,
@@ -122,7 +136,6 @@ const applyToJSON: ValueFolder<unknown> = {
   bytes: (value) => value,
   toJSON: (_value, json) => json,
   cycle: (value) => value,
-  repeat: (_value, previous) => previous,
 };
 
 function ok(data: string): SerializeOutcome<string> {
@@ -163,7 +176,7 @@ function deserialize(text: string): unknown {
   if (text === UNDEFINED_TEXT) return undefined;
   const document = JSON.parse(text) as Partial<SuperJSONResult> | null;
   if (typeof document !== "object" || document === null || !("json" in document)) {
-    throw new Error("the text is not a json-serializer document (expected {\"json\": …})");
+    throw new Error('the text is not a json-serializer document (expected {"json": …})');
   }
   if (document.meta === undefined) return document.json;
   return superjson.deserialize(document as SuperJSONResult, { inPlace: true });
@@ -171,7 +184,7 @@ function deserialize(text: string): unknown {
 
 /**
  * The `json` serializer (the default): superjson text that keeps Date, Map, Set, BigInt,
- * `undefined`, RegExp, URL, Error, typed arrays, Buffers and shared references; see the
+ * `undefined`, RegExp, URL, Error, typed arrays, Buffers and cycles; see the
  * module documentation for the exact rules. Values that are not data (functions,
  * symbols, class instances without `toJSON()`) are refused with the path of the
  * offending part.

@@ -9,7 +9,14 @@ import { getSerializer } from "./get-serializer.js";
 import type { ResultStorage } from "./result-storage.js";
 import type { Serializer } from "./serializer.js";
 
-/** Options of {@link loadResult}. */
+/**
+ * Options of {@link loadResult}.
+ *
+ * @example
+ * ```ts
+ * await loadResult(ref, storages, { serializers: [mySerializer] });
+ * ```
+ */
 export interface LoadResultOptions {
   /** Serializers besides the built-in ones, for results written with custom serializers. */
   readonly serializers?: readonly Serializer[] | undefined;
@@ -18,7 +25,12 @@ export interface LoadResultOptions {
 function notAvailable(message: string, ref: ResultRef, cause?: unknown): OrdoError {
   const details: Record<string, unknown> = { kind: ref.kind, serializer: ref.serializer };
   if (ref.kind === "storage") Object.assign(details, { storage: ref.storage, key: ref.key });
-  return new OrdoError("ORDO_RESULT_NOT_AVAILABLE", message, details, cause === undefined ? undefined : { cause });
+  return new OrdoError(
+    "ORDO_RESULT_NOT_AVAILABLE",
+    message,
+    details,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 function serializerOf(ref: ResultRef, options: LoadResultOptions): Serializer {
@@ -38,10 +50,16 @@ function decode(serializer: Serializer, data: string | Uint8Array, ref: ResultRe
     if (serializer.format === "text") {
       return serializer.deserialize(typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
     }
-    return serializer.deserialize(typeof data === "string" ? new Uint8Array(Buffer.from(data, "base64")) : data);
+    return serializer.deserialize(
+      typeof data === "string" ? new Uint8Array(Buffer.from(data, "base64")) : data,
+    );
   } catch (error) {
     const where = ref.kind === "inline" ? "inline result" : `result "${ref.key}" in storage "${ref.storage}"`;
-    throw notAvailable(`the ${where} cannot be read by serializer "${ref.serializer}": ${String(error)}`, ref, error);
+    throw notAvailable(
+      `the ${where} cannot be read by serializer "${ref.serializer}": ${String(error)}`,
+      ref,
+      error,
+    );
   }
 }
 
@@ -49,6 +67,7 @@ function decode(serializer: Serializer, data: string | Uint8Array, ref: ResultRe
  * The value of an inline reference, synchronously.
  *
  * @throws OrdoError `ORDO_RESULT_NOT_AVAILABLE` for an unknown serializer or unreadable data.
+ *
  * @example
  * ```ts
  * loadInlineResult({ kind: "inline", serializer: "json", data: '{"json":42}' }); // 42
@@ -67,6 +86,7 @@ export function loadInlineResult(
  *
  * @throws OrdoError `ORDO_RESULT_NOT_AVAILABLE` when the storage is not among
  *   `storages`, the file is missing, the serializer is unknown or the data is unreadable.
+ *
  * @example
  * ```ts
  * const value = await loadResult(taskRun.result, [new LocalFileStorage(storagePath(settings))]);
@@ -92,7 +112,11 @@ export async function loadResult(
     bytes = await storage.read(ref.key);
   } catch (error) {
     if (error instanceof OrdoError && error.code === "ORDO_RESULT_NOT_AVAILABLE") throw error;
-    throw notAvailable(`result "${ref.key}" cannot be read from storage "${ref.storage}": ${String(error)}`, ref, error);
+    throw notAvailable(
+      `result "${ref.key}" cannot be read from storage "${ref.storage}": ${String(error)}`,
+      ref,
+      error,
+    );
   }
   return decode(serializer, bytes, ref);
 }

@@ -10,7 +10,14 @@ import { OrdoError } from "../errors/ordo-error.js";
 import type { ResultStorage } from "./result-storage.js";
 import { assertStorageKey } from "./storage-key.js";
 
-/** Options of {@link LocalFileStorage}. */
+/**
+ * Options of {@link LocalFileStorage}.
+ *
+ * @example
+ * ```ts
+ * new LocalFileStorage("/mnt/results", { name: "shared", fsync: true });
+ * ```
+ */
 export interface LocalFileStorageOptions {
   /** The storage's name in result references. Default `local`. */
   readonly name?: string | undefined;
@@ -68,7 +75,11 @@ export class LocalFileStorage implements ResultStorage {
     assertStorageKey(key);
     const path = join(this.basePath, key);
     if (dirname(path) !== this.basePath) {
-      throw new OrdoError("ORDO_INVALID_INPUT", `result storage key ${JSON.stringify(key)} leaves the storage folder`, { key });
+      throw new OrdoError(
+        "ORDO_INVALID_INPUT",
+        `result storage key ${JSON.stringify(key)} leaves the storage folder`,
+        { key },
+      );
     }
     return path;
   }
@@ -84,12 +95,28 @@ export class LocalFileStorage implements ResultStorage {
    */
   async write(key: string, bytes: Uint8Array): Promise<void> {
     const path = this.pathOf(key);
-    const temp = join(this.basePath, `.${key}.${randomBytes(6).toString("hex")}.tmp`);
+    await this.#ensureFolder();
+    try {
+      await this.#writeThenRename(key, path, bytes);
+    } catch (error) {
+      if (!isErrno(error, "ENOENT")) throw error;
+      // The folder was removed since it was created: create it again, once.
+      this.#ready = undefined;
+      await this.#ensureFolder();
+      await this.#writeThenRename(key, path, bytes);
+    }
+  }
+
+  #ensureFolder(): Promise<unknown> {
     this.#ready ??= mkdir(this.basePath, { recursive: true }).catch((error: unknown) => {
       this.#ready = undefined;
       throw error;
     });
-    await this.#ready;
+    return this.#ready;
+  }
+
+  async #writeThenRename(key: string, path: string, bytes: Uint8Array): Promise<void> {
+    const temp = join(this.basePath, `.${key}.${randomBytes(6).toString("hex")}.tmp`);
     try {
       const handle = await open(temp, "wx");
       try {
@@ -101,7 +128,6 @@ export class LocalFileStorage implements ResultStorage {
       await rename(temp, path);
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
-      if (isErrno(error, "ENOENT")) this.#ready = undefined; // the folder vanished: recreate next time
       throw error;
     }
   }

@@ -10,10 +10,24 @@ import { getSerializer } from "./get-serializer.js";
 import type { ResultStorage } from "./result-storage.js";
 import type { Serializer } from "./serializer.js";
 
-/** Results whose inline text is at most this many bytes are kept inline by default. */
+/**
+ * Results whose inline text is at most this many bytes are kept inline by default.
+ *
+ * @example
+ * ```ts
+ * prepareResult(value, { inlineLimitBytes: DEFAULT_INLINE_LIMIT_BYTES * 4 });
+ * ```
+ */
 export const DEFAULT_INLINE_LIMIT_BYTES = 4096;
 
-/** Options of {@link persistResult} and {@link prepareResult}. */
+/**
+ * Options of {@link persistResult} and {@link prepareResult}.
+ *
+ * @example
+ * ```ts
+ * const options: PersistResultOptions = { serializer: "bytes", storage, inlineLimitBytes: 1024 };
+ * ```
+ */
 export interface PersistResultOptions {
   /** A serializer or the name of a built-in one (`json`, `bytes`). Default `json`. */
   readonly serializer?: string | Serializer | undefined;
@@ -25,7 +39,15 @@ export interface PersistResultOptions {
   readonly newKey?: (() => string) | undefined;
 }
 
-/** Why a value was not persisted (the engine words it as "not resumable" or an error). */
+/**
+ * Why a value was not persisted (the engine words it as "not resumable" or an error).
+ *
+ * @example
+ * ```ts
+ * const outcome = await persistResult(value);
+ * if (!outcome.ok) logger.warning(`not resumable: ${outcome.reason}`);
+ * ```
+ */
 export interface NotPersisted {
   readonly ok: false;
   /** For people: what is wrong, e.g. `result.client is a PgClient instance: …`. */
@@ -34,20 +56,41 @@ export interface NotPersisted {
   readonly path?: string | undefined;
 }
 
-/** The outcome of {@link persistResult}. */
+/**
+ * The outcome of {@link persistResult}.
+ *
+ * @example
+ * ```ts
+ * const outcome: PersistResultOutcome = await persistResult(42); // { ok: true, ref: { kind: "inline", … } }
+ * ```
+ */
 export type PersistResultOutcome = { readonly ok: true; readonly ref: ResultRef } | NotPersisted;
 
-/** A write to result storage that {@link prepareResult} left to the caller. */
+/**
+ * A write to result storage that {@link prepareResult} left to the caller.
+ *
+ * @example
+ * ```ts
+ * const p = prepareResult(big, { storage });
+ * if (p.ok && p.write) await p.write.storage.write(p.write.key, p.write.bytes);
+ * ```
+ */
 export interface PendingWrite {
   readonly storage: ResultStorage;
   readonly key: string;
   readonly bytes: Uint8Array;
 }
 
-/** The outcome of {@link prepareResult}: a reference, and the write it needs, if any. */
+/**
+ * The outcome of {@link prepareResult}: a reference, and the write it needs, if any.
+ *
+ * @example
+ * ```ts
+ * const p: PreparedResult = prepareResult("done"); // { ok: true, ref: { kind: "inline", … }, write: undefined }
+ * ```
+ */
 export type PreparedResult =
-  | { readonly ok: true; readonly ref: ResultRef; readonly write: PendingWrite | undefined }
-  | NotPersisted;
+  { readonly ok: true; readonly ref: ResultRef; readonly write: PendingWrite | undefined } | NotPersisted;
 
 function fitsInline(text: string, limit: number): boolean {
   if (text.length * 3 <= limit) return true; // UTF-8 needs at most 3 bytes per UTF-16 unit
@@ -62,6 +105,7 @@ function fitsInline(text: string, limit: number): boolean {
  * half of {@link persistResult}, for callers that batch or defer writes.
  *
  * @throws OrdoError `ORDO_INVALID_PARAMETERS` for an unknown serializer name.
+ *
  * @example
  * ```ts
  * const prepared = prepareResult(42);
@@ -77,7 +121,11 @@ export function prepareResult(value: unknown, options: PersistResultOptions = {}
     const out = serializer.serialize(value);
     if (!out.ok) return out;
     if (fitsInline(out.data, limit)) {
-      return { ok: true, ref: { kind: "inline", serializer: serializer.name, data: out.data }, write: undefined };
+      return {
+        ok: true,
+        ref: { kind: "inline", serializer: serializer.name, data: out.data },
+        write: undefined,
+      };
     }
     bytes = Buffer.from(out.data, "utf8");
   } else {
@@ -117,6 +165,7 @@ export function prepareResult(value: unknown, options: PersistResultOptions = {}
  * permissions) reject.
  *
  * @throws OrdoError `ORDO_INVALID_PARAMETERS` for an unknown serializer name.
+ *
  * @example
  * ```ts
  * const outcome = await persistResult(rows, { storage: new LocalFileStorage(dir) });
@@ -124,7 +173,10 @@ export function prepareResult(value: unknown, options: PersistResultOptions = {}
  * else logger.warning(`not resumable: ${outcome.reason}`);
  * ```
  */
-export async function persistResult(value: unknown, options: PersistResultOptions = {}): Promise<PersistResultOutcome> {
+export async function persistResult(
+  value: unknown,
+  options: PersistResultOptions = {},
+): Promise<PersistResultOutcome> {
   const prepared = prepareResult(value, options);
   if (!prepared.ok) return prepared;
   const { write } = prepared;

@@ -4,7 +4,15 @@
  * @module
  */
 
-/** The outcome of serializing: the data, or why the value cannot be stored. */
+/**
+ * The outcome of serializing: the data, or why the value cannot be stored.
+ *
+ * @example
+ * ```ts
+ * const out: SerializeOutcome<string> = JSON_SERIALIZER.serialize(value);
+ * if (out.ok) console.log(out.data.length);
+ * ```
+ */
 export type SerializeOutcome<D> =
   | { readonly ok: true; readonly data: D }
   | {

@@ -26,6 +26,7 @@ export function isSafeStorageKey(key: string): boolean {
  * Throws unless `key` is a safe storage key.
  *
  * @throws OrdoError `ORDO_INVALID_INPUT` naming the key.
+ *
  * @example
  * ```ts
  * assertStorageKey("results/../../x"); // throws ORDO_INVALID_INPUT

@@ -93,14 +93,14 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
     const ctx = currentRunContext();
     if (ctx === undefined) throw noRun(def, "submit");
     const started = start(def, args, ctx, true);
-    return new TaskFuture<V>(started.snapshot, started.settled, started.read);
+    return new TaskFuture<V>(started);
   };
   const map = (...iterables: MapInputs<A>): TaskFuture<V>[] => {
     const ctx = currentRunContext();
     if (ctx === undefined) throw noRun(def, "map");
     return zipMapArgs(def.name, iterables).map((args) => {
       const started = start(def, args, ctx, true);
-      return new TaskFuture<V>(started.snapshot, started.settled, started.read);
+      return new TaskFuture<V>(started);
     });
   };
   const withOptions = (options: TaskCallOptions): Task<A, R> =>

@@ -54,9 +54,16 @@ describe("several processes on one database", () => {
       const path = join(root, "shared", "ordo.db");
       await (await EmbeddedClient.open({ path })).close();
       const children = Array.from({ length: CHILDREN }, (_, i) => startChild(path, i));
-      await Promise.all(children.map((c) => c.ready));
-      for (const { child } of children) child.stdin.end("go\n");
-      const results = await Promise.all(children.map((c) => c.exited));
+      let results: Awaited<(typeof children)[number]["exited"]>[];
+      try {
+        await Promise.all(children.map((c) => c.ready));
+        for (const { child } of children) child.stdin.end("go\n");
+        results = await Promise.all(children.map((c) => c.exited));
+      } finally {
+        // On failure, leave no child waiting for "go".
+        for (const { child } of children)
+          if (child.exitCode === null && child.signalCode === null) child.kill();
+      }
 
       for (const [i, result] of results.entries()) {
         expect(result.stderr, `child ${i} stderr`).not.toMatch(/locked|busy/i);
