@@ -18,20 +18,20 @@ import { flow, getRunLogger, task } from "ordo";
 /** A stand-in for an inventory service. */
 const STOCK: Readonly<Record<string, number>> = { chair: 40, desk: 12, lamp: 3 };
 
-const checkStock = task({ name: "check-stock" }, async (sku: string) => STOCK[sku] ?? 0);
+const checkStock = task({ name: "check-stock" }, (sku: string) => STOCK[sku] ?? 0);
 
 /** Fails for orders over 100 items: the flow branches on that failure. */
-const fraudCheck = task({ name: "fraud-check" }, async (quantity: number) => {
+const fraudCheck = task({ name: "fraud-check" }, (quantity: number) => {
   if (quantity > 100) throw new Error(`an order of ${quantity} items needs a human`);
   return "ok";
 });
 
-const ship = task({ name: "ship" }, async (sku: string, quantity: number) => `shipped ${quantity} × ${sku}`);
+const ship = task({ name: "ship" }, (sku: string, quantity: number) => `shipped ${quantity} × ${sku}`);
 const backorder = task(
   { name: "backorder" },
-  async (sku: string, missing: number) => `back-ordered ${missing} × ${sku}`,
+  (sku: string, missing: number) => `back-ordered ${missing} × ${sku}`,
 );
-const manualReview = task({ name: "manual-review" }, async (reason: string) => `sent to review: ${reason}`);
+const manualReview = task({ name: "manual-review" }, (reason: string) => `sent to review: ${reason}`);
 
 export const branching = flow(
   {

@@ -12,23 +12,25 @@
  *   npx ordo flow-run ls
  *   npx ordo task-run ls --flow-run <flow run id>
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { exponentialBackoff, flow, getRunLogger, task, taskContext } from "ordo";
 
-/** Extract: in a real pipeline this reads an API or a database. */
+/** Extract: in a real pipeline this reads an API or a database (here: a short wait). */
 const extract = task({ name: "extract" }, async (n: number): Promise<number[]> => {
+  await sleep(10);
   const numbers = Array.from({ length: n }, () => Math.round(Math.random() * 1000) / 10);
   getRunLogger().info("extracted %d numbers", numbers.length);
   return numbers;
 });
 
-/** Transform: a pure function of its input. */
-const transform = task({ name: "transform" }, async (numbers: number[]) =>
+/** Transform: a pure function of its input (a task's function may be sync or async). */
+const transform = task({ name: "transform" }, (numbers: number[]) =>
   numbers.map((value, index) => ({ index, value, squared: Math.round(value * value * 100) / 100 })),
 );
 
-type Row = Awaited<ReturnType<typeof transform>>[number];
+type Row = ReturnType<typeof transform.fn>[number];
 
 /**
  * Load: the step that talks to the outside world, so it retries: up to 3 more attempts,
@@ -39,6 +41,7 @@ const load = task(
   async (rows: Row[], flaky: boolean) => {
     const { attempt } = taskContext();
     if (flaky && attempt === 1) throw new Error("the warehouse did not answer (simulated)");
+    await sleep(10); // in a real pipeline: write the rows to the warehouse
     getRunLogger().info("loaded %d rows on attempt %d", rows.length, attempt);
     return rows.length;
   },
@@ -49,7 +52,7 @@ export const etl = flow(
   {
     name: "etl",
     params: z.object({
-      n: z.number().int().min(0).max(100_000).default(5),
+      n: z.number().int().min(1).max(100_000).default(5),
       flakyLoad: z.boolean().default(false),
     }),
   },
@@ -60,9 +63,9 @@ export const etl = flow(
     const total = numbers.reduce((sum, x) => sum + x, 0);
     const summary = {
       loaded,
-      min: n === 0 ? null : Math.min(...numbers),
-      max: n === 0 ? null : Math.max(...numbers),
-      mean: n === 0 ? null : Math.round((total / n) * 100) / 100,
+      min: numbers.reduce((a, b) => Math.min(a, b), Infinity),
+      max: numbers.reduce((a, b) => Math.max(a, b), -Infinity),
+      mean: Math.round((total / n) * 100) / 100,
     };
     getRunLogger().info("summary: %j", summary);
     return summary;

@@ -14,8 +14,8 @@
 import { pathToFileURL } from "node:url";
 import { flow, getRunLogger, task } from "ordo";
 
-/** A task: an async function whose every call inside a flow run is a tracked task run. */
-const greet = task({ name: "greet" }, async (name: string) => `Hello, ${name}!`);
+/** A task: a function whose every call inside a flow run is a tracked task run. */
+const greet = task({ name: "greet" }, (name: string) => `Hello, ${name}!`);
 
 /** The flow. Without a `params` schema it receives the parameters as they are passed. */
 export const hello = flow({ name: "hello" }, async ({ name = "world" }: { name?: string }) => {

@@ -17,10 +17,10 @@ import { z } from "zod";
 import { flow, getRunLogger, task, unmapped } from "ordo";
 
 /** The map step: one task run per item. */
-const score = task({ name: "score" }, async (item: number, weight: number) => (item % 7) * weight);
+const score = task({ name: "score" }, (item: number, weight: number) => (item % 7) * weight);
 
 /** The reduce step: receives the mapped values, in item order. */
-const sum = task({ name: "sum" }, async (values: number[]) => values.reduce((total, v) => total + v, 0));
+const sum = task({ name: "sum" }, (values: number[]) => values.reduce((total, v) => total + v, 0));
 
 export const mapReduce = flow(
   {

@@ -36,17 +36,17 @@ function markerFile(flowRunId: string): string {
   return join(home, "examples", `retry-and-resume-${flowRunId}.marker`);
 }
 
-const download = task({ name: "download" }, async (pages: number) => {
+const download = task({ name: "download" }, (pages: number) => {
   getRunLogger().info("downloading %d pages", pages);
   return Array.from({ length: pages }, (_, i) => `page ${i + 1}`);
 });
 
-const transform = task({ name: "transform" }, async (pages: string[]) => {
+const transform = task({ name: "transform" }, (pages: string[]) => {
   getRunLogger().info("transforming %d pages", pages.length);
   return pages.map((page) => page.toUpperCase());
 });
 
-const publish = task({ name: "publish" }, async (pages: string[]) => {
+const publish = task({ name: "publish" }, (pages: string[]) => {
   const marker = markerFile(flowContext().flowRunId);
   if (!existsSync(marker)) {
     mkdirSync(join(marker, ".."), { recursive: true });
@@ -70,5 +70,7 @@ export const retryAndResume = flow(
 // `ordo run` imports this file; this block runs only when the file is started directly.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const state = await retryAndResume.state({ pages: 3 });
-  console.log(`flow run ${state.flowRunId} ended ${state.name}; retry it with: npx ordo flow-run retry ${state.flowRunId}`);
+  console.log(
+    `flow run ${state.flowRunId} ended ${state.name}; retry it with: npx ordo flow-run retry ${state.flowRunId}`,
+  );
 }

@@ -63,6 +63,9 @@ export function decideFlowRunState(
           ...times,
           result: state.type === StateType.COMPLETED ? options.result : undefined,
           updatedAt: now,
+          // A crashed or cancelled flow run leaves no task run pretending to run.
+          unfinishedTaskRunsState:
+            state.type === StateType.CRASHED || state.type === StateType.CANCELLED ? state : undefined,
         },
       };
     }

@@ -128,6 +128,7 @@ class FlowRunExecution {
       flushIntervalMs: config.flushIntervalMs,
       maxItems: config.flushMaxItems,
       onError: (error) => this.#logger.error(`the run recorder could not write a batch (it retries): ${String(error)}`),
+      onDropped: (error) => this.#logger.error(`the store rejected a recorded item, which is dropped: ${String(error)}`),
     });
     this.#logger = createRunLogger({
       recorder: this.#recorder,

@@ -10,6 +10,7 @@
  * @module
  */
 import type { OrdoClient } from "../client/ordo-client.js";
+import { isOrdoError } from "../errors/ordo-error.js";
 import type { LogRecord, RecorderBatch, TaskRun, TaskRunStateRecord } from "../schemas/index.js";
 
 /** How often and how much the recorder writes. */
@@ -20,6 +21,23 @@ export interface RecorderOptions {
   readonly maxItems?: number | undefined;
   /** Called when a write fails; the batch is kept and written again later. */
   readonly onError?: ((error: unknown) => void) | undefined;
+  /** Called for an item the backend rejected as invalid; it is dropped. */
+  readonly onDropped?: ((error: unknown, batch: RecorderBatch) => void) | undefined;
+}
+
+/** Splits a batch into two halves (task runs, their state records and logs together). */
+function splitBatch(batch: RecorderBatch): [RecorderBatch, RecorderBatch] {
+  const half = <T>(items: T[]): [T[], T[]] => {
+    const mid = Math.ceil(items.length / 2);
+    return [items.slice(0, mid), items.slice(mid)];
+  };
+  const [runsA, runsB] = half(batch.taskRuns);
+  const [statesA, statesB] = half(batch.taskRunStates);
+  const [logsA, logsB] = half(batch.logs);
+  return [
+    { taskRuns: runsA, taskRunStates: statesA, logs: logsA },
+    { taskRuns: runsB, taskRunStates: statesB, logs: logsB },
+  ];
 }
 
 /** A mutable task-run snapshot, as the engine keeps it. */
@@ -31,6 +49,7 @@ export class RunRecorder {
   readonly #intervalMs: number;
   readonly #maxItems: number;
   readonly #onError: ((error: unknown) => void) | undefined;
+  readonly #onDropped: ((error: unknown, batch: RecorderBatch) => void) | undefined;
   #dirty = new Set<TaskRunSnapshot>();
   #states: TaskRunStateRecord[] = [];
   #logs: LogRecord[] = [];
@@ -44,6 +63,7 @@ export class RunRecorder {
     this.#intervalMs = options.flushIntervalMs ?? 5;
     this.#maxItems = options.maxItems ?? 1000;
     this.#onError = options.onError;
+    this.#onDropped = options.onDropped;
   }
 
   /** Items waiting to be written. */
@@ -76,7 +96,7 @@ export class RunRecorder {
     while (this.#writing !== undefined) await this.#writing.catch(() => undefined);
     if (this.pending === 0) return;
     const batch = this.#take();
-    this.#writing = this.#client.recordBatch(batch);
+    this.#writing = this.#write(batch);
     try {
       await this.#writing;
       this.#failures = 0;
@@ -85,6 +105,28 @@ export class RunRecorder {
       throw error;
     } finally {
       this.#writing = undefined;
+    }
+  }
+
+  /**
+   * Writes a batch. A batch the backend rejects as invalid (`ORDO_INVALID_INPUT`, e.g. a
+   * broken constraint) is split in halves until the bad items are found; those are
+   * dropped and reported, the rest is written. Other errors (a busy or unreachable
+   * backend) reject, and the batch is kept for the next attempt.
+   */
+  async #write(batch: RecorderBatch): Promise<void> {
+    try {
+      await this.#client.recordBatch(batch);
+    } catch (error) {
+      if (!isOrdoError(error, "ORDO_INVALID_INPUT")) throw error;
+      const items = batch.taskRuns.length + batch.taskRunStates.length + batch.logs.length;
+      if (items <= 1) {
+        this.#onDropped?.(error, batch);
+        return;
+      }
+      const [a, b] = splitBatch(batch);
+      await this.#write(a);
+      await this.#write(b);
     }
   }
 

@@ -192,7 +192,7 @@ async function runTaskRun(
   }
   let inputsHash: string | undefined;
   try {
-    inputsHash = hashValue(args);
+    inputsHash = hashValue(args, "args");
   } catch {
     inputsHash = undefined; // Unhashable inputs: the call runs, but cannot be resumed.
   }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { v7 as uuidv7 } from "uuid";
+import { uuid7 as uuidv7 } from "../ids/uuid7.js";
 import type { ResultRef } from "../states/state-data.js";
 import { getSerializer } from "./get-serializer.js";
 import type { ResultStorage } from "./result-storage.js";

@@ -5,7 +5,7 @@
  * @module
  */
 import { sql, type Kysely } from "kysely";
-import { v7 as uuidv7 } from "uuid";
+import { uuid7 as uuidv7 } from "../../ids/uuid7.js";
 import type { Flow } from "../../schemas/index.js";
 import { StateType, isTerminalType, type StateData } from "../../states/index.js";
 import type { Database, FlowRunStatesTable, FlowRunsTable, FlowsTable } from "../database.js";

@@ -282,7 +282,7 @@ describe("running real flows (needs the engine and the store)", () => {
     expect(retried.stderr).not.toMatch(/^error/m);
     expect(retried.code).toBe(0);
     expect(retried.stdout).toMatch(
-      new RegExp(`\nFlow run ${failed.flowRunId} finished in state Completed\n$`),
+      new RegExp(`(^|\\n)Flow run ${failed.flowRunId} finished in state Completed\n$`),
     );
   });
 

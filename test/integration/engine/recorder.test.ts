@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EmbeddedClient } from "../../../src/client/embedded-client.js";
+import { RunRecorder, type TaskRunSnapshot } from "../../../src/engine/recorder.js";
+import { uuid7 } from "../../../src/ids/uuid7.js";
+
+let dir: string;
+let client: EmbeddedClient;
+let flowRunId: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ordo-recorder-"));
+  client = await EmbeddedClient.open({ path: join(dir, "ordo.db") });
+  await client.ensureFlow({ name: "f" });
+  flowRunId = (await client.createFlowRun({ flowName: "f", name: "r" })).id;
+});
+afterAll(async () => {
+  await client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function snapshot(runId: string, key: string): TaskRunSnapshot {
+  const now = Date.now();
+  return {
+    id: uuid7(),
+    flowRunId: runId,
+    taskKey: "t",
+    dynamicKey: key,
+    name: `t-${key}`,
+    tags: [],
+    state: { type: "COMPLETED", name: "Completed", timestamp: now },
+    stateHistory: [["COMPLETED", "Completed", now]],
+    runCount: 1,
+    startTime: now,
+    endTime: now,
+    inputsHash: undefined,
+    cacheKey: undefined,
+    cacheExpiration: undefined,
+    result: undefined,
+    inputs: {},
+    waitFor: [],
+    parentTaskRunId: undefined,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+describe("the run recorder", () => {
+  it("writes the latest snapshot of a task run changed several times as one row", async () => {
+    const recorder = new RunRecorder(client, { flushIntervalMs: 1000 });
+    const run = snapshot(flowRunId, "a");
+    recorder.taskRun(run);
+    run.name = "renamed";
+    recorder.taskRun(run);
+    expect(recorder.pending).toBe(1);
+    await recorder.flush();
+    expect((await client.readTaskRun(run.id)).name).toBe("renamed");
+  });
+
+  it("writes on its own after the flush interval", async () => {
+    const recorder = new RunRecorder(client, { flushIntervalMs: 5 });
+    const run = snapshot(flowRunId, "b");
+    recorder.taskRun(run);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await client.readTaskRun(run.id)).id).toBe(run.id);
+  });
+
+  it("drops only the items the store rejects as invalid, and reports them", async () => {
+    const dropped: unknown[] = [];
+    const recorder = new RunRecorder(client, { flushIntervalMs: 1000, onDropped: (e) => dropped.push(e) });
+    const good = [snapshot(flowRunId, "c1"), snapshot(flowRunId, "c2"), snapshot(flowRunId, "c3")];
+    const orphan = snapshot("no-such-flow-run", "c4");
+    for (const run of [good[0]!, orphan, good[1]!, good[2]!]) recorder.taskRun(run);
+    recorder.log({ flowRunId, level: 20, name: "test", message: "kept", timestamp: Date.now() });
+    await recorder.flush();
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatchObject({ code: "ORDO_INVALID_INPUT" });
+    for (const run of good) expect((await client.readTaskRun(run.id)).id).toBe(run.id);
+    await expect(client.readTaskRun(orphan.id)).rejects.toMatchObject({ code: "ORDO_NOT_FOUND" });
+    expect((await client.readLogs({ flowRunId })).map((l) => l.message)).toContain("kept");
+  });
+});
