@@ -2,7 +2,18 @@
 import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
-const NODE_IO = ["node:fs", "node:fs/promises", "node:child_process", "node:net", "node:http", "node:https", "node:os", "better-sqlite3", "kysely", "pg"];
+const NODE_IO = [
+  "node:fs",
+  "node:fs/promises",
+  "node:child_process",
+  "node:net",
+  "node:http",
+  "node:https",
+  "node:os",
+  "better-sqlite3",
+  "kysely",
+  "pg",
+];
 const ioBan = (extra = []) => ({
   "no-restricted-imports": [
     "error",
@@ -29,6 +40,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
       "import-x/no-cycle": "error",
+      // Rethrowing what user code threw (an unknown) is legitimate.
+      "@typescript-eslint/only-throw-error": ["error", { allowThrowingUnknown: true }],
+      "@typescript-eslint/prefer-promise-reject-errors": ["error", { allowThrowingUnknown: true }],
     },
   },
   {
@@ -39,6 +53,8 @@ export default tseslint.config(
       "@typescript-eslint/no-unsafe-call": "off",
       "@typescript-eslint/no-unsafe-argument": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
+      // Tasks are async functions by contract, awaited or not.
+      "@typescript-eslint/require-await": "off",
     },
   },
   { files: ["src/states/**/*.ts", "src/schemas/**/*.ts"], rules: ioBan() },
@@ -48,9 +64,15 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: ["better-sqlite3", "kysely", "pg"].map((name) => ({ name, message: "the engine sees only OrdoClient" })),
+          paths: ["better-sqlite3", "kysely", "pg"].map((name) => ({
+            name,
+            message: "the engine sees only OrdoClient",
+          })),
           patterns: [
-            { group: ["**/store/**", "**/server/**", "**/api/**"], message: "the engine sees only OrdoClient" },
+            {
+              group: ["**/store/**", "**/server/**", "**/api/**"],
+              message: "the engine sees only OrdoClient",
+            },
           ],
         },
       ],

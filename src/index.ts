@@ -25,21 +25,57 @@
  */
 export { flow, isFlow, type Flow } from "./sdk/flow.js";
 export { task, isTask, type Task, type TaskInput, type TaskInputs, type MapInputs } from "./sdk/task.js";
-export { taskContext, flowContext, getRunLogger, type TaskContextView, type FlowContextView } from "./sdk/run-context.js";
+export {
+  taskContext,
+  flowContext,
+  getRunLogger,
+  type TaskContextView,
+  type FlowContextView,
+} from "./sdk/run-context.js";
 export { wait, asCompleted, type DoneAndNotDone } from "./sdk/wait.js";
 export { retryFlowRun } from "./sdk/retry-flow-run.js";
 export { getClient } from "./client/get-client.js";
 export type { OrdoClient } from "./client/ordo-client.js";
-export { unmapped, allowFailure, quote, type Unmapped, type AllowFailure, type Quote } from "./engine/annotations.js";
+export {
+  unmapped,
+  allowFailure,
+  quote,
+  type Unmapped,
+  type AllowFailure,
+  type Quote,
+} from "./engine/annotations.js";
 export { TaskFuture } from "./engine/future.js";
 export type { RunLogger } from "./engine/logger.js";
 export type { TaskOptions, TaskCallOptions, FlowOptions, StateHook, HookRun } from "./engine/definitions.js";
 export { ConcurrentTaskRunner } from "./engine/runners/concurrent-task-runner.js";
 export { SequentialTaskRunner } from "./engine/runners/sequential-task-runner.js";
 export type { TaskRunner } from "./engine/runners/task-runner.js";
-export { State, StateType, STATE_NAMES, exponentialBackoff, type StateName, type StateData, type RetryDelay } from "./states/index.js";
+export {
+  State,
+  StateType,
+  STATE_NAMES,
+  exponentialBackoff,
+  type StateName,
+  type StateData,
+  type RetryDelay,
+} from "./states/index.js";
 export { OrdoError, ErrorCode, isOrdoError } from "./errors/index.js";
 export { inputsHash } from "./hashing/index.js";
-export { CachePolicy, INPUTS, TASK_SOURCE, FLOW_PARAMETERS, RUN_ID, NONE, type CacheKeyContext } from "./cache/index.js";
+export {
+  CachePolicy,
+  INPUTS,
+  TASK_SOURCE,
+  FLOW_PARAMETERS,
+  RUN_ID,
+  NONE,
+  type CacheKeyContext,
+} from "./cache/index.js";
 export { LocalFileStorage, type ResultStorage } from "./results/index.js";
-export type { FlowRun, TaskRun, LogRecord, FlowRunFilter, TaskRunFilter, LogFilter } from "./schemas/index.js";
+export type {
+  FlowRun,
+  TaskRun,
+  LogRecord,
+  FlowRunFilter,
+  TaskRunFilter,
+  LogFilter,
+} from "./schemas/index.js";

@@ -40,7 +40,7 @@ const flowCache = new WeakMap<OrdoClient, Map<string, Promise<Flow>>>();
 
 function ensureFlow(client: OrdoClient, def: FlowDefinition): Promise<Flow> {
   let byName = flowCache.get(client);
-  if (byName === undefined) flowCache.set(client, (byName = new Map()));
+  if (byName === undefined) flowCache.set(client, (byName = new Map<string, Promise<Flow>>()));
   let flow = byName.get(def.name);
   if (flow === undefined) {
     flow = client.ensureFlow({ name: def.name, tags: def.options.tags });
@@ -64,7 +64,8 @@ export async function runFlow(
   const params = validateParameters(def, rawParams);
   const client = config.client;
   const parentCtx = currentRunContext();
-  const parentFlow = parentCtx === undefined ? undefined : parentCtx.kind === "flow" ? parentCtx : parentCtx.flow;
+  const parentFlow =
+    parentCtx === undefined ? undefined : parentCtx.kind === "flow" ? parentCtx : parentCtx.flow;
   const parentTask = parentCtx?.kind === "task" ? parentCtx : undefined;
 
   let run = options.existingRun;
@@ -76,11 +77,23 @@ export async function runFlow(
     parentFlow.callCounts.set(counter, count + 1);
     dynamicKey = String(count);
     if (parentFlow.prior !== undefined) {
-      const [earlier] = await client.readFlowRuns({ parentFlowRunId: parentFlow.flowRunId, dynamicKey, limit: 1 });
+      const [earlier] = await client.readFlowRuns({
+        parentFlowRunId: parentFlow.flowRunId,
+        dynamicKey,
+        limit: 1,
+      });
       if (earlier !== undefined) {
         if (earlier.state.type === StateType.COMPLETED && earlier.result !== undefined) {
-          parentFlow.logger.debug(`subflow run '${earlier.name}' completed in an earlier attempt: its result is reused`);
-          return { state: earlier.state, flowRunId: earlier.id, taskRunId: undefined, hasValue: false, result: earlier.result };
+          parentFlow.logger.debug(
+            `subflow run '${earlier.name}' completed in an earlier attempt: its result is reused`,
+          );
+          return {
+            state: earlier.state,
+            flowRunId: earlier.id,
+            taskRunId: undefined,
+            hasValue: false,
+            result: earlier.result,
+          };
         }
         run = earlier;
         rerun = true;
@@ -127,8 +140,10 @@ class FlowRunExecution {
     this.#recorder = new RunRecorder(config.client, {
       flushIntervalMs: config.flushIntervalMs,
       maxItems: config.flushMaxItems,
-      onError: (error) => this.#logger.error(`the run recorder could not write a batch (it retries): ${String(error)}`),
-      onDropped: (error) => this.#logger.error(`the store rejected a recorded item, which is dropped: ${String(error)}`),
+      onError: (error) =>
+        this.#logger.error(`the run recorder could not write a batch (it retries): ${String(error)}`),
+      onDropped: (error) =>
+        this.#logger.error(`the store rejected a recorded item, which is dropped: ${String(error)}`),
     });
     this.#logger = createRunLogger({
       recorder: this.#recorder,
@@ -154,17 +169,33 @@ class FlowRunExecution {
     }, this.config.heartbeatMs);
     heartbeat.unref();
     try {
-      let state = await this.#setState({ type: StateType.RUNNING, name: "Running", timestamp: Date.now() }, { rerun: this.rerun });
+      let state = await this.#setState(
+        { type: StateType.RUNNING, name: "Running", timestamp: Date.now() },
+        { rerun: this.rerun },
+      );
       if (state.type !== StateType.RUNNING) {
-        throw new OrdoError("ORDO_INVALID_TRANSITION", `flow run ${this.run.id} cannot start: it is ${state.name}`, {
-          flowRunId: this.run.id,
-          state: state.name,
-        });
+        throw new OrdoError(
+          "ORDO_INVALID_TRANSITION",
+          `flow run ${this.run.id} cannot start: it is ${state.name}`,
+          {
+            flowRunId: this.run.id,
+            state: state.name,
+          },
+        );
       }
-      this.#logger.info(this.rerun ? `resuming flow run for flow '${this.def.name}'` : `beginning flow run for flow '${this.def.name}'`);
+      this.#logger.info(
+        this.rerun
+          ? `resuming flow run for flow '${this.def.name}'`
+          : `beginning flow run for flow '${this.def.name}'`,
+      );
       for (;;) {
         this.#attempt++;
-        await this.#runHooks(this.def.options.onRunning, { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false });
+        await this.#runHooks(this.def.options.onRunning, {
+          state,
+          flowRunId: this.run.id,
+          taskRunId: undefined,
+          hasValue: false,
+        });
         const outcome = await this.#attemptOnce();
         if (outcome.retryAt === undefined) return outcome.outcome;
         await sleep(Math.max(0, outcome.retryAt - Date.now()));
@@ -195,7 +226,9 @@ class FlowRunExecution {
       parameters: this.run.parameters,
       attempt: this.#attempt,
       recorder: this.#recorder,
-      runner: this.def.options.taskRunner ?? new ConcurrentTaskRunner({ maxConcurrency: this.config.maxConcurrency }),
+      runner:
+        this.def.options.taskRunner ??
+        new ConcurrentTaskRunner({ maxConcurrency: this.config.maxConcurrency }),
       read: resultReader(this.config),
       logger: this.#logger,
       signal: controller.signal,
@@ -211,7 +244,9 @@ class FlowRunExecution {
     // Wait for every task run the body submitted, including ones submitted by tasks.
     for (let i = 0; i < ctx.settlements.length; i++) await ctx.settlements[i];
     if (ctx.droppedLateLogs > 0) {
-      this.#logger.warning(`${ctx.droppedLateLogs} log line(s) from task runs that had already timed out were dropped`);
+      this.#logger.warning(
+        `${ctx.droppedLateLogs} log line(s) from task runs that had already timed out were dropped`,
+      );
     }
     await this.#recorder.flush();
     if (body.ok) {
@@ -232,7 +267,11 @@ class FlowRunExecution {
         const value = await runContextStorage.run(ctx, fn, this.params);
         return { ok: true, value: await this.#unwrap(value) };
       }
-      const result = await runWithTimeout(() => runContextStorage.run(ctx, fn, this.params), timeoutSeconds * 1000, controller);
+      const result = await runWithTimeout(
+        () => runContextStorage.run(ctx, fn, this.params),
+        timeoutSeconds * 1000,
+        controller,
+      );
       if (result.timedOut) return { ok: false, error: result.error, timedOut: true };
       return { ok: true, value: await this.#unwrap(result.value) };
     } catch (error) {
@@ -251,10 +290,23 @@ class FlowRunExecution {
     let ref: ResultRef | undefined;
     const persisted = await persistValue(value, this.config, undefined, undefined);
     if (persisted.ok) ref = persisted.ref;
-    else this.#logger.warning(`the flow's return value cannot be persisted (${persisted.reason}): a parent's retry will run this subflow again`);
-    const state = await this.#setState({ type: StateType.COMPLETED, name: "Completed", timestamp: Date.now() }, { result: ref });
+    else
+      this.#logger.warning(
+        `the flow's return value cannot be persisted (${persisted.reason}): a parent's retry will run this subflow again`,
+      );
+    const state = await this.#setState(
+      { type: StateType.COMPLETED, name: "Completed", timestamp: Date.now() },
+      { result: ref },
+    );
     this.#logger.info(`finished in state ${state.name}`);
-    const outcome: RunOutcome = { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: true, value, result: ref };
+    const outcome: RunOutcome = {
+      state,
+      flowRunId: this.run.id,
+      taskRunId: undefined,
+      hasValue: true,
+      value,
+      result: ref,
+    };
     await this.#runHooks(this.def.options.onCompletion, outcome);
     return outcome;
   }
@@ -274,14 +326,28 @@ class FlowRunExecution {
       message,
       error: errorInfo(error),
     };
-    const delay = retryDelayMs(options.retryDelaySeconds, this.#attempt, options.retryJitterFactor, Math.random());
+    const delay = retryDelayMs(
+      options.retryDelaySeconds,
+      this.#attempt,
+      options.retryJitterFactor,
+      Math.random(),
+    );
     const state = await this.#setState(proposed, { retryDelayMs: delay });
     if (state.name === "AwaitingRetry" && state.scheduledTime !== undefined) {
       this.#logger.warning(`${message}; retrying (${this.#attempt} of ${options.retries ?? 0})`);
-      return { outcome: { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false, error }, retryAt: state.scheduledTime };
+      return {
+        outcome: { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false, error },
+        retryAt: state.scheduledTime,
+      };
     }
     this.#logger.error(`finished in state ${state.name}: ${message}`);
-    const outcome: RunOutcome = { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false, error };
+    const outcome: RunOutcome = {
+      state,
+      flowRunId: this.run.id,
+      taskRunId: undefined,
+      hasValue: false,
+      error,
+    };
     await this.#runHooks(options.onFailure, outcome);
     return { outcome };
   }

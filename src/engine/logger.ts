@@ -53,7 +53,13 @@ function clock(timestamp: number): string {
 }
 
 /** Formats a log line for the console: `12:00:01.234 | INFO    | Task run 'x' - message`. */
-export function formatConsoleLine(level: number, name: string, message: string, timestamp: number, colors: boolean): string {
+export function formatConsoleLine(
+  level: number,
+  name: string,
+  message: string,
+  timestamp: number,
+  colors: boolean,
+): string {
   const label = levelName(level).padEnd(8);
   const head = `${clock(timestamp)} | ${colors ? (COLORS[label.trim()] ?? "") + label + RESET : label}`;
   return `${head} | ${name} - ${message}`;

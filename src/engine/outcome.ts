@@ -72,6 +72,7 @@ export async function valueOf<T>(outcome: RunOutcome, read: ResultReader): Promi
       { flowRunId: outcome.flowRunId, taskRunId: outcome.taskRunId },
     );
   }
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows exactly what the run threw
   if (outcome.error !== undefined) throw outcome.error;
   throw errorFromInfo(state.error, state.message ?? `the run ended ${state.name}`);
 }

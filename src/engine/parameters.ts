@@ -26,7 +26,10 @@ function pathOf(path: readonly PropertyKey[]): string {
  * validateParameters(def, { limit: "x" }); // throws: invalid parameters for flow 'etl': limit: expected number…
  * ```
  */
-export function validateParameters(def: FlowDefinition, input: Readonly<Record<string, unknown>>): ValidatedParameters {
+export function validateParameters(
+  def: FlowDefinition,
+  input: Readonly<Record<string, unknown>>,
+): ValidatedParameters {
   const schema = def.options.params;
   if (schema === undefined) return { input, value: input };
   const parsed = schema.safeParse(input);
@@ -44,5 +47,5 @@ export function validateParameters(def: FlowDefinition, input: Readonly<Record<s
 export function parameterJsonSchema(def: FlowDefinition): Record<string, unknown> {
   const schema = def.options.params;
   if (schema === undefined) return { type: "object", additionalProperties: true };
-  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 }

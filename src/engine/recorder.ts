@@ -167,7 +167,11 @@ export class RunRecorder {
   }
 
   #take(): RecorderBatch {
-    const batch: RecorderBatch = { taskRuns: [...this.#dirty], taskRunStates: this.#states, logs: this.#logs };
+    const batch: RecorderBatch = {
+      taskRuns: [...this.#dirty],
+      taskRunStates: this.#states,
+      logs: this.#logs,
+    };
     this.#dirty = new Set();
     this.#states = [];
     this.#logs = [];
@@ -175,7 +179,7 @@ export class RunRecorder {
   }
 
   #restore(batch: RecorderBatch): void {
-    for (const run of batch.taskRuns) this.#dirty.add(run as TaskRunSnapshot);
+    for (const run of batch.taskRuns) this.#dirty.add(run);
     this.#states = batch.taskRunStates.concat(this.#states);
     this.#logs = batch.logs.concat(this.#logs);
   }

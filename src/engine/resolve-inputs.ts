@@ -73,7 +73,10 @@ class Resolver {
         return await value;
       } catch (error) {
         if (allowFailure) return error;
-        this.failure ??= { taskRunId: undefined, message: `a promise passed as argument ${path} rejected: ${String(error)}` };
+        this.failure ??= {
+          taskRunId: undefined,
+          message: `a promise passed as argument ${path} rejected: ${String(error)}`,
+        };
         return undefined;
       }
     }
@@ -84,7 +87,8 @@ class Resolver {
     this.#depend(path, future.taskRunId);
     const outcome = await future.outcome();
     if (outcome.state.type === StateType.COMPLETED) return valueOf(outcome, this.read);
-    const error = outcome.error ?? errorFromInfo(outcome.state.error, outcome.state.message ?? outcome.state.name);
+    const error =
+      outcome.error ?? errorFromInfo(outcome.state.error, outcome.state.message ?? outcome.state.name);
     if (allowFailure) return error;
     this.failure ??= {
       taskRunId: future.taskRunId,

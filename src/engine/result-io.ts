@@ -3,7 +3,13 @@
  *
  * @module
  */
-import { loadResult, persistResult, prepareResult, type PreparedResult, type ResultStorage } from "../results/index.js";
+import {
+  loadResult,
+  persistResult,
+  prepareResult,
+  type PreparedResult,
+  type ResultStorage,
+} from "../results/index.js";
 import type { ResultRef } from "../states/index.js";
 import type { EngineConfig } from "./context.js";
 import type { ResultReader } from "./outcome.js";

@@ -4,8 +4,58 @@
  * @module
  */
 
-const ADJECTIVES = ["amber", "brisk", "calm", "daring", "eager", "fancy", "gentle", "hazel", "ivory", "jolly", "keen", "lucid", "mellow", "nimble", "olive", "proud", "quiet", "rapid", "sunny", "tidy", "urban", "vivid", "witty", "young", "zesty"];
-const NOUNS = ["badger", "crane", "dolphin", "falcon", "gecko", "heron", "ibis", "jaguar", "koala", "lemur", "marten", "newt", "otter", "panda", "quail", "raven", "seal", "tapir", "urchin", "viper", "walrus", "yak", "zebra"];
+const ADJECTIVES = [
+  "amber",
+  "brisk",
+  "calm",
+  "daring",
+  "eager",
+  "fancy",
+  "gentle",
+  "hazel",
+  "ivory",
+  "jolly",
+  "keen",
+  "lucid",
+  "mellow",
+  "nimble",
+  "olive",
+  "proud",
+  "quiet",
+  "rapid",
+  "sunny",
+  "tidy",
+  "urban",
+  "vivid",
+  "witty",
+  "young",
+  "zesty",
+];
+const NOUNS = [
+  "badger",
+  "crane",
+  "dolphin",
+  "falcon",
+  "gecko",
+  "heron",
+  "ibis",
+  "jaguar",
+  "koala",
+  "lemur",
+  "marten",
+  "newt",
+  "otter",
+  "panda",
+  "quail",
+  "raven",
+  "seal",
+  "tapir",
+  "urchin",
+  "viper",
+  "walrus",
+  "yak",
+  "zebra",
+];
 
 /** A readable random run name, e.g. `brisk-otter`. */
 export function randomRunName(random: () => number = Math.random): string {
@@ -17,12 +67,13 @@ export function randomRunName(random: () => number = Math.random): string {
 function display(value: unknown): string {
   if (value === undefined) return "";
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return String(value);
   if (value instanceof Date) return value.toISOString();
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? typeof value;
   } catch {
-    return String(value);
+    return typeof value;
   }
 }
 

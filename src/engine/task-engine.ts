@@ -71,7 +71,9 @@ function isNotable(state: StateData): boolean {
 function enter(flow: FlowRunContext, snapshot: TaskRunSnapshot, state: StateData): void {
   snapshot.state = state;
   const entry: [StateData["type"], string, number, ...string[]] =
-    state.message === undefined ? [state.type, state.name, state.timestamp] : [state.type, state.name, state.timestamp, state.message];
+    state.message === undefined
+      ? [state.type, state.name, state.timestamp]
+      : [state.type, state.name, state.timestamp, state.message];
   snapshot.stateHistory.push(entry);
   snapshot.updatedAt = state.timestamp;
   if (state.type === StateType.RUNNING) {
@@ -84,7 +86,13 @@ function enter(flow: FlowRunContext, snapshot: TaskRunSnapshot, state: StateData
   if (isNotable(state)) flow.recorder.taskRunState({ taskRunId: snapshot.id, state });
 }
 
-function stateData(type: StateData["type"], name: StateName, timestamp: number, message?: string, error?: StateData["error"]): StateData {
+function stateData(
+  type: StateData["type"],
+  name: StateName,
+  timestamp: number,
+  message?: string,
+  error?: StateData["error"],
+): StateData {
   if (message === undefined && error === undefined) return { type, name, timestamp };
   return { type, name, timestamp, message, error };
 }
@@ -133,10 +141,12 @@ export function startTaskRun(
         };
   // A new run is visible at once; a re-run waits for the resume decision.
   if (prior === undefined) flow.recorder.taskRun(snapshot);
-  const read = options.resultStorage === undefined ? flow.read : resultReader(flow.config, options.resultStorage);
+  const read =
+    options.resultStorage === undefined ? flow.read : resultReader(flow.config, options.resultStorage);
   // A submitted call with nothing to wait for queues as a plain closure and starts when a
   // runner slot frees; one with futures to resolve resolves them first, then takes a slot.
-  const immediate = (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
+  const immediate =
+    (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
   const running =
     useRunner && immediate
       ? flow.runner.run(() => runTaskRun(def, args, snapshot, flow, false, prior, read))
@@ -157,7 +167,13 @@ export function startTaskRun(
 
 /** An engine error (a bug, or the store failing): the run is Crashed, the flow goes on. */
 function crashOutcome(flow: FlowRunContext, snapshot: TaskRunSnapshot, error: unknown): RunOutcome {
-  const state = stateData(StateType.CRASHED, "Crashed", Date.now(), `the engine failed: ${String(error)}`, errorInfo(error));
+  const state = stateData(
+    StateType.CRASHED,
+    "Crashed",
+    Date.now(),
+    `the engine failed: ${String(error)}`,
+    errorInfo(error),
+  );
   if (!isTerminalType(snapshot.state.type)) enter(flow, snapshot, state);
   flow.logger.error(`task run '${snapshot.name}' crashed: ${String(error)}`);
   return { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
@@ -185,7 +201,8 @@ async function runTaskRun(
     const resolved = await resolveInputs(args, read);
     args = resolved.args;
     snapshot.inputs = resolved.dependencies;
-    if (resolved.failure !== undefined) return upstreamFailed(flow, snapshot, resolved.failure.message, prior);
+    if (resolved.failure !== undefined)
+      return upstreamFailed(flow, snapshot, resolved.failure.message, prior);
   }
   if (options.taskRunName !== undefined && prior === undefined) {
     snapshot.name = taskRunNameOf(options.taskRunName, def.name, snapshot.dynamicKey, args);
@@ -211,7 +228,13 @@ async function runTaskRun(
     let cacheKey: string | undefined;
     try {
       cacheKey = keyFn(
-        { taskKey: def.key, taskSource: sourceOf(def), args, flowRunId: flow.flowRunId, flowParameters: flow.parameters },
+        {
+          taskKey: def.key,
+          taskSource: sourceOf(def),
+          args,
+          flowRunId: flow.flowRunId,
+          flowParameters: flow.parameters,
+        },
         args,
       );
     } catch (error) {
@@ -249,9 +272,20 @@ function resumeOrRerun(
   inputsHash: string | undefined,
 ): RunOutcome | undefined {
   const completed = prior.state.type === StateType.COMPLETED;
-  if (completed && prior.result !== undefined && inputsHash !== undefined && prior.inputsHash === inputsHash) {
+  if (
+    completed &&
+    prior.result !== undefined &&
+    inputsHash !== undefined &&
+    prior.inputsHash === inputsHash
+  ) {
     flow.logger.debug(`task run '${prior.name}' completed in an earlier attempt: its result is reused`);
-    return { state: prior.state, flowRunId: flow.flowRunId, taskRunId: prior.id, hasValue: false, result: prior.result };
+    return {
+      state: prior.state,
+      flowRunId: flow.flowRunId,
+      taskRunId: prior.id,
+      hasValue: false,
+      result: prior.result,
+    };
   }
   let why: string;
   if (!completed) why = `it ended ${prior.state.name} in the earlier attempt`;
@@ -284,7 +318,12 @@ function factsFor(runCount: number, retries: number, def: TaskDefinition | undef
   };
 }
 
-function upstreamFailed(flow: FlowRunContext, snapshot: TaskRunSnapshot, message: string, prior: TaskRun | undefined): RunOutcome {
+function upstreamFailed(
+  flow: FlowRunContext,
+  snapshot: TaskRunSnapshot,
+  message: string,
+  prior: TaskRun | undefined,
+): RunOutcome {
   const error = new OrdoError("ORDO_UPSTREAM_FAILED", message, { taskRunId: snapshot.id });
   const state = stateData(StateType.FAILED, "Failed", Date.now(), message, errorInfo(error));
   if (prior !== undefined && prior.state.type === StateType.COMPLETED) {
@@ -337,15 +376,36 @@ async function attempts(
       });
     }
     if (decision.kind === "reject") {
-      throw new OrdoError("ORDO_INVALID_TRANSITION", `task run '${snapshot.name}' cannot start: ${decision.reason}`);
+      throw new OrdoError(
+        "ORDO_INVALID_TRANSITION",
+        `task run '${snapshot.name}' cannot start: ${decision.reason}`,
+      );
     }
     enter(flow, snapshot, decision.state);
     if (decision.cacheHit !== undefined) {
       snapshot.result = decision.cacheHit.result;
-      return finish(def, flow, snapshot, { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, result: decision.cacheHit.result }, read);
+      return finish(
+        def,
+        flow,
+        snapshot,
+        {
+          state: decision.state,
+          flowRunId: flow.flowRunId,
+          taskRunId: snapshot.id,
+          hasValue: false,
+          result: decision.cacheHit.result,
+        },
+        read,
+      );
     }
     if (options.onRunning !== undefined && options.onRunning.length > 0) {
-      await runHooks(options.onRunning, flow, snapshot, { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false }, read);
+      await runHooks(
+        options.onRunning,
+        flow,
+        snapshot,
+        { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false },
+        read,
+      );
     }
 
     const ctx = new TaskRunContextImpl(flow, snapshot, options.logPrints ?? flow.logPrints, attempt);
@@ -406,7 +466,9 @@ async function isRetryable(
   try {
     return await condition(error, attempt);
   } catch (conditionError) {
-    ctx.flow.logger.error(`retryCondition of task '${def.name}' threw, so the failure is final: ${String(conditionError)}`);
+    ctx.flow.logger.error(
+      `retryCondition of task '${def.name}' threw, so the failure is final: ${String(conditionError)}`,
+    );
     return false;
   }
 }
@@ -421,7 +483,11 @@ async function execute(def: TaskDefinition, args: unknown[], ctx: TaskRunContext
       const value = await runContextStorage.run(ctx, fn, ...args);
       return { ok: true, value };
     }
-    const result = await runWithTimeout(() => runContextStorage.run(ctx, fn, ...args), timeoutSeconds * 1000, ctx.controller);
+    const result = await runWithTimeout(
+      () => runContextStorage.run(ctx, fn, ...args),
+      timeoutSeconds * 1000,
+      ctx.controller,
+    );
     if (result.timedOut) {
       ctx.flow.logger.warning(
         `task run '${ctx.taskRun.name}' timed out after ${timeoutSeconds}s; its signal was aborted. ` +
@@ -492,7 +558,10 @@ function completed(
     now,
     run: factsFor(snapshot.runCount, 0, def),
   });
-  const state = decision.kind === "accept" ? decision.state : { type: StateType.COMPLETED, name: "Completed" as const, timestamp: now };
+  const state =
+    decision.kind === "accept"
+      ? decision.state
+      : { type: StateType.COMPLETED, name: "Completed" as const, timestamp: now };
   enter(flow, snapshot, state);
   const keep = def.options.cacheResultInMemory !== false;
   return {
@@ -510,11 +579,21 @@ async function finalFailure(
   error: unknown,
   state: StateData | undefined,
 ): Promise<RunOutcome> {
-  const final = state ?? stateData(StateType.FAILED, "Failed", Date.now(), messageOf(error), errorInfo(error));
+  const final =
+    state ?? stateData(StateType.FAILED, "Failed", Date.now(), messageOf(error), errorInfo(error));
   enter(flow, snapshot, final);
   flow.logger.error(`task run '${snapshot.name}' ${final.name}: ${final.message ?? messageOf(error)}`);
-  const outcome: RunOutcome = { state: final, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
-  const read = def.options.resultStorage === undefined ? flow.read : resultReader(flow.config, def.options.resultStorage);
+  const outcome: RunOutcome = {
+    state: final,
+    flowRunId: flow.flowRunId,
+    taskRunId: snapshot.id,
+    hasValue: false,
+    error,
+  };
+  const read =
+    def.options.resultStorage === undefined
+      ? flow.read
+      : resultReader(flow.config, def.options.resultStorage);
   return finish(def, flow, snapshot, outcome, read);
 }
 

@@ -19,7 +19,11 @@ export type TimeoutResult<T> = { timedOut: false; value: T } | { timedOut: true;
  * const r = await runWithTimeout(() => fetch(url, { signal: c.signal }), 5000, c);
  * ```
  */
-export function runWithTimeout<T>(fn: () => T | PromiseLike<T>, ms: number, controller: AbortController): Promise<TimeoutResult<T>> {
+export function runWithTimeout<T>(
+  fn: () => T | PromiseLike<T>,
+  ms: number,
+  controller: AbortController,
+): Promise<TimeoutResult<T>> {
   return new Promise<TimeoutResult<T>>((resolve, reject) => {
     let done = false;
     const timer = setTimeout(() => {
@@ -34,7 +38,7 @@ export function runWithTimeout<T>(fn: () => T | PromiseLike<T>, ms: number, cont
       pending = fn();
     } catch (error) {
       clearTimeout(timer);
-      reject(error as Error);
+      reject(error);
       return;
     }
     Promise.resolve(pending).then(
@@ -48,7 +52,7 @@ export function runWithTimeout<T>(fn: () => T | PromiseLike<T>, ms: number, cont
         if (done) return; // A late failure after the timeout: already reported as TimedOut.
         done = true;
         clearTimeout(timer);
-        reject(error as Error);
+        reject(error);
       },
     );
   });

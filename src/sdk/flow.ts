@@ -69,7 +69,7 @@ export function flow<S extends z.ZodType | undefined, R>(
   optionsOrFn: FlowOptions<S> | ((params: never) => R),
   maybeFn?: (params: never) => R,
 ): Flow<ParamsOf<S>, R> {
-  const options: FlowOptions = typeof optionsOrFn === "function" ? {} : (optionsOrFn as FlowOptions);
+  const options: FlowOptions = typeof optionsOrFn === "function" ? {} : optionsOrFn;
   const fn = typeof optionsOrFn === "function" ? optionsOrFn : maybeFn;
   if (typeof fn !== "function") throw new OrdoError("ORDO_INVALID_INPUT", "flow() needs a function");
   const name = options.name ?? (fn.name || "anonymous-flow");
@@ -79,7 +79,7 @@ export function flow<S extends z.ZodType | undefined, R>(
   type V = Awaited<R>;
   const run = async (params?: ParamsOf<S>) => {
     const config = await engineConfig();
-    const outcome = await runFlow(def, (params ?? {}) as Record<string, unknown>, config);
+    const outcome = await runFlow(def, params ?? {}, config);
     return { outcome, config };
   };
   const call = async (params?: ParamsOf<S>): Promise<V> => {

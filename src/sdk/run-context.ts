@@ -47,7 +47,8 @@ export interface FlowContextView {
  */
 export function taskContext(): TaskContextView {
   const ctx = currentRunContext();
-  if (ctx?.kind !== "task") throw new OrdoError("ORDO_NO_ACTIVE_RUN", "taskContext() was called outside a task run");
+  if (ctx?.kind !== "task")
+    throw new OrdoError("ORDO_NO_ACTIVE_RUN", "taskContext() was called outside a task run");
   const impl = ctx as TaskRunContextImpl;
   return {
     taskRunId: ctx.taskRun.id,
@@ -72,7 +73,8 @@ export function taskContext(): TaskContextView {
  */
 export function flowContext(): FlowContextView {
   const ctx = currentFlowRunContext();
-  if (ctx === undefined) throw new OrdoError("ORDO_NO_ACTIVE_RUN", "flowContext() was called outside a flow run");
+  if (ctx === undefined)
+    throw new OrdoError("ORDO_NO_ACTIVE_RUN", "flowContext() was called outside a flow run");
   return {
     flowRunId: ctx.flowRunId,
     flowRunName: ctx.flowRunName,

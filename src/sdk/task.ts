@@ -33,7 +33,8 @@ export type TaskInputs<A extends readonly unknown[]> = { [K in keyof A]: TaskInp
 
 /** The arguments of `t.map(…)`: an iterable per parameter, `unmapped(x)`, or a string (passed whole). */
 export type MapInputs<A extends readonly unknown[]> = {
-  [K in keyof A]: Iterable<TaskInput<A[K]>> | Unmapped<TaskInput<A[K]>> | (A[K] extends string ? A[K] : never);
+  [K in keyof A]:
+    Iterable<TaskInput<A[K]>> | Unmapped<TaskInput<A[K]>> | (A[K] extends string ? A[K] : never);
 };
 
 /** A task: call it, or use `.state`, `.submit`, `.map`, `.with`. */
@@ -65,7 +66,12 @@ function flowOf(ctx: RunContext) {
   return ctx.kind === "flow" ? ctx : ctx.flow;
 }
 
-function start(def: TaskDefinition, args: readonly unknown[], ctx: RunContext, submitted: boolean): StartedTaskRun {
+function start(
+  def: TaskDefinition,
+  args: readonly unknown[],
+  ctx: RunContext,
+  submitted: boolean,
+): StartedTaskRun {
   const parent = ctx.kind === "task" ? ctx : undefined;
   // Only calls submitted from the flow body take runner slots: a task that submits and
   // awaits other tasks must not wait for its own slot.
@@ -78,7 +84,7 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
     const ctx = currentRunContext();
     if (ctx === undefined) {
       originalConsole.debug(`task '${def.name}' was called outside a flow run: it runs untracked`);
-      return (await fn(...(args as unknown as A))) as V;
+      return await fn(...(args as unknown as A));
     }
     const started = start(def, args, ctx, false);
     return valueOf<V>(await started.settled, started.read);
@@ -104,7 +110,15 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
     });
   };
   const withOptions = (options: TaskCallOptions): Task<A, R> =>
-    makeTask<A, R>({ ...def, name: options.name ?? def.name, key: options.name ?? def.key, options: { ...def.options, ...options } }, fn);
+    makeTask<A, R>(
+      {
+        ...def,
+        name: options.name ?? def.name,
+        key: options.name ?? def.key,
+        options: { ...def.options, ...options },
+      },
+      fn,
+    );
 
   return Object.assign(call, {
     state,
@@ -131,7 +145,8 @@ export function zipMapArgs(taskName: string, iterables: readonly unknown[]): unk
   let length: number | undefined;
   type Column = { readonly items: unknown[] } | { readonly whole: unknown };
   const columns = iterables.map((arg, i): Column => {
-    if (isUnmapped(arg) || typeof arg === "string" || !isIterable(arg)) return { whole: isUnmapped(arg) ? arg.value : arg };
+    if (isUnmapped(arg) || typeof arg === "string" || !isIterable(arg))
+      return { whole: isUnmapped(arg) ? arg.value : arg };
     const items = Array.from(arg);
     if (length !== undefined && items.length !== length) {
       throw new OrdoError(
@@ -144,9 +159,13 @@ export function zipMapArgs(taskName: string, iterables: readonly unknown[]): unk
     return { items };
   });
   if (length === undefined) {
-    throw new OrdoError("ORDO_INVALID_INPUT", `task '${taskName}'.map() needs at least one iterable argument`, {
-      task: taskName,
-    });
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `task '${taskName}'.map() needs at least one iterable argument`,
+      {
+        task: taskName,
+      },
+    );
   }
   const calls: unknown[][] = [];
   for (let n = 0; n < length; n++) calls.push(columns.map((c) => ("items" in c ? c.items[n] : c.whole)));
@@ -154,7 +173,11 @@ export function zipMapArgs(taskName: string, iterables: readonly unknown[]): unk
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === "object" && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Iterable<unknown>)[Symbol.iterator] === "function"
+  );
 }
 
 /**
@@ -167,7 +190,10 @@ function isIterable(value: unknown): value is Iterable<unknown> {
  * ```
  */
 export function task<A extends readonly unknown[], R>(fn: (...args: A) => R): Task<A, R>;
-export function task<A extends readonly unknown[], R>(options: TaskOptions, fn: (...args: A) => R): Task<A, R>;
+export function task<A extends readonly unknown[], R>(
+  options: TaskOptions,
+  fn: (...args: A) => R,
+): Task<A, R>;
 export function task<A extends readonly unknown[], R>(
   optionsOrFn: TaskOptions | ((...args: A) => R),
   maybeFn?: (...args: A) => R,
@@ -176,7 +202,7 @@ export function task<A extends readonly unknown[], R>(
   const fn = typeof optionsOrFn === "function" ? optionsOrFn : maybeFn;
   if (typeof fn !== "function") throw new OrdoError("ORDO_INVALID_INPUT", "task() needs a function");
   const name = options.name ?? (fn.name || "anonymous-task");
-  const def: TaskDefinition = { key: name, name, fn: fn as TaskDefinition["fn"], options };
+  const def: TaskDefinition = { key: name, name, fn: fn, options };
   registry.tasks.set(name, def);
   return makeTask<A, R>(def, fn);
 }

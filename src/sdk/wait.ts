@@ -29,7 +29,10 @@ export async function wait<T>(
     await all;
   } else {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, options.timeoutSeconds! * 1000)))]);
+    await Promise.race([
+      all,
+      new Promise((resolve) => (timer = setTimeout(resolve, options.timeoutSeconds! * 1000))),
+    ]);
     clearTimeout(timer);
   }
   const done: TaskFuture<T>[] = [];

@@ -6,8 +6,27 @@
 export * from "./state-type.js";
 export type { StateData, ErrorInfo, ResultRef } from "./state-data.js";
 export { State, type StateInit, type ResultLoader } from "./state.js";
-export { applyRules, type Decision, type OrchestrationRule, type TransitionContext, type RunFacts, type CacheHit, type FromType } from "./rules/rule.js";
-export { exponentialBackoff, retryDelayMs, baseRetryDelaySeconds, type RetryDelay } from "./rules/retry-delay.js";
-export { protectTerminalStates, preventDuplicateTransitions, waitForScheduledTime, retryFailedRuns, renameReruns } from "./rules/common-rules.js";
+export {
+  applyRules,
+  type Decision,
+  type OrchestrationRule,
+  type TransitionContext,
+  type RunFacts,
+  type CacheHit,
+  type FromType,
+} from "./rules/rule.js";
+export {
+  exponentialBackoff,
+  retryDelayMs,
+  baseRetryDelaySeconds,
+  type RetryDelay,
+} from "./rules/retry-delay.js";
+export {
+  protectTerminalStates,
+  preventDuplicateTransitions,
+  waitForScheduledTime,
+  retryFailedRuns,
+  renameReruns,
+} from "./rules/common-rules.js";
 export { TASK_RULES, retrieveCachedResult } from "./rules/task-rules.js";
 export { FLOW_RULES } from "./rules/flow-rules.js";

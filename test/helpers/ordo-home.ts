@@ -11,7 +11,10 @@ import type { OrdoClient } from "../../src/client/ordo-client.js";
 import { resetEngineConfig } from "../../src/sdk/engine-config.js";
 
 /** Registers hooks that point ORDO_HOME at a temp folder for this file. */
-export function useTempOrdoHome(): { readonly home: () => string; readonly client: () => Promise<OrdoClient> } {
+export function useTempOrdoHome(): {
+  readonly home: () => string;
+  readonly client: () => Promise<OrdoClient>;
+} {
   let dir = "";
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ordo-test-"));

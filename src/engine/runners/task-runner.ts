@@ -32,7 +32,8 @@ export class Semaphore {
   #head = 0;
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`a semaphore needs a size >= 1, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`a semaphore needs a size >= 1, got ${size}`);
     this.#free = size;
   }
 
@@ -48,7 +49,11 @@ export class Semaphore {
       return this.#started(work);
     }
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ start: () => this.#started(work).then(resolve, reject) });
+      this.#queue.push({
+        start: () => {
+          this.#started(work).then(resolve, reject);
+        },
+      });
     });
   }
 
@@ -68,7 +73,7 @@ export class Semaphore {
     try {
       promise = work();
     } catch (error) {
-      promise = Promise.reject(error as Error);
+      promise = Promise.reject(error);
     }
     const release = this.#releaser();
     promise.then(release, release);

@@ -6,7 +6,12 @@
 import { StateType, isTerminalType } from "../state-type.js";
 import type { OrchestrationRule } from "./rule.js";
 
-const TERMINAL_TYPES = [StateType.COMPLETED, StateType.FAILED, StateType.CRASHED, StateType.CANCELLED] as const;
+const TERMINAL_TYPES = [
+  StateType.COMPLETED,
+  StateType.FAILED,
+  StateType.CRASHED,
+  StateType.CANCELLED,
+] as const;
 
 /**
  * Terminal-state protection: a run in a final state stays there. A COMPLETED run is never
@@ -38,7 +43,11 @@ export const preventDuplicateTransitions: OrchestrationRule = {
   apply(ctx) {
     const initial = ctx.initial;
     if (initial === undefined || ctx.force) return undefined;
-    if (initial.type === ctx.proposed.type && initial.name === ctx.proposed.name && initial.type !== StateType.SCHEDULED) {
+    if (
+      initial.type === ctx.proposed.type &&
+      initial.name === ctx.proposed.name &&
+      initial.type !== StateType.SCHEDULED
+    ) {
       return { kind: "reject", reason: `the run is already ${initial.name}`, state: initial };
     }
     return undefined;

@@ -3,7 +3,13 @@
  *
  * @module
  */
-import { preventDuplicateTransitions, protectTerminalStates, renameReruns, retryFailedRuns, waitForScheduledTime } from "./common-rules.js";
+import {
+  preventDuplicateTransitions,
+  protectTerminalStates,
+  renameReruns,
+  retryFailedRuns,
+  waitForScheduledTime,
+} from "./common-rules.js";
 import type { OrchestrationRule } from "./rule.js";
 
 /** The flow-run rules, in the order they apply. */

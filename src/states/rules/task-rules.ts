@@ -4,7 +4,12 @@
  * @module
  */
 import { StateType } from "../state-type.js";
-import { protectTerminalStates, renameReruns, retryFailedRuns, waitForScheduledTime } from "./common-rules.js";
+import {
+  protectTerminalStates,
+  renameReruns,
+  retryFailedRuns,
+  waitForScheduledTime,
+} from "./common-rules.js";
 import type { OrchestrationRule } from "./rule.js";
 
 /**

@@ -19,16 +19,19 @@ describe("caching", () => {
 
   it("returns a Cached state for the same inputs with cacheKey: inputsHash", async () => {
     let calls = 0;
-    const cached = task({ name: "cached-inputs", cacheKey: inputsHash }, async (x: { a: number; b: number }) => {
-      calls++;
-      return x.a + x.b;
-    });
+    const cached = task(
+      { name: "cached-inputs", cacheKey: inputsHash },
+      async (x: { a: number; b: number }) => {
+        calls++;
+        return x.a + x.b;
+      },
+    );
     const f = flow({ name: "cache-flow" }, async ({ a, b }: { a: number; b: number }) => {
       const st = await cached.state({ a, b });
       return { name: st.name, value: await st.result() };
     });
     expect(await f({ a: 1, b: 2 })).toEqual({ name: "Completed", value: 3 });
-    expect(await f({ b: 2, a: 1 } as { a: number; b: number })).toEqual({ name: "Cached", value: 3 });
+    expect(await f({ b: 2, a: 1 })).toEqual({ name: "Cached", value: 3 });
     expect(await f({ a: 2, b: 2 })).toEqual({ name: "Completed", value: 4 });
     expect(calls).toBe(2);
   });
@@ -37,7 +40,12 @@ describe("caching", () => {
     let calls = 0;
     const combined = task({ name: "combined", cachePolicy: INPUTS.and(TASK_SOURCE) }, async () => ++calls);
     const none = task({ name: "none-policy", cachePolicy: NONE }, async () => ++calls);
-    const f = flow({ name: "policies" }, async () => [await combined(), await combined(), await none(), await none()]);
+    const f = flow({ name: "policies" }, async () => [
+      await combined(),
+      await combined(),
+      await none(),
+      await none(),
+    ]);
     expect(await f()).toEqual([1, 1, 2, 3]);
   });
 
@@ -50,7 +58,10 @@ describe("caching", () => {
 
   it("expires entries after cacheExpirationSeconds", async () => {
     let calls = 0;
-    const shortLived = task({ name: "short-lived", cacheKey: () => "fixed", cacheExpirationSeconds: 0.05 }, async () => ++calls);
+    const shortLived = task(
+      { name: "short-lived", cacheKey: () => "fixed", cacheExpirationSeconds: 0.05 },
+      async () => ++calls,
+    );
     const f = flow({ name: "expiring" }, async () => shortLived());
     expect(await f()).toBe(1);
     expect(await f()).toBe(1);
@@ -60,14 +71,20 @@ describe("caching", () => {
 
   it("runs anyway and refreshes the entry with refreshCache", async () => {
     let calls = 0;
-    const refreshing = task({ name: "refreshing", cacheKey: () => "refresh-key", refreshCache: true }, async () => ++calls);
+    const refreshing = task(
+      { name: "refreshing", cacheKey: () => "refresh-key", refreshCache: true },
+      async () => ++calls,
+    );
     const reader = task({ name: "refresh-reader", cacheKey: () => "refresh-key" }, async () => -1);
     const f = flow({ name: "refresh" }, async () => [await refreshing(), await refreshing(), await reader()]);
     expect(await f()).toEqual([1, 2, 2]);
   });
 
   it("fails with ORDO_UNHASHABLE_INPUT, naming the argument, for an input that cannot be hashed", async () => {
-    const withClient = task({ name: "with-client", cacheKey: inputsHash }, async (c: { query: () => number }) => c.query());
+    const withClient = task(
+      { name: "with-client", cacheKey: inputsHash },
+      async (c: { query: () => number }) => c.query(),
+    );
     const f = flow({ name: "unhashable" }, async () => {
       const st = await withClient.state({ query: () => 1 });
       return { name: st.name, code: st.error?.code, message: st.message };
@@ -81,7 +98,11 @@ describe("caching", () => {
 
 describe("results", () => {
   it("keeps small results inline with the task run", async () => {
-    const small = task({ name: "small-result" }, async () => ({ when: new Date(0), tags: new Set(["a"]), big: 10n }));
+    const small = task({ name: "small-result" }, async () => ({
+      when: new Date(0),
+      tags: new Set(["a"]),
+      big: 10n,
+    }));
     const f = flow({ name: "inline-results" }, async () => small());
     const state = await f.state();
     const [run] = await (await client()).readTaskRuns({ flowRunId: state.flowRunId! });
@@ -124,7 +145,9 @@ describe("results", () => {
   });
 
   it("fails with ORDO_RESULT_NOT_SERIALIZABLE when persistResult: true was asked for", async () => {
-    const strict = task({ name: "strict-persist", persistResult: true, retries: 2 }, async () => ({ fn: () => 1 }));
+    const strict = task({ name: "strict-persist", persistResult: true, retries: 2 }, async () => ({
+      fn: () => 1,
+    }));
     const f = flow({ name: "must-persist" }, async () => {
       const st = await strict.state();
       return { name: st.name, code: st.error?.code };

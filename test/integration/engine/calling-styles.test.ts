@@ -98,7 +98,10 @@ describe("t.submit() and futures", () => {
 
 describe("t.map()", () => {
   it("submits one run per element, passing unmapped values and strings whole", async () => {
-    const scale = task({ name: "scale" }, async (x: number, factor: number, label: string) => `${label}${x * factor}`);
+    const scale = task(
+      { name: "scale" },
+      async (x: number, factor: number, label: string) => `${label}${x * factor}`,
+    );
     const f = flow({ name: "map-style" }, async () => {
       const futures = scale.map([1, 2, 3], unmapped(10), "v");
       return Promise.all(futures.map((fut) => fut.result()));
@@ -125,7 +128,10 @@ describe("t.with()", () => {
     });
     const f = flow({ name: "wait-for" }, async () => {
       const a = first.submit();
-      await second.with({ waitFor: [a] }).submit().wait();
+      await second
+        .with({ waitFor: [a] })
+        .submit()
+        .wait();
     });
     const state = await f.state();
     expect(order).toEqual(["first", "second"]);
@@ -140,7 +146,10 @@ describe("t.with()", () => {
     });
     const cleanup = task({ name: "cleanup" }, async () => "cleaned");
     const f = flow({ name: "allow-failure" }, async () =>
-      cleanup.with({ waitFor: [allowFailure(fails.submit())] }).submit().result(),
+      cleanup
+        .with({ waitFor: [allowFailure(fails.submit())] })
+        .submit()
+        .result(),
     );
     expect(await f()).toBe("cleaned");
   });
@@ -160,7 +169,10 @@ describe("t.with()", () => {
 describe("quote()", () => {
   it("passes a value untouched, futures inside included", async () => {
     const inner = task({ name: "inner" }, async () => 1);
-    const look = task({ name: "look" }, async (v: { f: unknown }) => typeof (v.f as { result?: unknown }).result);
+    const look = task(
+      { name: "look" },
+      async (v: { f: unknown }) => typeof (v.f as { result?: unknown }).result,
+    );
     const f = flow({ name: "quote-style" }, async () => look(quote({ f: inner.submit() })));
     expect(await f()).toBe("function");
   });
@@ -187,7 +199,8 @@ describe("wait() and asCompleted()", () => {
     });
     const f = flow({ name: "as-completed" }, async () => {
       const order: number[] = [];
-      for await (const fut of asCompleted([nap.submit(60), nap.submit(1), nap.submit(30)])) order.push(await fut.result());
+      for await (const fut of asCompleted([nap.submit(60), nap.submit(1), nap.submit(30)]))
+        order.push(await fut.result());
       return order;
     });
     expect(await f()).toEqual([1, 30, 60]);
@@ -208,7 +221,9 @@ describe("nested task calls", () => {
   it("does not deadlock a sequential runner when a submitted task submits another", async () => {
     const leaf = task({ name: "seq-leaf" }, async () => 1);
     const branch = task({ name: "seq-branch" }, async () => leaf.submit().result());
-    const f = flow({ name: "seq-nested", taskRunner: new SequentialTaskRunner() }, async () => branch.submit().result());
+    const f = flow({ name: "seq-nested", taskRunner: new SequentialTaskRunner() }, async () =>
+      branch.submit().result(),
+    );
     expect(await f()).toBe(1);
   });
 });
@@ -223,9 +238,12 @@ describe("task runners", () => {
       await sleep(5);
       active--;
     });
-    const f = flow({ name: "bounded", taskRunner: new ConcurrentTaskRunner({ maxConcurrency: 3 }) }, async () => {
-      await Promise.all(busy.map(Array.from({ length: 20 }, (_, i) => i)).map((x) => x.wait()));
-    });
+    const f = flow(
+      { name: "bounded", taskRunner: new ConcurrentTaskRunner({ maxConcurrency: 3 }) },
+      async () => {
+        await Promise.all(busy.map(Array.from({ length: 20 }, (_, i) => i)).map((x) => x.wait()));
+      },
+    );
     await f();
     expect(peak).toBe(3);
   });

@@ -29,7 +29,9 @@ async function crashMidway(durability: "batched" | "sync", steps: number, atLeas
   let flowRunId: string | undefined;
   let completedIds: string[] = [];
   while (Date.now() < deadline) {
-    const [run] = (await c.readFlowRuns({ flowName: "crashable", limit: 10 })).filter((r) => r.pid === child.pid);
+    const [run] = (await c.readFlowRuns({ flowName: "crashable", limit: 10 })).filter(
+      (r) => r.pid === child.pid,
+    );
     if (run !== undefined) {
       flowRunId = run.id;
       const runs = await c.readTaskRuns({ flowRunId: run.id });

@@ -13,7 +13,11 @@ describe("a flow run", () => {
     expect(state.isCompleted()).toBe(true);
     expect(await state.result()).toBe(3);
     const run = await (await client()).readFlowRun(state.flowRunId!);
-    expect(run).toMatchObject({ flowName: "sum", state: { type: "COMPLETED", name: "Completed" }, runCount: 1 });
+    expect(run).toMatchObject({
+      flowName: "sum",
+      state: { type: "COMPLETED", name: "Completed" },
+      runCount: 1,
+    });
     expect(run.endTime).toBeGreaterThanOrEqual(run.startTime!);
   });
 
@@ -68,7 +72,10 @@ describe("a flow run", () => {
 
   it("gives code its run context", async () => {
     const who = task({ name: "who" }, async () => ({ ...taskContext(), signal: undefined }));
-    const ctxFlow = flow({ name: "ctx-flow" }, async () => ({ flow: { ...flowContext(), signal: undefined }, task: await who() }));
+    const ctxFlow = flow({ name: "ctx-flow" }, async () => ({
+      flow: { ...flowContext(), signal: undefined },
+      task: await who(),
+    }));
     const state = await ctxFlow.state();
     const value = await state.result();
     expect(value.flow.flowRunId).toBe(state.flowRunId);
@@ -110,7 +117,10 @@ describe("flow parameters", () => {
 
   it("exposes the parameters' JSON schema", () => {
     const schema = typed.parameterSchema();
-    expect(schema).toMatchObject({ type: "object", properties: { n: { type: "integer" }, label: { type: "string" } } });
+    expect(schema).toMatchObject({
+      type: "object",
+      properties: { n: { type: "integer" }, label: { type: "string" } },
+    });
     expect(schema.required).toEqual(["n"]);
   });
 });

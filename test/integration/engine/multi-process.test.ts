@@ -15,7 +15,9 @@ describe("several processes on one ordo.db", () => {
       expect(r.stderr).not.toMatch(/database is locked|SQLITE_BUSY/i);
       expect(r.code).toBe(0);
     }
-    const ids = results.map((r) => (JSON.parse(r.stdout.trim().split("\n").pop()!) as { flowRunId: string }).flowRunId);
+    const ids = results.map(
+      (r) => (JSON.parse(r.stdout.trim().split("\n").pop()!) as { flowRunId: string }).flowRunId,
+    );
     const c = await client();
     for (const id of ids) {
       expect((await c.readFlowRun(id)).state.type).toBe("COMPLETED");

@@ -42,10 +42,13 @@ describe("task retries", () => {
 
   it("accepts exponentialBackoff as a delay policy", async () => {
     const stamps: number[] = [];
-    const flaky = task({ name: "backoff", retries: 2, retryDelaySeconds: exponentialBackoff(0.02) }, async () => {
-      stamps.push(Date.now());
-      if (stamps.length < 3) throw new Error("again");
-    });
+    const flaky = task(
+      { name: "backoff", retries: 2, retryDelaySeconds: exponentialBackoff(0.02) },
+      async () => {
+        stamps.push(Date.now());
+        if (stamps.length < 3) throw new Error("again");
+      },
+    );
     await flow({ name: "backoff-flow" }, async () => flaky())();
     expect(stamps[2]! - stamps[1]!).toBeGreaterThanOrEqual(35);
   });
@@ -127,7 +130,10 @@ describe("hooks", () => {
     const record = (label: string) => (s: State) => {
       seen.push(`${label}:${s.name}`);
     };
-    const ok = task({ name: "hooked-ok", onRunning: [record("task-running")], onCompletion: [record("task-done")] }, async () => 1);
+    const ok = task(
+      { name: "hooked-ok", onRunning: [record("task-running")], onCompletion: [record("task-done")] },
+      async () => 1,
+    );
     const bad = task({ name: "hooked-bad", onFailure: [record("task-failed")] }, async () => {
       throw new Error("x");
     });
@@ -139,7 +145,13 @@ describe("hooks", () => {
       },
     );
     await f();
-    expect(seen).toEqual(["flow-running:Running", "task-running:Running", "task-done:Completed", "task-failed:Failed", "flow-done:Completed"]);
+    expect(seen).toEqual([
+      "flow-running:Running",
+      "task-running:Running",
+      "task-done:Completed",
+      "task-failed:Failed",
+      "flow-done:Completed",
+    ]);
   });
 
   it("logs a failing hook instead of failing the run", async () => {

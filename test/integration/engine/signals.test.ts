@@ -17,7 +17,9 @@ describe("SIGTERM during a flow run", () => {
     const deadline = Date.now() + 30_000;
     let flowRunId: string | undefined;
     while (Date.now() < deadline) {
-      const [run] = (await c.readFlowRuns({ flowName: "crashable", limit: 10 })).filter((r) => r.pid === child.pid);
+      const [run] = (await c.readFlowRuns({ flowName: "crashable", limit: 10 })).filter(
+        (r) => r.pid === child.pid,
+      );
       if (run !== undefined && (await c.readTaskRuns({ flowRunId: run.id })).length >= 3) {
         flowRunId = run.id;
         break;

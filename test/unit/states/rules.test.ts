@@ -33,12 +33,18 @@ const ctx = (over: Partial<TransitionContext> & Pick<TransitionContext, "propose
 
 describe("task rules: terminal-state protection", () => {
   it("rejects leaving Completed", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("COMPLETED", "Completed"), proposed: st("RUNNING", "Running") }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("COMPLETED", "Completed"), proposed: st("RUNNING", "Running") }),
+    );
     expect(d.kind).toBe("reject");
     if (d.kind === "reject") expect(d.state?.name).toBe("Completed");
   });
   it("rejects leaving Completed even for a re-run", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("COMPLETED", "Completed"), proposed: st("PENDING", "Pending"), rerun: true }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("COMPLETED", "Completed"), proposed: st("PENDING", "Pending"), rerun: true }),
+    );
     expect(d.kind).toBe("reject");
   });
   it("lets a re-run leave Failed, Crashed and Cancelled", () => {
@@ -48,11 +54,17 @@ describe("task rules: terminal-state protection", () => {
     }
   });
   it("rejects leaving Failed without a re-run", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("FAILED", "Failed"), proposed: st("RUNNING", "Running") }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("FAILED", "Failed"), proposed: st("RUNNING", "Running") }),
+    );
     expect(d.kind).toBe("reject");
   });
   it("steps aside when forced", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("COMPLETED", "Completed"), proposed: st("PENDING", "Pending"), force: true }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("COMPLETED", "Completed"), proposed: st("PENDING", "Pending"), force: true }),
+    );
     expect(d.kind).toBe("accept");
   });
 });
@@ -61,7 +73,11 @@ describe("task rules: retries", () => {
   it("turns a failure with retries left into AwaitingRetry scheduled after the delay", () => {
     const d = applyRules(
       TASK_RULES,
-      ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "Failed", { message: "boom" }), run: facts(1, 2, 5000) }),
+      ctx({
+        initial: st("RUNNING", "Running"),
+        proposed: st("FAILED", "Failed", { message: "boom" }),
+        run: facts(1, 2, 5000),
+      }),
     );
     expect(d.kind).toBe("accept");
     if (d.kind !== "accept") return;
@@ -69,18 +85,29 @@ describe("task rules: retries", () => {
     expect(d.state.message).toContain("boom");
   });
   it("lets the failure stand when retries are used up", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("RUNNING", "Retrying"), proposed: st("FAILED", "Failed"), run: facts(3, 2) }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("RUNNING", "Retrying"), proposed: st("FAILED", "Failed"), run: facts(3, 2) }),
+    );
     expect(d.kind === "accept" && d.state.name).toBe("Failed");
   });
   it("lets the failure stand when it is not retryable", () => {
     const d = applyRules(
       TASK_RULES,
-      ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "Failed"), run: facts(1, 3), retryable: false }),
+      ctx({
+        initial: st("RUNNING", "Running"),
+        proposed: st("FAILED", "Failed"),
+        run: facts(1, 3),
+        retryable: false,
+      }),
     );
     expect(d.kind === "accept" && d.state.name).toBe("Failed");
   });
   it("retries a TimedOut run like any failure", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "TimedOut"), run: facts(1, 1) }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "TimedOut"), run: facts(1, 1) }),
+    );
     expect(d.kind === "accept" && d.state.name).toBe("AwaitingRetry");
   });
   it("waits until the scheduled time before the retry starts", () => {
@@ -94,37 +121,59 @@ describe("task rules: retries", () => {
     expect(d.kind === "accept" && d.state.name).toBe("Retrying");
   });
   it("keeps the name Running on the first attempt", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("PENDING", "Pending"), proposed: st("RUNNING", "Running") }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("PENDING", "Pending"), proposed: st("RUNNING", "Running") }),
+    );
     expect(d.kind === "accept" && d.state.name).toBe("Running");
   });
 });
 
 describe("task rules: cache retrieval", () => {
-  const hit = { cacheKey: "k", sourceRunId: "r1", result: { kind: "inline", serializer: "json", data: "1" } as const };
+  const hit = {
+    cacheKey: "k",
+    sourceRunId: "r1",
+    result: { kind: "inline", serializer: "json", data: "1" } as const,
+  };
   it("completes a run about to start as Cached when a cache hit exists", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("PENDING", "Pending"), proposed: st("RUNNING", "Running"), cacheHit: hit }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("PENDING", "Pending"), proposed: st("RUNNING", "Running"), cacheHit: hit }),
+    );
     expect(d.kind).toBe("accept");
     if (d.kind !== "accept") return;
     expect(d.state).toMatchObject({ type: "COMPLETED", name: "Cached" });
     expect(d.cacheHit).toEqual(hit);
   });
   it("ignores cache hits for other transitions", () => {
-    const d = applyRules(TASK_RULES, ctx({ initial: st("RUNNING", "Running"), proposed: st("COMPLETED", "Completed"), cacheHit: hit }));
+    const d = applyRules(
+      TASK_RULES,
+      ctx({ initial: st("RUNNING", "Running"), proposed: st("COMPLETED", "Completed"), cacheHit: hit }),
+    );
     expect(d.kind === "accept" && d.state.name).toBe("Completed");
   });
 });
 
 describe("flow rules", () => {
   it("rejects a duplicate transition", () => {
-    const d = applyRules(FLOW_RULES, ctx({ initial: st("RUNNING", "Running"), proposed: st("RUNNING", "Running") }));
+    const d = applyRules(
+      FLOW_RULES,
+      ctx({ initial: st("RUNNING", "Running"), proposed: st("RUNNING", "Running") }),
+    );
     expect(d.kind).toBe("reject");
   });
   it("retries a failed flow run with retries left", () => {
-    const d = applyRules(FLOW_RULES, ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "Failed"), run: facts(1, 1, 0) }));
+    const d = applyRules(
+      FLOW_RULES,
+      ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "Failed"), run: facts(1, 1, 0) }),
+    );
     expect(d.kind === "accept" && d.state.name).toBe("AwaitingRetry");
   });
   it("protects a completed flow run", () => {
-    const d = applyRules(FLOW_RULES, ctx({ initial: st("COMPLETED", "Completed"), proposed: st("FAILED", "Failed") }));
+    const d = applyRules(
+      FLOW_RULES,
+      ctx({ initial: st("COMPLETED", "Completed"), proposed: st("FAILED", "Failed") }),
+    );
     expect(d.kind).toBe("reject");
   });
   it("accepts the first state of a new run", () => {

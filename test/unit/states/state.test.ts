@@ -4,8 +4,17 @@ import { State, defaultStateName, isTerminalType, stateTypeOfName } from "../../
 
 describe("State", () => {
   it("exposes type, name, message, ids and a Date timestamp", () => {
-    const s = new State({ type: "FAILED", name: "TimedOut", timestamp: 1000, message: "late" }, { flowRunId: "f", taskRunId: "t" });
-    expect([s.type, s.name, s.message, s.flowRunId, s.taskRunId]).toEqual(["FAILED", "TimedOut", "late", "f", "t"]);
+    const s = new State(
+      { type: "FAILED", name: "TimedOut", timestamp: 1000, message: "late" },
+      { flowRunId: "f", taskRunId: "t" },
+    );
+    expect([s.type, s.name, s.message, s.flowRunId, s.taskRunId]).toEqual([
+      "FAILED",
+      "TimedOut",
+      "late",
+      "f",
+      "t",
+    ]);
     expect(s.timestamp).toEqual(new Date(1000));
   });
   it("has a guard per state type", () => {
@@ -15,7 +24,10 @@ describe("State", () => {
     expect(s.isFinal()).toBe(true);
   });
   it("loads the result through its loader", async () => {
-    const s = new State<number>({ type: "COMPLETED", name: "Completed", timestamp: 0 }, { load: () => Promise.resolve(42) });
+    const s = new State<number>(
+      { type: "COMPLETED", name: "Completed", timestamp: 0 },
+      { load: () => Promise.resolve(42) },
+    );
     await expect(s.result()).resolves.toBe(42);
   });
   it("throws ORDO_RESULT_NOT_AVAILABLE when there is no result", async () => {
@@ -32,7 +44,9 @@ describe("state names", () => {
     expect(stateTypeOfName("nope")).toBeUndefined();
   });
   it("knows the final types and default names", () => {
-    expect(["COMPLETED", "FAILED", "CRASHED", "CANCELLED"].every((t) => isTerminalType(t as never))).toBe(true);
+    expect(["COMPLETED", "FAILED", "CRASHED", "CANCELLED"].every((t) => isTerminalType(t as never))).toBe(
+      true,
+    );
     expect(isTerminalType("RUNNING")).toBe(false);
     expect(defaultStateName("PENDING")).toBe("Pending");
   });
