@@ -161,6 +161,8 @@ class FlowRunExecution {
       recorder: this.#recorder,
       client: this.#client,
       logger: this.#logger,
+      onCrashed: (state) =>
+        this.#runHooks(this.def.options.onCrashed, { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false }),
     });
     const heartbeat = setInterval(() => {
       this.#client.heartbeatFlowRun(this.run.id).catch((error: unknown) => {

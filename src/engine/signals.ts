@@ -8,7 +8,7 @@
  * @module
  */
 import type { OrdoClient } from "../client/ordo-client.js";
-import { StateType } from "../states/index.js";
+import { StateType, type StateData } from "../states/index.js";
 import type { RunLogger } from "./logger.js";
 import type { RunRecorder } from "./recorder.js";
 
@@ -18,6 +18,8 @@ export interface ActiveRun {
   readonly recorder: RunRecorder;
   readonly client: OrdoClient;
   readonly logger: RunLogger;
+  /** Runs the flow's `onCrashed` hooks with the Crashed state. */
+  readonly onCrashed?: ((state: StateData) => Promise<void>) | undefined;
 }
 
 const KEY = Symbol.for("ordo.active-runs");
@@ -33,12 +35,13 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
     runs.map(async (run) => {
       run.logger.error(`the process received ${signal}: the run is marked Crashed`);
       await run.recorder.flush().catch(() => undefined);
-      await run.client.setFlowRunState(run.flowRunId, {
+      const decision = await run.client.setFlowRunState(run.flowRunId, {
         type: StateType.CRASHED,
         name: "Crashed",
         timestamp: Date.now(),
         message: `the process running the flow received ${signal}`,
       });
+      if (decision.status === "ACCEPT") await run.onCrashed?.(decision.state);
     }),
   );
   uninstall();

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempOrdoHome } from "../../helpers/ordo-home.js";
@@ -9,7 +9,7 @@ const FIXTURE = join(import.meta.dirname, "fixtures", "crashable-flow.ts");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("SIGTERM during a flow run", () => {
-  it("flushes the recorder, marks the run Crashed and ends the process with the signal", async () => {
+  it("flushes the recorder, marks the run Crashed, runs onCrashed hooks and ends the process with the signal", async () => {
     const counterFile = join(home(), "counter-sigterm.txt");
     writeFileSync(counterFile, "");
     const { child, done } = spawnTsx(FIXTURE, ["50", counterFile, "batched"], { ORDO_HOME: home() });
@@ -40,6 +40,7 @@ describe("SIGTERM during a flow run", () => {
     const recorded = await c.readTaskRuns({ flowRunId: flowRunId! });
     expect(recorded.length).toBeGreaterThanOrEqual(started.size);
     expect(recorded.every((r) => r.state.type === "COMPLETED" || r.state.type === "CRASHED")).toBe(true);
+    expect(readFileSync(`${counterFile}.crashed`, "utf8")).toBe("Crashed");
     const logs = await c.readLogs({ flowRunId: flowRunId! });
     expect(logs.some((l) => l.message.includes("received SIGTERM"))).toBe(true);
   });
