@@ -102,6 +102,11 @@ export function createRunLogger(target: RunLoggerTarget): RunLogger {
       timestamp,
     });
   };
+  return loggerOf(log);
+}
+
+/** A {@link RunLogger} whose level methods all call `log`. */
+export function loggerOf(log: RunLogger["log"]): RunLogger {
   return {
     log,
     debug: (m, ...a) => log(LogLevel.debug, m, ...a),

@@ -5,7 +5,7 @@
  * @module
  */
 import { currentFlowRunContext, currentRunContext } from "../engine/context.js";
-import { createRunLogger, originalConsole, type RunLogger } from "../engine/logger.js";
+import { loggerOf, originalConsole, type RunLogger } from "../engine/logger.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { LogLevel } from "../schemas/log.js";
 import type { TaskRunContextImpl } from "../engine/task-run-context.js";
@@ -103,17 +103,7 @@ export function getRunLogger(): RunLogger {
 }
 
 function createConsoleLogger(): RunLogger {
-  const log = (level: number, message: unknown, ...args: unknown[]): void => {
+  return loggerOf((level, message, ...args) => {
     (level >= LogLevel.warning ? originalConsole.error : originalConsole.log)(message, ...args);
-  };
-  void createRunLogger;
-  return {
-    log,
-    debug: (m, ...a) => log(LogLevel.debug, m, ...a),
-    info: (m, ...a) => log(LogLevel.info, m, ...a),
-    warning: (m, ...a) => log(LogLevel.warning, m, ...a),
-    warn: (m, ...a) => log(LogLevel.warning, m, ...a),
-    error: (m, ...a) => log(LogLevel.error, m, ...a),
-    critical: (m, ...a) => log(LogLevel.critical, m, ...a),
-  };
+  });
 }

@@ -12,6 +12,7 @@ import { originalConsole } from "../engine/logger.js";
 import { stateOf, valueOf } from "../engine/outcome.js";
 import { startTaskRun, type StartedTaskRun } from "../engine/task-engine.js";
 import type { State } from "../states/index.js";
+import { loadSettings } from "../settings/index.js";
 import { registry } from "./registry.js";
 
 const TASK_MARK = Symbol.for("ordo.task");
@@ -83,7 +84,7 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
   const call = async (...args: TaskInputs<A>): Promise<V> => {
     const ctx = currentRunContext();
     if (ctx === undefined) {
-      originalConsole.debug(`task '${def.name}' was called outside a flow run: it runs untracked`);
+      if (debugEnabled()) originalConsole.error(`task '${def.name}' was called outside a flow run: it runs untracked`);
       return await fn(...(args as unknown as A));
     }
     const started = start(def, args, ctx, false);
@@ -130,6 +131,19 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
     fn,
     [TASK_MARK]: true as const,
   });
+}
+
+let debugSetting: boolean | undefined;
+/** True when ORDO_LOGGING_LEVEL is `debug` (read once). */
+function debugEnabled(): boolean {
+  if (debugSetting === undefined) {
+    try {
+      debugSetting = loadSettings().ORDO_LOGGING_LEVEL === "debug";
+    } catch {
+      debugSetting = false;
+    }
+  }
+  return debugSetting;
 }
 
 function noRun(def: TaskDefinition, method: string): OrdoError {
