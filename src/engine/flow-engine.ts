@@ -162,7 +162,12 @@ class FlowRunExecution {
       client: this.#client,
       logger: this.#logger,
       onCrashed: (state) =>
-        this.#runHooks(this.def.options.onCrashed, { state, flowRunId: this.run.id, taskRunId: undefined, hasValue: false }),
+        this.#runHooks(this.def.options.onCrashed, {
+          state,
+          flowRunId: this.run.id,
+          taskRunId: undefined,
+          hasValue: false,
+        }),
     });
     const heartbeat = setInterval(() => {
       this.#client.heartbeatFlowRun(this.run.id).catch((error: unknown) => {

@@ -14,27 +14,19 @@ import { resolveCacheKeyFn } from "../cache/index.js";
 import { OrdoError, isOrdoError } from "../errors/ordo-error.js";
 import { hashValue } from "../hashing/index.js";
 import type { TaskRun } from "../schemas/index.js";
-import {
-  StateType,
-  TASK_RULES,
-  applyRules,
-  isTerminalType,
-  retryDelayMs,
-  type CacheHit,
-  type ResultRef,
-  type RunFacts,
-  type StateData,
-  type StateName,
-} from "../states/index.js";
+import { StateType, TASK_RULES, applyRules, isTerminalType, type CacheHit } from "../states/index.js";
 import { uuid7 } from "../ids/uuid7.js";
 import { runContextStorage, type FlowRunContext, type TaskRunContext } from "./context.js";
-import type { TaskDefinition, StateHook } from "./definitions.js";
-import { errorInfo, stateOf, type ResultReader, type RunOutcome } from "./outcome.js";
+import type { TaskDefinition } from "./definitions.js";
+import { errorInfo, type ResultReader, type RunOutcome } from "./outcome.js";
 import type { TaskRunSnapshot } from "./recorder.js";
 import { argsNeedResolution, resolveInputs, resolveWaitFor } from "./resolve-inputs.js";
-import { prepareValue, resultReader } from "./result-io.js";
+import { resultReader } from "./result-io.js";
 import { taskRunNameOf } from "./run-name.js";
 import { TaskRunContextImpl } from "./task-run-context.js";
+import { complete, finalFailure, finish, runHooks } from "./task-completion.js";
+import { priorKey, resumeOrRerun, upstreamFailed } from "./task-resume.js";
+import { enter, factsFor, messageOf, stateData } from "./task-run-states.js";
 import { runWithTimeout } from "./timeout.js";
 
 /** A started task run: its snapshot and its settlement (which never rejects). */
@@ -52,51 +44,6 @@ const NON_RETRYABLE = new Set<string>([
   "ORDO_UPSTREAM_FAILED",
   "ORDO_INVALID_PARAMETERS",
 ]);
-
-function priorKey(taskKey: string, dynamicKey: string): string {
-  return `${taskKey}\u0000${dynamicKey}`;
-}
-
-/** Notable transitions get a detailed record besides the compact history. */
-function isNotable(state: StateData): boolean {
-  return (
-    state.type === StateType.FAILED ||
-    state.type === StateType.CRASHED ||
-    state.type === StateType.CANCELLED ||
-    state.name === "AwaitingRetry"
-  );
-}
-
-/** Puts a state on a snapshot, updates times and counters, and tells the recorder. */
-function enter(flow: FlowRunContext, snapshot: TaskRunSnapshot, state: StateData): void {
-  snapshot.state = state;
-  const entry: [StateData["type"], string, number, ...string[]] =
-    state.message === undefined
-      ? [state.type, state.name, state.timestamp]
-      : [state.type, state.name, state.timestamp, state.message];
-  snapshot.stateHistory.push(entry);
-  snapshot.updatedAt = state.timestamp;
-  if (state.type === StateType.RUNNING) {
-    snapshot.runCount++;
-    snapshot.startTime ??= state.timestamp;
-  } else if (isTerminalType(state.type)) {
-    snapshot.endTime = state.timestamp;
-  }
-  flow.recorder.taskRun(snapshot);
-  if (isNotable(state)) flow.recorder.taskRunState({ taskRunId: snapshot.id, state });
-}
-
-function stateData(
-  type: StateData["type"],
-  name: StateName,
-  timestamp: number,
-  message?: string,
-  error?: StateData["error"],
-): StateData {
-  if (message === undefined && error === undefined) return { type, name, timestamp };
-  return { type, name, timestamp, message, error };
-}
-
 /**
  * Starts a task call in `flow`. `parent` is the task run making the call, for nested
  * calls; `useRunner` takes a slot of the flow's task runner (submitted calls).
@@ -264,76 +211,6 @@ async function runTaskRun(
   }
 }
 
-/** Returns the earlier result when the call matches, else prepares the run to run again. */
-function resumeOrRerun(
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  prior: TaskRun,
-  inputsHash: string | undefined,
-): RunOutcome | undefined {
-  const completed = prior.state.type === StateType.COMPLETED;
-  if (
-    completed &&
-    prior.result !== undefined &&
-    inputsHash !== undefined &&
-    prior.inputsHash === inputsHash
-  ) {
-    flow.logger.debug(`task run '${prior.name}' completed in an earlier attempt: its result is reused`);
-    return {
-      state: prior.state,
-      flowRunId: flow.flowRunId,
-      taskRunId: prior.id,
-      hasValue: false,
-      result: prior.result,
-    };
-  }
-  let why: string;
-  if (!completed) why = `it ended ${prior.state.name} in the earlier attempt`;
-  else if (prior.result === undefined) why = "its earlier result was not persisted";
-  else if (inputsHash === undefined) why = "its inputs cannot be hashed, so they cannot be compared";
-  else why = "its inputs differ from the earlier attempt";
-  const line = `task run '${prior.name}' (call ${prior.dynamicKey} of '${prior.taskKey}') runs again: ${why}`;
-  if (completed) flow.logger.info(line);
-  else flow.logger.debug(line);
-  const now = Date.now();
-  const decision = applyRules(TASK_RULES, {
-    initial: prior.state,
-    proposed: stateData(StateType.PENDING, "Pending", now, `runs again: ${why}`),
-    now,
-    run: factsFor(0, 0, undefined),
-    rerun: true,
-    force: completed,
-  });
-  if (decision.kind === "accept") enter(flow, snapshot, decision.state);
-  snapshot.result = undefined;
-  return undefined;
-}
-
-function factsFor(runCount: number, retries: number, def: TaskDefinition | undefined): RunFacts {
-  return {
-    runCount,
-    retries,
-    retryDelayMs: (attempt) =>
-      retryDelayMs(def?.options.retryDelaySeconds, attempt, def?.options.retryJitterFactor, Math.random()),
-  };
-}
-
-function upstreamFailed(
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  message: string,
-  prior: TaskRun | undefined,
-): RunOutcome {
-  const error = new OrdoError("ORDO_UPSTREAM_FAILED", message, { taskRunId: snapshot.id });
-  const state = stateData(StateType.FAILED, "Failed", Date.now(), message, errorInfo(error));
-  if (prior !== undefined && prior.state.type === StateType.COMPLETED) {
-    // Leaving a completed state needs the engine's explicit decision.
-    snapshot.result = undefined;
-  }
-  enter(flow, snapshot, state);
-  return { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, error };
-}
-
 let sourceCache: WeakMap<TaskDefinition, string> | undefined;
 function sourceOf(def: TaskDefinition): string {
   sourceCache ??= new WeakMap();
@@ -447,11 +324,6 @@ async function attempts(
   }
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
-}
-
 async function isRetryable(
   def: TaskDefinition,
   error: unknown,
@@ -498,138 +370,6 @@ async function execute(def: TaskDefinition, args: unknown[], ctx: TaskRunContext
     return { ok: true, value: result.value };
   } catch (error) {
     return { ok: false, error, timedOut: false };
-  }
-}
-
-type Completion = { ok: true; outcome: RunOutcome } | { ok: false; error: unknown };
-
-/**
- * Persists the value and enters Completed; a value that must persist but cannot fails the
- * run. Synchronous unless the result goes to result storage.
- */
-function complete(
-  def: TaskDefinition,
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  value: unknown,
-): Completion | Promise<Completion> {
-  const options = def.options;
-  if (options.persistResult === false) return completed(def, flow, snapshot, value, undefined);
-  const prepared = prepareValue(value, flow.config, options.resultSerializer, options.resultStorage);
-  if (!prepared.ok) {
-    if (options.persistResult === true) {
-      return {
-        ok: false,
-        error: new OrdoError(
-          "ORDO_RESULT_NOT_SERIALIZABLE",
-          `task '${def.name}' returned a value that cannot be persisted (${prepared.reason}); persistResult: true requires it`,
-          { task: def.name },
-        ),
-      };
-    }
-    if (!flow.notResumableWarned.has(def.key)) {
-      flow.notResumableWarned.add(def.key);
-      flow.logger.warning(
-        `task '${def.name}' returned a value that cannot be persisted (${prepared.reason}): its runs are not resumable`,
-      );
-    }
-    return completed(def, flow, snapshot, value, undefined);
-  }
-  const write = prepared.write;
-  if (write === undefined) return completed(def, flow, snapshot, value, prepared.ref);
-  return write.storage.write(write.key, write.bytes).then(
-    () => completed(def, flow, snapshot, value, prepared.ref),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-function completed(
-  def: TaskDefinition,
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  value: unknown,
-  ref: ResultRef | undefined,
-): Completion {
-  snapshot.result = ref;
-  const now = Date.now();
-  const decision = applyRules(TASK_RULES, {
-    initial: snapshot.state,
-    proposed: { type: StateType.COMPLETED, name: "Completed", timestamp: now },
-    now,
-    run: factsFor(snapshot.runCount, 0, def),
-  });
-  const state =
-    decision.kind === "accept"
-      ? decision.state
-      : { type: StateType.COMPLETED, name: "Completed" as const, timestamp: now };
-  enter(flow, snapshot, state);
-  const keep = def.options.cacheResultInMemory !== false;
-  return {
-    ok: true,
-    outcome: keep
-      ? { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: true, value, result: ref }
-      : { state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false, result: ref },
-  };
-}
-
-async function finalFailure(
-  def: TaskDefinition,
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  error: unknown,
-  state: StateData | undefined,
-): Promise<RunOutcome> {
-  const final =
-    state ?? stateData(StateType.FAILED, "Failed", Date.now(), messageOf(error), errorInfo(error));
-  enter(flow, snapshot, final);
-  flow.logger.error(`task run '${snapshot.name}' ${final.name}: ${final.message ?? messageOf(error)}`);
-  const outcome: RunOutcome = {
-    state: final,
-    flowRunId: flow.flowRunId,
-    taskRunId: snapshot.id,
-    hasValue: false,
-    error,
-  };
-  const read =
-    def.options.resultStorage === undefined
-      ? flow.read
-      : resultReader(flow.config, def.options.resultStorage);
-  return finish(def, flow, snapshot, outcome, read);
-}
-
-/** Commits (with `durability: "sync"`) and runs the state hooks; synchronous when there is neither. */
-function finish(
-  def: TaskDefinition,
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  outcome: RunOutcome,
-  read: ResultReader,
-): RunOutcome | Promise<RunOutcome> {
-  const sync = (def.options.durability ?? flow.durability) === "sync";
-  const hooks = outcome.state.type === StateType.COMPLETED ? def.options.onCompletion : def.options.onFailure;
-  if (!sync && (hooks === undefined || hooks.length === 0)) return outcome;
-  return (async () => {
-    if (sync) await flow.recorder.flush();
-    await runHooks(hooks, flow, snapshot, outcome, read);
-    return outcome;
-  })();
-}
-
-async function runHooks(
-  hooks: readonly StateHook[] | undefined,
-  flow: FlowRunContext,
-  snapshot: TaskRunSnapshot,
-  outcome: RunOutcome,
-  read: ResultReader,
-): Promise<void> {
-  if (hooks === undefined || hooks.length === 0) return;
-  const state = stateOf(outcome, read);
-  for (const hook of hooks) {
-    try {
-      await hook(state, { id: snapshot.id, name: snapshot.name, flowRunId: flow.flowRunId });
-    } catch (error) {
-      flow.logger.error(`a hook of task run '${snapshot.name}' failed: ${String(error)}`);
-    }
   }
 }
 
