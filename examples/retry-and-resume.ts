@@ -28,7 +28,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { flow, flowContext, getRunLogger, task } from "ordo";
+import { flow, flowContext, getRunLogger, retryFlowRun, task } from "ordo";
 
 /** Where the "fail once" markers live: under ORDO_HOME, like everything else Ordo writes. */
 function markerFile(flowRunId: string): string {
@@ -67,10 +67,13 @@ export const retryAndResume = flow(
   },
 );
 
-// `ordo run` imports this file; this block runs only when the file is started directly.
+// `ordo run` imports this file; this block runs only when the file is started directly
+// (`npx tsx examples/retry-and-resume.ts`). It does the same in code: run, then
+// `retryFlowRun(id)`. (A run started this way records no entrypoint, so
+// `ordo flow-run retry` could not load its flow; `retryFlowRun` finds it in this process.)
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const state = await retryAndResume.state({ pages: 3 });
-  console.log(
-    `flow run ${state.flowRunId} ended ${state.name}; retry it with: npx ordo flow-run retry ${state.flowRunId}`,
-  );
+  const first = await retryAndResume.state({ pages: 3 });
+  console.log(`flow run ${first.flowRunId} ended ${first.name}`);
+  const retried = await retryFlowRun(first.flowRunId!);
+  console.log(`after retryFlowRun: ${retried.name}`, await retried.result());
 }

@@ -4,13 +4,16 @@
  *
  * @module
  */
-import { median, timeMs, usPer } from "../shared/stats.js";
-import type { Measurement } from "./measure.js";
-import { collectGarbage, RssSampler } from "./rss-sampler.js";
+import { timeWithCpu, type Timing } from "../shared/stats.js";
+import { LoopStall } from "./loop-stall.js";
+import { toMeasurement, type Measurement } from "./measure.js";
+import { collectGarbage, type RssMonitor } from "./rss-monitor.js";
 
 /** The largest case's measurement, plus RSS after each run. */
 export interface LargeRunsResult {
   readonly measurement: Measurement;
+  /** Peak RSS of each run, in bytes. */
+  readonly peakRss: readonly number[];
   /** RSS after each run (after a garbage collection when `--expose-gc` is on), in bytes. */
   readonly rssAfter: readonly number[];
 }
@@ -27,45 +30,45 @@ export function isFlat(rssAfter: readonly number[]): boolean {
 }
 
 /**
- * Runs `work(n)` `runs` times (every run timed: the first runs at a size no earlier case
- * reached, so it is measured too), sampling peak RSS and reading RSS after each run.
+ * Runs `work(n)` `count` times, every run timed (the first runs at a size no earlier case
+ * reached, so it is its own warm-up and is measured too), tracking each run's peak RSS
+ * and reading RSS after each run.
  *
  * @example
  * ```ts
- * const large = await largeRuns("mapped (lean)", 100_000, 5, (n) => cases.mappedLean(n));
+ * const large = await largeRuns("mapped (lean)", 100_000, 5, (n) => cases.mappedLean(n), monitor);
  * console.log(large.rssAfter.map((b) => b / 2 ** 20));
  * ```
  */
 export async function largeRuns(
   label: string,
   n: number,
-  runs: number,
+  count: number,
   work: (n: number) => unknown,
+  monitor: RssMonitor,
 ): Promise<LargeRunsResult> {
-  const runsMs: number[] = [];
+  const runs: Timing[] = [];
+  const peakRss: number[] = [];
   const rssAfter: number[] = [];
-  let peakRss = 0;
-  for (let i = 0; i < runs; i++) {
+  let maxStallMs = 0;
+  for (let i = 0; i < count; i++) {
     collectGarbage();
-    const sampler = RssSampler.start();
+    monitor.reset();
+    const stall = LoopStall.start();
     try {
-      runsMs.push(await timeMs(() => work(n)));
+      stall.begin();
+      runs.push(await timeWithCpu(() => work(n)));
+      stall.end();
     } finally {
-      peakRss = Math.max(peakRss, sampler.stop());
+      maxStallMs = Math.max(maxStallMs, stall.stop());
+      peakRss.push(monitor.peak());
     }
     collectGarbage();
     rssAfter.push(process.memoryUsage.rss());
   }
-  const perTask = runsMs.map((ms) => usPer(ms, n));
   return {
-    measurement: {
-      label,
-      n,
-      runsMs,
-      usPerTask: median(perTask),
-      minUsPerTask: Math.min(...perTask),
-      peakRss,
-    },
+    measurement: toMeasurement(label, n, runs, Math.max(...peakRss), maxStallMs),
+    peakRss,
     rssAfter,
   };
 }

@@ -27,14 +27,27 @@ export function passMiss(pass: boolean): string {
 /** The results table: one line per case. */
 export function resultsTable(rows: readonly ResultRow[]): string {
   return renderTable(
-    ["case", "N", "µs/task (median)", "min", "runs", "peak RSS", "target", "result"],
+    [
+      "case",
+      "N",
+      "µs/task (median)",
+      "min",
+      "CPU µs/task",
+      "runs",
+      "peak RSS",
+      "max loop stall",
+      "target",
+      "result",
+    ],
     rows.map(({ m, verdict }) => [
       m.label,
       count(m.n),
       fmt(m.usPerTask),
       fmt(m.minUsPerTask),
+      fmt(m.cpuUsPerTask),
       String(m.runsMs.length),
       mb(m.peakRss),
+      `${fmt(m.maxStallMs)} ms`,
       verdict?.target ?? "",
       verdict === undefined ? "" : passMiss(verdict.pass),
     ]),

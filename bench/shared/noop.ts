@@ -13,8 +13,6 @@
  * const t = task({ name: "noop" }, noop);
  * ```
  */
-// It must be an async function with nothing to await: that is the case being measured.
-// eslint-disable-next-line @typescript-eslint/require-await
 export async function noop(i: number): Promise<number> {
   return i;
 }

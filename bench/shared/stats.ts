@@ -39,6 +39,23 @@ export async function repeat(
   return durations;
 }
 
+/** Wall-clock and CPU time of one call. */
+export interface Timing {
+  readonly ms: number;
+  /** CPU time of all threads of the process (user + system), in ms. */
+  readonly cpuMs: number;
+}
+
+/** Wall-clock and process CPU milliseconds taken by one call of `work`. */
+export async function timeWithCpu(work: () => unknown): Promise<Timing> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await work();
+  const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
 /** Microseconds per item, from a duration in milliseconds and an item count. */
 export function usPer(ms: number, items: number): number {
   return (ms * 1000) / items;

@@ -30,6 +30,16 @@ import { ConcurrentTaskRunner } from "./runners/concurrent-task-runner.js";
 import { trackActiveRun } from "./signals.js";
 import { runWithTimeout } from "./timeout.js";
 
+/** The parameters a run name is made from: the validated ones (defaults applied) when they are an object. */
+function namingParameters(
+  value: unknown,
+  input: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : input;
+}
+
 /** How a flow run is started. */
 export interface RunFlowOptions {
   /** Re-run this existing (failed, crashed or cancelled) run: completed task runs are reused. */
@@ -79,6 +89,7 @@ export async function runFlow(
     if (parentFlow.prior !== undefined) {
       const [earlier] = await client.readFlowRuns({
         parentFlowRunId: parentFlow.flowRunId,
+        flowName: def.name,
         dynamicKey,
         limit: 1,
       });
@@ -106,7 +117,7 @@ export async function runFlow(
     run = await client.createFlowRun({
       id: uuid7(),
       flowName: def.name,
-      name: flowRunNameOf(def.options.flowRunName, params.input),
+      name: flowRunNameOf(def.options.flowRunName, namingParameters(params.value, params.input)),
       parameters: { ...rawParams },
       tags: def.options.tags === undefined ? [] : [...def.options.tags],
       retries: def.options.retries ?? 0,

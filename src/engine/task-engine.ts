@@ -23,6 +23,7 @@ import type { TaskRunSnapshot } from "./recorder.js";
 import { argsNeedResolution, resolveInputs, resolveWaitFor } from "./resolve-inputs.js";
 import { resultReader } from "./result-io.js";
 import { taskRunNameOf } from "./run-name.js";
+import { installPrintCapture } from "./print-capture.js";
 import { TaskRunContextImpl } from "./task-run-context.js";
 import { complete, finalFailure, finish, runHooks } from "./task-completion.js";
 import { priorKey, resumeOrRerun, upstreamFailed } from "./task-resume.js";
@@ -285,7 +286,9 @@ async function attempts(
       );
     }
 
-    const ctx = new TaskRunContextImpl(flow, snapshot, options.logPrints ?? flow.logPrints, attempt);
+    const logPrints = options.logPrints ?? flow.logPrints;
+    if (logPrints) installPrintCapture();
+    const ctx = new TaskRunContextImpl(flow, snapshot, logPrints, attempt);
     const run = await execute(def, args, ctx);
     if (run.ok) {
       const pending = complete(def, flow, snapshot, run.value);
@@ -297,7 +300,6 @@ async function attempts(
       ctx.finished = true;
       return finalFailure(def, flow, snapshot, completed.error, undefined);
     }
-    ctx.finished = true;
     const retryable = await isRetryable(def, run.error, attempt, retries, ctx);
     now = Date.now();
     const timedOut = run.timedOut;
@@ -318,8 +320,10 @@ async function attempts(
     if (failure.kind === "accept" && failure.state.name === "AwaitingRetry") {
       enter(flow, snapshot, failure.state);
       ctx.logger.warning(`${failure.state.message ?? "retrying"}`);
+      ctx.finished = true;
       continue;
     }
+    ctx.finished = true;
     return finalFailure(def, flow, snapshot, run.error, failure.kind === "accept" ? failure.state : proposed);
   }
 }
@@ -361,6 +365,7 @@ async function execute(def: TaskDefinition, args: unknown[], ctx: TaskRunContext
       ctx.controller,
     );
     if (result.timedOut) {
+      ctx.finished = true; // the function may go on: its later logs are dropped
       ctx.flow.logger.warning(
         `task run '${ctx.taskRun.name}' timed out after ${timeoutSeconds}s; its signal was aborted. ` +
           "If the function ignores the signal it may keep running: its later logs are dropped.",

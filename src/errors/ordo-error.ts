@@ -28,6 +28,8 @@ export const ErrorCode = {
 /** One of the stable error codes in {@link ErrorCode}. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+const BRAND = Symbol.for("ordo.error");
+
 /**
  * The base class of Ordo's errors: a message for people, a stable `code` for programs and
  * optional `details` (for example the invalid field of a parameter).
@@ -38,6 +40,15 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
  * ```
  */
 export class OrdoError extends Error {
+  /**
+   * `instanceof OrdoError` holds for errors made by any copy of Ordo in the process (a
+   * bundled copy and an installed one), by a brand rather than by prototype.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   /** The stable code, for example `ORDO_INVALID_PARAMETERS`. */
   readonly code: ErrorCode;
   /** Machine-readable context: the field that failed, the run id, … */

@@ -15,7 +15,7 @@ const g = globalThis as typeof globalThis & { [KEY]?: Promise<EngineConfig> };
 function colorsWanted(setting: string): boolean {
   if (setting === "true") return true;
   if (setting === "false") return false;
-  return Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
+  return Boolean(process.stderr.isTTY) && process.env.NO_COLOR === undefined;
 }
 
 async function build(): Promise<EngineConfig> {

@@ -8,6 +8,7 @@ import { currentFlowRunContext, currentRunContext } from "../engine/context.js";
 import { loggerOf, originalConsole, type RunLogger } from "../engine/logger.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { LogLevel } from "../schemas/log.js";
+import { loadSettings } from "../settings/index.js";
 import type { TaskRunContextImpl } from "../engine/task-run-context.js";
 
 /** What a task's code may know about its run. */
@@ -103,7 +104,13 @@ export function getRunLogger(): RunLogger {
 }
 
 function createConsoleLogger(): RunLogger {
+  let threshold: number;
+  try {
+    threshold = LogLevel[loadSettings().ORDO_LOGGING_LEVEL];
+  } catch {
+    threshold = LogLevel.info;
+  }
   return loggerOf((level, message, ...args) => {
-    (level >= LogLevel.warning ? originalConsole.error : originalConsole.log)(message, ...args);
+    if (level >= threshold) originalConsole.error(message, ...args);
   });
 }

@@ -84,7 +84,8 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
   const call = async (...args: TaskInputs<A>): Promise<V> => {
     const ctx = currentRunContext();
     if (ctx === undefined) {
-      if (debugEnabled()) originalConsole.error(`task '${def.name}' was called outside a flow run: it runs untracked`);
+      if (debugEnabled())
+        originalConsole.error(`task '${def.name}' was called outside a flow run: it runs untracked`);
       return await fn(...(args as unknown as A));
     }
     const started = start(def, args, ctx, false);

@@ -3,7 +3,7 @@
  * on a throwaway PostgreSQL (fsync on), then N sequential tasks in one Ordo flow run, in
  * the same process; prints µs per step for each and the ratio (target: Ordo ≥ 50× faster).
  *
- * Run: `node --import tsx bench/peers/dbos/run.ts [--n 1000] [--reps 3] [--timeout 600]`
+ * Run: `node --import tsx bench/peers/dbos/run.ts [--n 1000] [--reps 5] [--timeout 600]`
  * from the repository root (see docs/benchmarks.md). Installs its own dependencies into
  * bench/peers/dbos/node_modules when missing; needs `initdb` and `pg_ctl` on PATH.
  *
@@ -27,13 +27,13 @@ interface Args {
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const values: Record<string, number> = { n: 1000, reps: 3, timeout: 600 };
+  const values: Record<string, number> = { n: 1000, reps: 5, timeout: 600 };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i]?.replace(/^--/, "") ?? "";
     const value = Number(argv[i + 1]);
     if (!(name in values) || !Number.isInteger(value) || value < 1) {
       throw new Error(
-        `bad argument ${argv[i]} ${argv[i + 1]} (usage: run.ts [--n 1000] [--reps 3] [--timeout 600])`,
+        `bad argument ${argv[i]} ${argv[i + 1]} (usage: run.ts [--n 1000] [--reps 5] [--timeout 600])`,
       );
     }
     values[name] = value;

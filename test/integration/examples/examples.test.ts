@@ -1,15 +1,15 @@
 /**
- * The examples in examples/ are run exactly as the README tells users to run them: through
- * the real `ordo` CLI, in a child process, each test with its own fresh ORDO_HOME.
+ * The examples in examples/ are run the way the README tells users to run them: with
+ * `ordo run FILE.ts:FLOW` in a child process, each test with its own fresh ORDO_HOME.
  *
  * The CLI runs from source (`node --import tsx src/cli/run-cli.ts …`), but the examples
  * import "ordo", which Node resolves through package.json "exports" to dist/. So dist/
- * must exist: `beforeAll` builds it (`node scripts/build.mjs`) when dist/index.js is
- * missing. An existing dist/ is used as it is; after changing src/, run `npm run build`
- * (CI builds it in `npm ci`).
+ * must exist and match src/: `beforeAll` builds it (`node scripts/build.mjs`, ~10 s) when
+ * dist/index.js is missing or older than a file in src/. (CI builds it in `npm ci`, so
+ * there it is never rebuilt.)
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -99,11 +99,24 @@ function byTask(runs: readonly TaskRunRow[]): Record<string, TaskRunRow> {
   return Object.fromEntries(runs.map((r) => [r.taskKey, r]));
 }
 
+/** True when dist/index.js is missing or older than some file in src/. */
+function distIsStale(): boolean {
+  const built = join(root, "dist", "index.js");
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const sources = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" });
+  return sources.some((file) => statSync(join(root, "src", file)).mtimeMs > builtAt);
+}
+
 beforeAll(async () => {
   delete process.env.ORDO_API_URL; // the in-process reads below open the SQLite database
-  if (existsSync(join(root, "dist", "index.js"))) return;
+  if (!distIsStale()) return;
   const build = await node(["scripts/build.mjs"], {});
-  if (build.code !== 0) throw new Error(`building dist/ failed:\n${build.stdout}${build.stderr}`);
+  // tsc still emits when src/ has type errors (those are `npm run typecheck`'s to report);
+  // only a build that produced nothing stops these tests.
+  if (!existsSync(join(root, "dist", "index.js"))) {
+    throw new Error(`building dist/ failed (exit ${build.code}):\n${build.stdout}${build.stderr}`);
+  }
 }, 180_000);
 
 afterEach(async () => {
