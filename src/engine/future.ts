@@ -28,7 +28,7 @@ export class TaskFuture<T = unknown> {
 
   /** @internal Created by the engine. */
   constructor(run: StartedTaskRun) {
-    this.taskRunId = run.snapshot.id;
+    this.taskRunId = run.taskRunId;
     this.#run = run;
   }
 
@@ -36,7 +36,11 @@ export class TaskFuture<T = unknown> {
   get state(): State<T> {
     const run = this.#run;
     if (run.outcome !== undefined) return stateOf<T>(run.outcome, run.read);
-    return new State<T>(run.snapshot.state, { flowRunId: run.snapshot.flowRunId, taskRunId: this.taskRunId });
+    const ids = { flowRunId: run.flowRunId, taskRunId: this.taskRunId };
+    // Not started yet (waiting for a runner slot): Pending since the call.
+    if (run.snapshot === undefined)
+      return new State<T>({ type: "PENDING", name: "Pending", timestamp: run.createdAt }, ids);
+    return new State<T>(run.snapshot.state, ids);
   }
 
   /** Waits for the final state. Never rejects for a task failure. */

@@ -56,7 +56,8 @@ export class RunRecorder {
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
   #failures = 0;
-  #soon = false;
+  /** When the oldest pending item arrived (ms since the epoch); 0 when none is pending. */
+  #oldest = 0;
 
   constructor(client: OrdoClient, options: RecorderOptions = {}) {
     this.#client = client;
@@ -131,35 +132,42 @@ export class RunRecorder {
   }
 
   #schedule(): void {
-    if (this.#timer === undefined) this.#background(this.#intervalMs);
-    else if (!this.#soon && this.pending >= this.#maxItems) {
-      // Enough items for a full batch: write at the next turn instead of waiting.
+    const now = Date.now();
+    if (this.#oldest === 0) this.#oldest = now;
+    if (
+      this.#writing === undefined &&
+      this.#failures === 0 &&
+      (this.pending >= this.#maxItems || now - this.#oldest >= this.#intervalMs)
+    ) {
+      // Due now: write in line. Code that never yields to timers (a flow of pure
+      // computation settles on microtasks only) is still recorded within the interval.
       this.#clearTimer();
-      this.#soon = true;
-      this.#background(0);
+      this.flush().catch((error: unknown) => this.#failed(error));
+      return;
     }
+    if (this.#timer === undefined) this.#background(this.#intervalMs);
+  }
+
+  #failed(error: unknown): void {
+    this.#failures++;
+    this.#onError?.(error);
+    this.#background(Math.min(1000, this.#intervalMs * 2 ** this.#failures));
   }
 
   #background(delayMs: number): void {
     if (this.#timer !== undefined) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#soon = false;
       if (this.#writing !== undefined) {
         // One write at a time: try again right after the current one.
         this.#background(this.#intervalMs);
         return;
       }
-      this.flush().catch((error: unknown) => {
-        this.#failures++;
-        this.#onError?.(error);
-        this.#background(Math.min(1000, this.#intervalMs * 2 ** this.#failures));
-      });
+      this.flush().catch((error: unknown) => this.#failed(error));
     }, delayMs);
   }
 
   #clearTimer(): void {
-    this.#soon = false;
     if (this.#timer !== undefined) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
@@ -175,6 +183,7 @@ export class RunRecorder {
     this.#dirty = new Set();
     this.#states = [];
     this.#logs = [];
+    this.#oldest = 0;
     return batch;
   }
 
@@ -182,5 +191,6 @@ export class RunRecorder {
     for (const run of batch.taskRuns) this.#dirty.add(run);
     this.#states = batch.taskRunStates.concat(this.#states);
     this.#logs = batch.logs.concat(this.#logs);
+    if (this.#oldest === 0) this.#oldest = Date.now();
   }
 }

@@ -32,7 +32,12 @@ import { runWithTimeout } from "./timeout.js";
 
 /** A started task run: its snapshot and its settlement (which never rejects). */
 export interface StartedTaskRun {
-  readonly snapshot: TaskRunSnapshot;
+  readonly taskRunId: string;
+  readonly flowRunId: string;
+  /** When the call was made (ms since the epoch). */
+  readonly createdAt: number;
+  /** The live snapshot from the run's start until it settles (not kept before or after, to save memory). */
+  snapshot: TaskRunSnapshot | undefined;
   readonly settled: Promise<RunOutcome>;
   readonly read: ResultReader;
   /** Set when the run has settled. */
@@ -62,55 +67,90 @@ export function startTaskRun(
   const prior = flow.prior?.get(priorKey(def.key, dynamicKey));
   const now = Date.now();
   const options = def.options;
-  const snapshot: TaskRunSnapshot =
+  const id = prior?.id ?? uuid7(now);
+  const parentTaskRunId = parent?.taskRun.id;
+  const makeSnapshot = (): TaskRunSnapshot =>
     prior !== undefined
       ? { ...prior, stateHistory: [...prior.stateHistory], inputs: {}, waitFor: [] }
-      : {
-          id: uuid7(now),
-          flowRunId: flow.flowRunId,
-          taskKey: def.key,
-          dynamicKey,
-          name: options.taskRunName === undefined ? `${def.name}-${dynamicKey}` : def.name,
-          tags: options.tags === undefined ? [] : [...options.tags],
-          state: { type: StateType.PENDING, name: "Pending", timestamp: now },
-          stateHistory: [[StateType.PENDING, "Pending", now]],
-          runCount: 0,
-          startTime: undefined,
-          endTime: undefined,
-          inputsHash: undefined,
-          cacheKey: undefined,
-          cacheExpiration: undefined,
-          result: undefined,
-          inputs: {},
-          waitFor: [],
-          parentTaskRunId: parent?.taskRun.id,
-          createdAt: now,
-          updatedAt: now,
-        };
-  // A new run is visible at once; a re-run waits for the resume decision.
-  if (prior === undefined) flow.recorder.taskRun(snapshot);
+      : newSnapshot(def, id, flow.flowRunId, dynamicKey, parentTaskRunId, now);
   const read =
     options.resultStorage === undefined ? flow.read : resultReader(flow.config, options.resultStorage);
   // A submitted call with nothing to wait for queues as a plain closure and starts when a
-  // runner slot frees; one with futures to resolve resolves them first, then takes a slot.
-  const immediate =
-    (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
-  const running =
-    useRunner && immediate
-      ? flow.runner.run(() => runTaskRun(def, args, snapshot, flow, false, prior, read))
-      : runTaskRun(def, args, snapshot, flow, useRunner, prior, read);
+  // runner slot frees: its snapshot is made and recorded only then, so a map of 100,000
+  // calls neither holds 100,000 snapshots while it waits nor writes each run twice. A
+  // call with futures to resolve is recorded at once (it shows as Pending in the graph),
+  // resolves them, then takes a slot. A re-run waits for the resume decision.
+  const queued =
+    useRunner && (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
   const started: { -readonly [K in keyof StartedTaskRun]: StartedTaskRun[K] } = {
-    snapshot,
+    taskRunId: id,
+    flowRunId: flow.flowRunId,
+    createdAt: now,
+    snapshot: undefined,
     settled: undefined as unknown as Promise<RunOutcome>,
     read,
     outcome: undefined,
   };
-  started.settled = running.then(
-    (outcome) => (started.outcome = outcome),
-    (error: unknown) => (started.outcome = crashOutcome(flow, snapshot, error)),
-  );
+  const settle = (outcome: RunOutcome): RunOutcome => {
+    started.outcome = outcome;
+    started.snapshot = undefined;
+    return outcome;
+  };
+  if (queued) {
+    // One pending promise per queued call: the runner holds a closure, not a promise.
+    started.settled = new Promise<RunOutcome>((resolve) => {
+      const done = (outcome: RunOutcome): void => resolve(settle(outcome));
+      flow.runner.schedule(() => {
+        const snapshot = (started.snapshot = makeSnapshot());
+        return runTaskRun(def, args, snapshot, flow, false, prior, read).then(done, (error: unknown) =>
+          done(crashOutcome(flow, snapshot, error)),
+        );
+      });
+    });
+  } else {
+    const snapshot = (started.snapshot = makeSnapshot());
+    if (prior === undefined) flow.recorder.taskRun(snapshot);
+    started.settled = runTaskRun(def, args, snapshot, flow, useRunner, prior, read).then(
+      settle,
+      (error: unknown) => settle(crashOutcome(flow, snapshot, error)),
+    );
+  }
   flow.settlements.push(started.settled);
   return started;
+}
+
+/** A new task run's snapshot, in state Pending. */
+function newSnapshot(
+  def: TaskDefinition,
+  id: string,
+  flowRunId: string,
+  dynamicKey: string,
+  parentTaskRunId: string | undefined,
+  now: number,
+): TaskRunSnapshot {
+  const options = def.options;
+  return {
+    id,
+    flowRunId,
+    taskKey: def.key,
+    dynamicKey,
+    name: options.taskRunName === undefined ? `${def.name}-${dynamicKey}` : def.name,
+    tags: options.tags === undefined ? [] : [...options.tags],
+    state: { type: StateType.PENDING, name: "Pending", timestamp: now },
+    stateHistory: [[StateType.PENDING, "Pending", now]],
+    runCount: 0,
+    startTime: undefined,
+    endTime: undefined,
+    inputsHash: undefined,
+    cacheKey: undefined,
+    cacheExpiration: undefined,
+    result: undefined,
+    inputs: {},
+    waitFor: [],
+    parentTaskRunId,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** An engine error (a bug, or the store failing): the run is Crashed, the flow goes on. */

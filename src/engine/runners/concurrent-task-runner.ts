@@ -27,8 +27,8 @@ export class ConcurrentTaskRunner implements TaskRunner {
     this.name = `concurrent(${max})`;
   }
 
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return this.#semaphore.run(work);
+  schedule(work: () => Promise<unknown>): void {
+    this.#semaphore.schedule(work);
   }
 
   acquire(): Promise<() => void> | (() => void) {

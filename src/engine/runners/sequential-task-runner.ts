@@ -17,8 +17,8 @@ export class SequentialTaskRunner implements TaskRunner {
   readonly name = "sequential";
   readonly #semaphore = new Semaphore(1);
 
-  run<T>(work: () => Promise<T>): Promise<T> {
-    return this.#semaphore.run(work);
+  schedule(work: () => Promise<unknown>): void {
+    this.#semaphore.schedule(work);
   }
 
   acquire(): Promise<() => void> | (() => void) {

@@ -9,14 +9,18 @@ export interface TaskRunner {
   /** A short name for logs, e.g. `concurrent(64)`. */
   readonly name: string;
   /**
-   * Runs `work` when a slot is free and frees the slot when it settles. Queued work is a
-   * plain function until it starts: 10,000 queued task runs cost 10,000 closures, not
-   * 10,000 suspended async functions.
+   * Starts `work` when a slot is free and frees the slot when the promise it returns
+   * settles. Queued work is a plain function until it starts: 10,000 queued task runs
+   * cost 10,000 closures, not 10,000 suspended async functions or pending promises.
    */
-  run<T>(work: () => Promise<T>): Promise<T>;
+  schedule(work: () => Promise<unknown>): void;
   /** Waits for a free slot; the returned function frees it (call it exactly once). */
   acquire(): Promise<() => void> | (() => void);
 }
+
+/** Queued work yields to the event loop at least this often (ms), so timers still fire. */
+const YIELD_EVERY_MS = 10;
+let lastYield = performance.now();
 
 interface Waiter {
   readonly start: () => void;
@@ -30,6 +34,7 @@ export class Semaphore {
   #free: number;
   #queue: Waiter[] = [];
   #head = 0;
+  #yielding = false;
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1)
@@ -42,24 +47,19 @@ export class Semaphore {
     return this.#free;
   }
 
-  /** Runs `work` in a slot (see {@link TaskRunner.run}). */
-  run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#free > 0) {
+  /** Starts `work` in a slot (see {@link TaskRunner.schedule}). */
+  schedule(work: () => Promise<unknown>): void {
+    if (this.#free > 0 && this.#head >= this.#queue.length) {
       this.#free--;
-      return this.#started(work);
+      this.#started(work);
+      return;
     }
-    return new Promise<T>((resolve, reject) => {
-      this.#queue.push({
-        start: () => {
-          this.#started(work).then(resolve, reject);
-        },
-      });
-    });
+    this.#queue.push({ start: () => this.#started(work) });
   }
 
   /** Takes a slot: synchronously when one is free, else when one frees up. */
   acquire(): Promise<() => void> | (() => void) {
-    if (this.#free > 0) {
+    if (this.#free > 0 && this.#head >= this.#queue.length) {
       this.#free--;
       return this.#releaser();
     }
@@ -68,16 +68,16 @@ export class Semaphore {
     });
   }
 
-  #started<T>(work: () => Promise<T>): Promise<T> {
-    let promise: Promise<T>;
+  #started(work: () => Promise<unknown>): void {
+    const release = this.#releaser();
+    let promise: Promise<unknown>;
     try {
       promise = work();
-    } catch (error) {
-      promise = Promise.reject(error);
+    } catch {
+      release();
+      return;
     }
-    const release = this.#releaser();
     promise.then(release, release);
-    return promise;
   }
 
   #releaser(): () => void {
@@ -90,18 +90,44 @@ export class Semaphore {
   }
 
   #next(): void {
-    if (this.#head < this.#queue.length) {
-      const waiter = this.#queue[this.#head++]!;
-      if (this.#head === this.#queue.length) {
-        this.#queue = [];
-        this.#head = 0;
-      } else if (this.#head > 4096 && this.#head * 2 > this.#queue.length) {
-        this.#queue = this.#queue.slice(this.#head);
-        this.#head = 0;
-      }
-      waiter.start();
-    } else {
+    if (this.#yielding) {
+      // Slots freed while yielding are handed out by the pending macrotask.
       this.#free++;
+      return;
     }
+    if (this.#head >= this.#queue.length) {
+      this.#free++;
+      return;
+    }
+    // Work released by work settles on microtasks; an endless chain of them would starve
+    // timers (heartbeats, timeouts, the recorder). Now and then, stop starting work and
+    // start the next batch from a macrotask instead.
+    const now = performance.now();
+    if (now - lastYield >= YIELD_EVERY_MS) {
+      lastYield = now;
+      this.#yielding = true;
+      this.#free++;
+      setImmediate(() => {
+        this.#yielding = false;
+        while (this.#free > 0 && this.#head < this.#queue.length) {
+          this.#free--;
+          this.#dequeue().start();
+        }
+      });
+      return;
+    }
+    this.#dequeue().start();
+  }
+
+  #dequeue(): Waiter {
+    const waiter = this.#queue[this.#head++]!;
+    if (this.#head === this.#queue.length) {
+      this.#queue = [];
+      this.#head = 0;
+    } else if (this.#head > 4096 && this.#head * 2 > this.#queue.length) {
+      this.#queue = this.#queue.slice(this.#head);
+      this.#head = 0;
+    }
+    return waiter;
   }
 }
