@@ -1,4 +1,5 @@
 // ESLint: type-checked typescript-eslint rules, import boundaries and no import cycles.
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
@@ -30,6 +31,12 @@ export default tseslint.config(
     files: ["**/*.ts"],
     extends: [tseslint.configs.recommendedTypeChecked],
     plugins: { "import-x": importX },
+    // Resolve "./x.js" to "./x.ts" as TypeScript does, so import-x sees the real graph.
+    settings: {
+      "import-x/resolver-next": [createTypeScriptImportResolver()],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts"] },
+      "import-x/extensions": [".ts", ".js"],
+    },
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
