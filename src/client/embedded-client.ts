@@ -31,6 +31,8 @@ export interface EmbeddedClientOptions {
   readonly staleAfterMs?: number | undefined;
   /** How long to keep retrying a locked database before `ORDO_DATABASE_BUSY`, in ms. Default 30 000. */
   readonly lockTimeoutMs?: number | undefined;
+  /** Write the run recorder's batches on a writer thread (default true; see the SQLite store). */
+  readonly writerThread?: boolean | undefined;
 }
 
 /**
@@ -60,7 +62,11 @@ export class EmbeddedClient implements OrdoClient {
    * last used.
    */
   static async open(options: EmbeddedClientOptions): Promise<EmbeddedClient> {
-    const store = await openSqliteStore({ path: options.path, lockTimeoutMs: options.lockTimeoutMs });
+    const store = await openSqliteStore({
+      path: options.path,
+      lockTimeoutMs: options.lockTimeoutMs,
+      writerThread: options.writerThread,
+    });
     const client = new EmbeddedClient(store, options.staleAfterMs);
     try {
       await client.markCrashedRuns();

@@ -31,7 +31,8 @@ import { readLogs } from "./log-reads.js";
 import { migrateSqlite } from "./migrate-sqlite.js";
 import { createQueryBuilder } from "./query-builder.js";
 import { SqlRunner } from "./sql-runner.js";
-import { TaskRunBatchWriter } from "./task-run-batch-writer.js";
+import { BatchWriterThread } from "./batch-writer-thread.js";
+import { TaskRunBatchWriter, batchValues } from "./task-run-batch-writer.js";
 import { findCachedResult, readTaskRun, readTaskRunStates, readTaskRuns } from "./task-run-reads.js";
 import { WriteTransactions } from "./write-transaction.js";
 
@@ -43,6 +44,12 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number | undefined;
   /** How long to keep retrying a locked database before `ORDO_DATABASE_BUSY`, in ms. Default 30 000. */
   readonly lockTimeoutMs?: number | undefined;
+  /**
+   * Write the run recorder's batches on a worker thread with its own connection, so the
+   * engine keeps the main thread (see `batch-writer-thread.ts`). Default: on for database
+   * files, off for `:memory:` (a second connection would see another database).
+   */
+  readonly writerThread?: boolean | undefined;
 }
 
 /**
@@ -69,7 +76,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     db.pragma("foreign_keys = ON");
     const transactions = new WriteTransactions(db, lockTimeoutMs);
     await migrateSqlite(db, transactions, lockTimeoutMs);
-    return new SqliteStore(db, transactions, lockTimeoutMs);
+    const writerThread = (options.writerThread ?? true) && options.path !== ":memory:";
+    return new SqliteStore(db, transactions, lockTimeoutMs, writerThread ? options.path : undefined);
   } catch (error) {
     db.close();
     throw error;
@@ -87,9 +95,18 @@ export class SqliteStore implements Store {
   readonly #flowRuns: FlowRunWrites;
   readonly #batches: TaskRunBatchWriter;
   readonly #lockTimeoutMs: number;
+  readonly #writerThread: BatchWriterThread | undefined;
 
-  /** Wraps an open, migrated connection; use {@link openSqliteStore}. */
-  constructor(db: BetterSqlite3.Database, transactions: WriteTransactions, lockTimeoutMs: number) {
+  /**
+   * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
+   * recorder batches go to a writer thread on that database file.
+   */
+  constructor(
+    db: BetterSqlite3.Database,
+    transactions: WriteTransactions,
+    lockTimeoutMs: number,
+    writerPath?: string,
+  ) {
     this.#db = db;
     this.#lockTimeoutMs = lockTimeoutMs;
     this.#transactions = transactions;
@@ -97,6 +114,10 @@ export class SqliteStore implements Store {
     this.#runner = new SqlRunner(db);
     this.#flowRuns = new FlowRunWrites(this.#runner, this.#qb);
     this.#batches = new TaskRunBatchWriter(db, this.#qb);
+    this.#writerThread =
+      writerPath === undefined
+        ? undefined
+        : new BatchWriterThread({ path: writerPath, statements: this.#batches.statements, lockTimeoutMs });
   }
 
   #read<T>(operation: string, read: () => T): Promise<T> {
@@ -151,6 +172,10 @@ export class SqliteStore implements Store {
 
   async recordTaskRunBatch(batch: RecorderBatch): Promise<void> {
     if (batch.taskRuns.length === 0 && batch.taskRunStates.length === 0 && batch.logs.length === 0) return;
+    if (this.#writerThread !== undefined) {
+      await this.#writerThread.write(batchValues(batch));
+      return;
+    }
     await this.#transactions.run("task-run batch", () => this.#batches.write(batch));
   }
 
@@ -174,8 +199,8 @@ export class SqliteStore implements Store {
     return this.#read("log read", () => readLogs(this.#runner, this.#qb, query));
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.#writerThread?.close();
     if (this.#db.open) this.#db.close();
-    return Promise.resolve();
   }
 }

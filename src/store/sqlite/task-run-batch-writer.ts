@@ -9,6 +9,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { sql, type Kysely } from "kysely";
 import type { RecorderBatch } from "../../schemas/index.js";
 import type { Database, TaskRunStatesTable, TaskRunsTable } from "../database.js";
+import type { BindValue } from "../rows/bind-value.js";
 import { LOG_COLUMNS, logToValues } from "../rows/log-row.js";
 import { errorToJson } from "../rows/state-columns.js";
 import {
@@ -51,11 +52,44 @@ function emptyJsonDefaults() {
   );
 }
 
+/** A recorder batch as bind values: one array per row, for each statement. */
+export interface BatchValues {
+  readonly taskRuns: BindValue[][];
+  readonly stateRecords: BindValue[][];
+  readonly logs: BindValue[][];
+}
+
+/** The SQL of the three batch statements (positional parameters, in column order). */
+export interface BatchStatements {
+  readonly upsertTaskRun: string;
+  readonly insertStateRecord: string;
+  readonly insertLog: string;
+}
+
+/** Turns a recorder batch into bind values (pure). */
+export function batchValues(batch: RecorderBatch): BatchValues {
+  return {
+    taskRuns: batch.taskRuns.map(taskRunToValues),
+    stateRecords: batch.taskRunStates.map(({ taskRunId, state }) => [
+      taskRunId,
+      state.type,
+      state.name,
+      state.timestamp,
+      state.message ?? null,
+      state.scheduledTime ?? null,
+      errorToJson(state.error),
+    ]),
+    logs: batch.logs.map(logToValues),
+  };
+}
+
 /** Writes recorder batches; call {@link TaskRunBatchWriter.write} inside a write transaction. */
 export class TaskRunBatchWriter {
   readonly #upsertTaskRun: BetterSqlite3.Statement;
   readonly #insertStateRecord: BetterSqlite3.Statement;
   readonly #insertLog: BetterSqlite3.Statement;
+  /** The statements' SQL, for a writer on another connection (the writer thread). */
+  readonly statements: BatchStatements;
 
   constructor(db: BetterSqlite3.Database, qb: Kysely<Database>) {
     const updated = TASK_RUN_COLUMNS.filter((column) => !TASK_RUN_IDENTITY_COLUMNS.has(column));
@@ -74,6 +108,11 @@ export class TaskRunBatchWriter {
     this.#insertStateRecord = prepareInOrder(db, compileNamed(record), STATE_RECORD_COLUMNS);
     const log = qb.insertInto("logs").values(paramsFor<Omit<Database["logs"], "id">>(LOG_COLUMNS));
     this.#insertLog = prepareInOrder(db, compileNamed(log), LOG_COLUMNS);
+    this.statements = {
+      upsertTaskRun: this.#upsertTaskRun.source,
+      insertStateRecord: this.#insertStateRecord.source,
+      insertLog: this.#insertLog.source,
+    };
   }
 
   /**
@@ -81,21 +120,16 @@ export class TaskRunBatchWriter {
    * records, then log lines. Synchronous; the caller owns the transaction.
    */
   write(batch: RecorderBatch): void {
+    this.writeValues(batchValues(batch));
+  }
+
+  /** Writes a batch already turned into bind values. Synchronous; the caller owns the transaction. */
+  writeValues(values: BatchValues): void {
     const upsert = this.#upsertTaskRun;
-    for (const run of batch.taskRuns) upsert.run(...taskRunToValues(run));
+    for (const row of values.taskRuns) upsert.run(row);
     const record = this.#insertStateRecord;
-    for (const { taskRunId, state } of batch.taskRunStates) {
-      record.run(
-        taskRunId,
-        state.type,
-        state.name,
-        state.timestamp,
-        state.message ?? null,
-        state.scheduledTime ?? null,
-        errorToJson(state.error),
-      );
-    }
+    for (const row of values.stateRecords) record.run(row);
     const log = this.#insertLog;
-    for (const line of batch.logs) log.run(...logToValues(line));
+    for (const row of values.logs) log.run(row);
   }
 }

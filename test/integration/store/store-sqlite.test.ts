@@ -13,6 +13,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const dbPath = (key: string) => join(root, key, "ordo.db");
 
 runStoreSuite("sqlite", (key) => EmbeddedClient.open({ path: dbPath(key) }));
+// Recorder batches normally go through the writer thread; the same suite covers the
+// main-thread path.
+runStoreSuite("sqlite, batches on the main thread", (key) =>
+  EmbeddedClient.open({ path: dbPath(`main-${key}`), writerThread: false }),
+);
 
 describe("the SQLite file", () => {
   it("is created with its folder, in WAL mode, with every migration recorded once", async () => {
