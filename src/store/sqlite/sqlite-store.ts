@@ -36,6 +36,9 @@ import { TaskRunBatchWriter, batchValues } from "./task-run-batch-writer.js";
 import { findCachedResult, readTaskRun, readTaskRunStates, readTaskRuns } from "./task-run-reads.js";
 import { WriteTransactions } from "./write-transaction.js";
 
+/** Batches with at least this many items go to the writer thread. */
+const THREAD_MIN_ITEMS = 64;
+
 /** How to open a SQLite store. */
 export interface SqliteStoreOptions {
   /** The database file; its folder is created. `:memory:` for a private in-memory database. */
@@ -172,7 +175,10 @@ export class SqliteStore implements Store {
 
   async recordTaskRunBatch(batch: RecorderBatch): Promise<void> {
     if (batch.taskRuns.length === 0 && batch.taskRunStates.length === 0 && batch.logs.length === 0) return;
-    if (this.#writerThread !== undefined) {
+    const items = batch.taskRuns.length + batch.taskRunStates.length + batch.logs.length;
+    // Large batches go to the writer thread; a small one (e.g. one completion committed
+    // with `durability: "sync"`) is cheaper written here than sent there and back.
+    if (this.#writerThread !== undefined && items >= THREAD_MIN_ITEMS) {
       await this.#writerThread.write(batchValues(batch));
       return;
     }
