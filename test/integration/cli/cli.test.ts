@@ -262,11 +262,21 @@ describe("running real flows (needs the engine and the store)", () => {
     expect(task.stdout).toContain(id);
   });
 
-  it("exits 2 with ORDO_INVALID_PARAMETERS when the params schema rejects the input", async () => {
+  it("exits 2 with ORDO_INVALID_PARAMETERS when the params schema rejects the input, writing nothing", async () => {
+    const count = async () =>
+      (
+        JSON.parse(
+          (await ordo(["flow-run", "ls", "--json", "--flow", "cli-add-up", "--limit", "1000"])).stdout,
+        ) as []
+      ).length;
+    const before = await count();
     const r = await ordo(["run", `${FLOWS}:addUp`, "--param", "n=many"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(ONE_LINE_ERROR);
     expect(r.stderr).toContain("(ORDO_INVALID_PARAMETERS)");
+    const malformed = await ordo(["run", `${FLOWS}:addUp`, "--param", "no-equals-sign"]);
+    expect(malformed.code).toBe(2);
+    expect(await count()).toBe(before);
   });
 
   it("exits 1 for a failed run, and 0 when `flow-run retry` completes it", async () => {
