@@ -98,6 +98,8 @@ export function flow<S extends z.ZodType | undefined, R>(
     definition: def,
     [FLOW_MARK]: true as const,
   });
+  // `etl.name` is the flow's name, as for any named function.
+  Object.defineProperty(flowObject, "name", { value: name, configurable: true });
   Object.defineProperty(flowObject, "entrypoint", {
     get: () => def.entrypoint,
     set: (value: string | undefined) => {

@@ -122,6 +122,8 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
       fn,
     );
 
+  // `t.name` is the task's name, as for any named function.
+  Object.defineProperty(call, "name", { value: def.name, configurable: true });
   return Object.assign(call, {
     state,
     submit,

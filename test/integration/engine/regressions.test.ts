@@ -75,3 +75,16 @@ describe("OrdoError", () => {
     expect(new OrdoError("ORDO_NOT_FOUND", "missing") instanceof OrdoError).toBe(true);
   });
 });
+
+describe("names", () => {
+  it("are the name property of flows and tasks", () => {
+    const t = task({ name: "named-task" }, async () => 1);
+    const f = flow({ name: "named-flow" }, async () => 1);
+    expect([t.name, t.taskName, f.name, f.flowName]).toEqual([
+      "named-task",
+      "named-task",
+      "named-flow",
+      "named-flow",
+    ]);
+  });
+});
