@@ -20,7 +20,7 @@ import { currentRunContext, runContextStorage, type EngineConfig, type FlowRunCo
 import type { FlowDefinition, StateHook } from "./definitions.js";
 import { isTaskFuture } from "./future.js";
 import { createRunLogger, type RunLogger } from "./logger.js";
-import { errorInfo, stateOf, valueOf, type RunOutcome } from "./outcome.js";
+import { errorInfo, stateOf, type RunOutcome } from "./outcome.js";
 import { validateParameters } from "./parameters.js";
 import { installPrintCapture } from "./print-capture.js";
 import { RunRecorder } from "./recorder.js";
@@ -400,11 +400,6 @@ class FlowRunExecution {
       }
     }
   }
-}
-
-/** The value of a flow outcome (loads a stored result when needed). */
-export function flowValue<T>(outcome: RunOutcome, config: EngineConfig): Promise<T> {
-  return valueOf<T>(outcome, resultReader(config));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -56,16 +56,20 @@ export function stateOf<T>(outcome: RunOutcome, read: ResultReader): State<T> {
   return new State<T>(state, {
     flowRunId: outcome.flowRunId,
     taskRunId: outcome.taskRunId,
-    load: () => valueOf<T>(outcome, read),
+    load: async () => valueOf<T>(outcome, read),
   });
 }
 
-/** The value of an outcome, loading it from result storage when it is not in memory. */
-export async function valueOf<T>(outcome: RunOutcome, read: ResultReader): Promise<T> {
+/**
+ * The value of an outcome, loading it from result storage when it is not in memory. A
+ * value in memory is returned as it is, without a promise; a failure is thrown at once:
+ * call it inside an async function.
+ */
+export function valueOf<T>(outcome: RunOutcome, read: ResultReader): T | Promise<T> {
   const { state } = outcome;
   if (state.type === StateType.COMPLETED) {
     if (outcome.hasValue) return outcome.value as T;
-    if (outcome.result !== undefined) return (await read(outcome.result)) as T;
+    if (outcome.result !== undefined) return read(outcome.result) as Promise<T>;
     throw new OrdoError(
       "ORDO_RESULT_NOT_AVAILABLE",
       "the run completed, but its result was neither kept in memory nor persisted",

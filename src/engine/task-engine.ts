@@ -243,12 +243,13 @@ async function runTaskRun(
   }
 
   // 4. Run, with retries, holding a runner slot for submitted calls.
-  const slot = useRunner ? flow.runner.acquire() : undefined;
-  const release = slot === undefined ? undefined : typeof slot === "function" ? slot : await slot;
+  if (!useRunner) return attempts(def, args, snapshot, flow, cacheHit, read);
+  const slot = flow.runner.acquire();
+  const release = typeof slot === "function" ? slot : await slot;
   try {
     return await attempts(def, args, snapshot, flow, cacheHit, read);
   } finally {
-    release?.();
+    release();
   }
 }
 
@@ -329,7 +330,20 @@ async function attempts(
     const logPrints = options.logPrints ?? flow.logPrints;
     if (logPrints) installPrintCapture();
     const ctx = new TaskRunContextImpl(flow, snapshot, logPrints, attempt);
-    const run = await execute(def, args, ctx);
+    let run: Execution;
+    if (options.timeoutSeconds === undefined) {
+      // The common case, inline: one async layer less per task run.
+      try {
+        run = {
+          ok: true,
+          value: await runContextStorage.run(ctx, def.fn as (...a: unknown[]) => unknown, ...args),
+        };
+      } catch (error) {
+        run = { ok: false, error, timedOut: false };
+      }
+    } else {
+      run = await executeWithTimeout(def, args, ctx, options.timeoutSeconds);
+    }
     if (run.ok) {
       const pending = complete(def, flow, snapshot, run.value);
       const completed = pending instanceof Promise ? await pending : pending;
@@ -391,14 +405,15 @@ async function isRetryable(
 
 type Execution = { ok: true; value: unknown } | { ok: false; error: unknown; timedOut: boolean };
 
-async function execute(def: TaskDefinition, args: unknown[], ctx: TaskRunContextImpl): Promise<Execution> {
+/** Runs the task's function with a deadline (see `runWithTimeout`). */
+async function executeWithTimeout(
+  def: TaskDefinition,
+  args: unknown[],
+  ctx: TaskRunContextImpl,
+  timeoutSeconds: number,
+): Promise<Execution> {
   const fn = def.fn as (...a: unknown[]) => unknown;
-  const timeoutSeconds = def.options.timeoutSeconds;
   try {
-    if (timeoutSeconds === undefined) {
-      const value = await runContextStorage.run(ctx, fn, ...args);
-      return { ok: true, value };
-    }
     const result = await runWithTimeout(
       () => runContextStorage.run(ctx, fn, ...args),
       timeoutSeconds * 1000,
