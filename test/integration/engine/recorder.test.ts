@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedClient } from "../../../src/client/embedded-client.js";
 import { RunRecorder, type TaskRunSnapshot } from "../../../src/engine/recorder.js";
@@ -80,5 +81,37 @@ describe("the run recorder", () => {
     for (const run of good) expect((await client.readTaskRun(run.id)).id).toBe(run.id);
     await expect(client.readTaskRun(orphan.id)).rejects.toMatchObject({ code: "ORDO_NOT_FOUND" });
     expect((await client.readLogs({ flowRunId })).map((l) => l.message)).toContain("kept");
+  });
+});
+
+describe("the run recorder when the database stays locked", () => {
+  it.each([
+    ["a small batch, written in line", 3],
+    ["a large batch, written by the writer thread", 100],
+  ])("keeps %s and writes it once the lock is released", async (_label, size) => {
+    const path = join(dir, `locked-${size}.db`);
+    const locked = await EmbeddedClient.open({ path, lockTimeoutMs: 150 });
+    await locked.ensureFlow({ name: "f" });
+    const runId = (await locked.createFlowRun({ flowName: "f", name: "r" })).id;
+    const errors: unknown[] = [];
+    const recorder = new RunRecorder(locked, {
+      flushIntervalMs: 60_000,
+      maxItems: 10_000,
+      onError: (e) => errors.push(e),
+    });
+    const runs = Array.from({ length: size }, (_, i) => snapshot(runId, `k${i}`));
+    for (const run of runs) recorder.taskRun(run);
+
+    const holder = new BetterSqlite3(path);
+    holder.exec("BEGIN IMMEDIATE");
+    await expect(recorder.flush()).rejects.toMatchObject({ code: "ORDO_DATABASE_BUSY" });
+    expect(recorder.pending).toBe(size);
+    holder.exec("COMMIT");
+    holder.close();
+
+    await recorder.flush();
+    expect(recorder.pending).toBe(0);
+    expect(await locked.readTaskRuns({ flowRunId: runId, limit: 1000 })).toHaveLength(size);
+    await locked.close();
   });
 });
