@@ -118,15 +118,13 @@ export class FlowRunWrites {
         })
         .where("id", "=", param<string>("id")),
     );
+    // The task runs of one flow run that have not finished, for both statements below.
+    const unfinishedTypes = UNFINISHED_TASK_TYPES.map((type) => sql.lit(type));
     const unfinishedTaskRuns = () =>
       qb
         .selectFrom("task_runs")
         .where("flow_run_id", "=", param<string>("flow_run_id"))
-        .where(
-          "state_type",
-          "in",
-          UNFINISHED_TASK_TYPES.map((type) => sql.lit(type)),
-        );
+        .where("state_type", "in", unfinishedTypes);
     this.#recordUnfinishedTaskStates = named(
       qb
         .insertInto("task_run_states")
@@ -158,11 +156,7 @@ export class FlowRunWrites {
           updated_at: param("updated_at"),
         })
         .where("flow_run_id", "=", param<string>("flow_run_id"))
-        .where(
-          "state_type",
-          "in",
-          UNFINISHED_TASK_TYPES.map((type) => sql.lit(type)),
-        ),
+        .where("state_type", "in", unfinishedTypes),
     );
     this.#heartbeat = named(
       qb
