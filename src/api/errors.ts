@@ -11,15 +11,23 @@ export function notFound(kind: string, id: string): OrdoError {
   return new OrdoError("ORDO_NOT_FOUND", `no ${kind} with id ${id}`, { kind, id });
 }
 
-/** Parses `input` with `schema` (applying its defaults); throws `ORDO_INVALID_INPUT` with the issues. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+/**
+ * `ORDO_INVALID_INPUT` for zod issues found in `what` (e.g. `request body`): the message
+ * names the first offending field, `details.issues` lists them all as `{ path, message }`.
+ */
+export function invalidInput(zodIssues: readonly z.core.$ZodIssue[], what: string): OrdoError {
+  const issues = zodIssues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
   const first = issues[0];
-  throw new OrdoError(
+  return new OrdoError(
     "ORDO_INVALID_INPUT",
     `invalid ${what}${first === undefined ? "" : `: ${first.path === "" ? "" : `${first.path}: `}${first.message}`}`,
     { issues },
   );
+}
+
+/** Parses `input` with `schema` (applying its defaults); throws `ORDO_INVALID_INPUT` with the issues. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalidInput(parsed.error.issues, what);
 }

@@ -24,4 +24,4 @@ export {
 } from "./crashed-runs.js";
 export { isProcessAlive } from "./process-liveness.js";
 export { runTimesAfter, type RunTimes, type RunTimesBefore } from "./run-times.js";
-export { notFound, parseInput } from "./errors.js";
+export { notFound, parseInput, invalidInput } from "./errors.js";

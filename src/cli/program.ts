@@ -3,24 +3,14 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import { Command } from "commander";
+import { packageVersion } from "../package-version.js";
 import type { CliContext } from "./cli-context.js";
 import { registerConfigCommands } from "./config.js";
 import { registerFlowRunCommands } from "./flow-run.js";
 import { registerRunCommand } from "./run.js";
+import { registerServerCommands } from "./server.js";
 import { registerTaskRunCommands } from "./task-run.js";
-
-/** The package version, read from package.json (two folders up from src/cli and dist/cli). */
-function packageVersion(): string {
-  try {
-    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-    const { version } = JSON.parse(text) as { version?: unknown };
-    return typeof version === "string" ? version : "unknown";
-  } catch {
-    return "unknown";
-  }
-}
 
 /**
  * Builds the `ordo` program. Commander never exits the process itself: its errors are
@@ -49,5 +39,6 @@ export function createProgram(ctx: CliContext): Command {
   registerFlowRunCommands(program, ctx);
   registerTaskRunCommands(program, ctx);
   registerConfigCommands(program, ctx);
+  registerServerCommands(program, ctx);
   return program;
 }

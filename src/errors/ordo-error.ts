@@ -23,6 +23,13 @@ export const ErrorCode = {
   DatabaseBusy: "ORDO_DATABASE_BUSY",
   NotRetryable: "ORDO_NOT_RETRYABLE",
   NoActiveRun: "ORDO_NO_ACTIVE_RUN",
+  MalformedJson: "ORDO_MALFORMED_JSON",
+  UnsupportedMediaType: "ORDO_UNSUPPORTED_MEDIA_TYPE",
+  PayloadTooLarge: "ORDO_PAYLOAD_TOO_LARGE",
+  Conflict: "ORDO_CONFLICT",
+  ServerUnavailable: "ORDO_SERVER_UNAVAILABLE",
+  ServerError: "ORDO_SERVER_ERROR",
+  RouteNotFound: "ORDO_ROUTE_NOT_FOUND",
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */

@@ -8,3 +8,4 @@ export * from "./state.js";
 export * from "./flow-run.js";
 export * from "./task-run.js";
 export * from "./log.js";
+export * from "./api.js";

@@ -59,6 +59,11 @@ export type TaskRunStateRecord = z.infer<typeof TaskRunStateRecordSchema>;
  * run that changed, detailed records of notable transitions, and log lines.
  */
 export const RecorderBatchSchema = z.object({
+  /**
+   * A client-chosen id for the batch: a batch sent again with the same id (a retried
+   * request) is written once.
+   */
+  batchId: z.string().min(1).max(100).optional(),
   taskRuns: z.array(TaskRunSchema),
   taskRunStates: z.array(TaskRunStateRecordSchema),
   logs: z.array(LogRecordSchema),

@@ -1,0 +1,89 @@
+/**
+ * `ordo server start`: the API, the docs and the UI on one port, with the background
+ * services, until SIGINT or SIGTERM.
+ *
+ * @module
+ */
+import { once } from "node:events";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { OrdoError } from "../errors/index.js";
+import { LocalFileStorage } from "../results/index.js";
+import { loadSettings } from "../settings/load-settings.js";
+import { dbPath, storagePath } from "../settings/paths.js";
+import type { CliContext } from "./cli-context.js";
+
+/** Options of `ordo server start`. */
+interface StartOptions {
+  readonly host?: string | undefined;
+  readonly port?: string | undefined;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new OrdoError("ORDO_INVALID_INPUT", `invalid --port ${JSON.stringify(text)}: expected 0–65535`, {
+      option: "port",
+      value: text,
+    });
+  }
+  return port;
+}
+
+/** The built UI shipped with the package: `<package>/ui/dist`. */
+function uiPath(): string {
+  return fileURLToPath(new URL("../../ui/dist", import.meta.url));
+}
+
+async function startCommand(ctx: CliContext, options: StartOptions): Promise<void> {
+  const settings = loadSettings();
+  const host = options.host ?? "127.0.0.1";
+  const port = options.port === undefined ? 4200 : parsePort(options.port);
+  const started = performance.now();
+  await mkdir(settings.ORDO_HOME, { recursive: true });
+  // Loaded on demand: other commands never load the server.
+  const [{ startServer }, { openSqliteStore }] = await Promise.all([
+    import("../server/start-server.js"),
+    import("../store/index.js"),
+  ]);
+  const store = await openSqliteStore({ path: dbPath(settings) });
+  const server = await startServer({
+    store,
+    resultStorage: new LocalFileStorage(storagePath(settings)),
+    host,
+    port,
+    uiPath: uiPath(),
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const readyMs = Math.round(performance.now() - started);
+  ctx.io.out(
+    [
+      `Ordo server ready in ${readyMs} ms (database: ${store.dialect})`,
+      `  UI:       ${server.url}/`,
+      `  API docs: ${server.url}/docs`,
+      "",
+      "Point clients at it with:",
+      `  ordo config set ORDO_API_URL=${server.apiUrl}`,
+      "",
+    ].join("\n"),
+  );
+  const signal = await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+  ctx.io.err(`\nreceived ${String(signal[0] ?? "signal")}, stopping the server…\n`);
+  await server.stop();
+  ctx.io.err("server stopped\n");
+}
+
+/** Registers `ordo server …`. */
+export function registerServerCommands(program: Command, ctx: CliContext): Command {
+  const server = program.command("server").description("run and manage the Ordo server");
+  server
+    .command("start")
+    .description("start the API, the interactive docs and the UI, with the background services")
+    .option("--host <host>", "the address to listen on", undefined)
+    .option("--port <port>", "the port to listen on (0 picks a free one)", undefined)
+    .action((options: StartOptions) => startCommand(ctx, options));
+  return server;
+}

@@ -1,0 +1,88 @@
+/**
+ * zod schemas of the REST API's request and response bodies that are not domain objects:
+ * a state proposal, a cache lookup, health answers. The server validates with them, the
+ * OpenAPI document is generated from them, and the HTTP client sends them.
+ *
+ * @module
+ */
+import { z } from "zod";
+import { ResultRefSchema, StateDataSchema } from "./state.js";
+
+/** The body of `POST /api/flow_runs/{id}/set_state`. */
+export const SetFlowRunStateBodySchema = z.object({
+  state: StateDataSchema,
+  /** Step around the protective rules (operators only). */
+  force: z.boolean().optional(),
+  /** The delay before the next retry, when the proposal is a failure that may be retried. */
+  retryDelayMs: z.number().int().min(0).max(31_536_000_000).optional(),
+  /** False when the failure must not be retried. */
+  retryable: z.boolean().optional(),
+  /** The re-run of a failed or crashed run (durable resume). */
+  rerun: z.boolean().optional(),
+  /** The run's result, with a COMPLETED state. */
+  result: ResultRefSchema.optional(),
+  /**
+   * A client-chosen key for this proposal: the same key sent again (a retried request)
+   * answers the first decision and writes nothing.
+   */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+/** The body of a flow-run state proposal. */
+export type SetFlowRunStateBody = z.input<typeof SetFlowRunStateBodySchema>;
+
+/** The orchestration's answer to a proposed flow-run state. */
+export const SetStateResultSchema = z.object({
+  status: z.enum(["ACCEPT", "REJECT", "WAIT"]),
+  state: StateDataSchema,
+  reason: z.string().optional(),
+  delayMs: z.number().int().nonnegative().optional(),
+  runCount: z.number().int().nonnegative(),
+});
+
+/** The body of `POST /api/task_runs/cache_lookup`. */
+export const CacheLookupSchema = z.object({
+  cacheKey: z.string().min(1).max(2000),
+  /** The time at which the result must still be valid, ms since the epoch. */
+  now: z.number().int().nonnegative(),
+});
+
+/** The answer of a cache lookup: the hit, or `null`. */
+export const CacheLookupResultSchema = z.object({
+  hit: z
+    .object({ cacheKey: z.string(), sourceRunId: z.string(), result: ResultRefSchema })
+    .nullable(),
+});
+
+/** A path parameter holding an id. */
+export const IdParamSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** The body of `POST /api/flows`: ensure a flow exists. */
+export const FlowEnsureSchema = z.object({
+  name: z.string().min(1).max(200),
+  tags: z.array(z.string().max(200)).max(100).optional(),
+});
+
+/** The answer of the crash detector: the ids it marked Crashed. */
+export const MarkedRunsSchema = z.object({ ids: z.array(z.string()) });
+
+/** `GET /api/health` and `GET /api/ready`. */
+export const HealthSchema = z.object({
+  status: z.enum(["ok", "unavailable"]),
+  database: z.enum(["sqlite", "postgres"]).optional(),
+});
+
+/** `GET /api/version`. */
+export const VersionSchema = z.object({
+  version: z.string(),
+  api: z.string(),
+  database: z.enum(["sqlite", "postgres"]),
+});
+
+/** Every error response: `{ error: { code, message, details? } }`. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});

@@ -1,0 +1,118 @@
+/**
+ * `/api/flows` and `/api/flow_runs`: create, read, filter, propose states, heartbeat.
+ *
+ * @module
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import * as api from "../../api/index.js";
+import {
+  FlowEnsureSchema,
+  FlowRunCreateSchema,
+  FlowRunFilterSchema,
+  FlowRunSchema,
+  FlowSchema,
+  IdParamSchema,
+  MarkedRunsSchema,
+  SetFlowRunStateBodySchema,
+  SetStateResultSchema,
+  StateDataSchema,
+} from "../../schemas/index.js";
+import { ERROR_ANSWERS, jsonAnswer, jsonBody } from "../openapi-helpers.js";
+import type { OrdoApp, ServerDeps } from "../server-deps.js";
+
+const tags = ["Flow runs"];
+
+const ensureFlow = createRoute({
+  method: "post",
+  path: "/api/flows",
+  tags: ["Flows"],
+  summary: "Create a flow if it does not exist, and return it",
+  request: { body: jsonBody(FlowEnsureSchema) },
+  responses: { 200: jsonAnswer(FlowSchema, "The flow"), ...ERROR_ANSWERS },
+});
+
+const createFlowRun = createRoute({
+  method: "post",
+  path: "/api/flow_runs",
+  tags,
+  summary: "Create a flow run",
+  description: "A given `id` that exists returns that run unchanged, so a retried request never makes a second run.",
+  request: { body: jsonBody(FlowRunCreateSchema) },
+  responses: { 201: jsonAnswer(FlowRunSchema, "The created (or existing) flow run"), ...ERROR_ANSWERS },
+});
+
+const readFlowRun = createRoute({
+  method: "get",
+  path: "/api/flow_runs/{id}",
+  tags,
+  summary: "Read a flow run",
+  request: { params: IdParamSchema },
+  responses: { 200: jsonAnswer(FlowRunSchema, "The flow run"), ...ERROR_ANSWERS },
+});
+
+const filterFlowRuns = createRoute({
+  method: "post",
+  path: "/api/flow_runs/filter",
+  tags,
+  summary: "List flow runs, newest first",
+  request: { body: jsonBody(FlowRunFilterSchema) },
+  responses: { 200: jsonAnswer(z.array(FlowRunSchema), "The matching flow runs"), ...ERROR_ANSWERS },
+});
+
+const readStates = createRoute({
+  method: "get",
+  path: "/api/flow_runs/{id}/states",
+  tags,
+  summary: "A flow run's state history, oldest first",
+  request: { params: IdParamSchema },
+  responses: { 200: jsonAnswer(z.array(StateDataSchema), "The states"), ...ERROR_ANSWERS },
+});
+
+const setState = createRoute({
+  method: "post",
+  path: "/api/flow_runs/{id}/set_state",
+  tags,
+  summary: "Propose a new state; the orchestration rules decide",
+  description:
+    "Answers ACCEPT (possibly with a different state, e.g. AwaitingRetry), REJECT (with the run's state and a reason) or WAIT (with `delayMs`).",
+  request: { params: IdParamSchema, body: jsonBody(SetFlowRunStateBodySchema) },
+  responses: { 200: jsonAnswer(SetStateResultSchema, "The decision"), ...ERROR_ANSWERS },
+});
+
+const heartbeat = createRoute({
+  method: "post",
+  path: "/api/flow_runs/{id}/heartbeat",
+  tags,
+  summary: "Record that the process running the flow run is alive",
+  request: { params: IdParamSchema },
+  responses: { 204: { description: "Recorded" }, ...ERROR_ANSWERS },
+});
+
+const markCrashed = createRoute({
+  method: "post",
+  path: "/api/flow_runs/mark_crashed",
+  tags,
+  summary: "Mark Crashed the runs whose process is gone",
+  responses: { 200: jsonAnswer(MarkedRunsSchema, "The ids marked Crashed"), ...ERROR_ANSWERS },
+});
+
+/** Registers the flow and flow-run routes. */
+export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
+  const { store } = deps;
+  app.openapi(ensureFlow, async (c) => c.json(await api.ensureFlow(store, c.req.valid("json")), 200));
+  app.openapi(createFlowRun, async (c) => c.json(await api.createFlowRun(store, c.req.valid("json")), 201));
+  app.openapi(filterFlowRuns, async (c) => c.json(await api.readFlowRuns(store, c.req.valid("json")), 200));
+  app.openapi(markCrashed, async (c) => c.json({ ids: await api.markCrashedRuns(store) }, 200));
+  app.openapi(readFlowRun, async (c) => c.json(await api.readFlowRun(store, c.req.valid("param").id), 200));
+  app.openapi(readStates, async (c) =>
+    c.json(await api.readFlowRunStates(store, c.req.valid("param").id), 200),
+  );
+  app.openapi(setState, async (c) => {
+    const { state, ...options } = c.req.valid("json");
+    return c.json(await api.setFlowRunState(store, c.req.valid("param").id, state, options), 200);
+  });
+  app.openapi(heartbeat, async (c) => {
+    await api.heartbeatFlowRun(store, c.req.valid("param").id);
+    return c.body(null, 204);
+  });
+}

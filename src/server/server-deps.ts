@@ -1,0 +1,20 @@
+/**
+ * What the HTTP routes need: the store, result storage and facts about the server.
+ *
+ * @module
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { ResultStorage } from "../results/index.js";
+import type { Store } from "../store/index.js";
+
+/** The server's collaborators, handed to every route group. */
+export interface ServerDeps {
+  readonly store: Store;
+  /** Where results uploaded through `/api/results` are kept. */
+  readonly resultStorage: ResultStorage;
+  /** The folder of the built UI, when there is one. */
+  readonly uiPath?: string | undefined;
+}
+
+/** The Hono app type every route group registers on. */
+export type OrdoApp = OpenAPIHono;

@@ -1,0 +1,41 @@
+/**
+ * The server's background services. Each runs on its own interval, never overlaps itself,
+ * and logs (never throws) when a round fails.
+ *
+ * @module
+ */
+import * as api from "../../api/index.js";
+import type { Store } from "../../store/index.js";
+import { startLoop, type Loop } from "./loop.js";
+
+/** Intervals of the services, in ms; 0 turns a service off. */
+export interface ServiceOptions {
+  /** Crash detection: runs whose process is gone are marked Crashed. Default 30 000. */
+  readonly crashDetectionIntervalMs?: number | undefined;
+  /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
+  readonly staleAfterMs?: number | undefined;
+}
+
+/** The running services. */
+export interface RunningServices {
+  /** Stops every service and waits for rounds in progress. */
+  stop(): Promise<void>;
+}
+
+/** Starts the services over `store`. */
+export function startServices(store: Store, options: ServiceOptions = {}): RunningServices {
+  const loops: Loop[] = [];
+  const crashEvery = options.crashDetectionIntervalMs ?? 30_000;
+  if (crashEvery > 0) {
+    loops.push(
+      startLoop("crash detection", crashEvery, async () => {
+        await api.markCrashedRuns(store, { staleAfterMs: options.staleAfterMs });
+      }),
+    );
+  }
+  return {
+    async stop() {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    },
+  };
+}
