@@ -75,7 +75,9 @@ export function decideFlowRunState(
 /**
  * Proposes a new state for a flow run. The flow-run rules decide (terminal states are
  * kept, failures with retries left become AwaitingRetry, a scheduled run waits for its
- * time, …) and an accepted state is persisted atomically. Throws `ORDO_NOT_FOUND` for an
+ * time, …) and an accepted state is persisted atomically. A proposal carrying the
+ * `idempotencyKey` of the run's last accepted change is answered ACCEPT with the run's
+ * state and writes nothing (a retried request). Throws `ORDO_NOT_FOUND` for an
  * unknown id and `ORDO_INVALID_INPUT` for an invalid state.
  *
  * @example
@@ -92,7 +94,13 @@ export async function setFlowRunState(
 ): Promise<SetStateResult> {
   const proposed = parseInput(StateDataSchema, state, "state");
   const now = Date.now();
-  const result = await store.transitionFlowRun(id, (run) => decideFlowRunState(run, proposed, options, now));
+  const key = options.idempotencyKey;
+  const replay = (run: FlowRun): SetStateResult => ({ status: "ACCEPT", state: run.state, runCount: run.runCount });
+  const result = await store.transitionFlowRun(
+    id,
+    (run) => decideFlowRunState(run, proposed, options, now),
+    key === undefined ? undefined : { key, replay },
+  );
   if (result === undefined) throw notFound("flow run", id);
   return result;
 }

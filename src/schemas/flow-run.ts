@@ -97,6 +97,8 @@ export interface SetFlowRunStateOptions {
   readonly rerun?: boolean | undefined;
   /** The run's result, with a COMPLETED state. */
   readonly result?: z.infer<typeof ResultRefSchema> | undefined;
+  /** A client-chosen key: the same key again answers the first decision without a second write. */
+  readonly idempotencyKey?: string | undefined;
 }
 
 /** The orchestration's answer to a proposed flow-run state. */

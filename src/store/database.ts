@@ -54,6 +54,8 @@ export interface FlowRunsTable extends StateColumns {
   result: string | null;
   created_at: number;
   updated_at: number;
+  /** The idempotency key of the last accepted state change, if it carried one. */
+  last_transition_key: string | null;
 }
 
 /** A state row of the `flow_run_states` and `task_run_states` tables. */
@@ -126,6 +128,54 @@ export interface OrdoMigrationsTable {
 }
 
 /** Every table of the store, for Kysely. */
+/** The `recorded_batches` table: ids of recorder batches already written. */
+export interface RecordedBatchesTable {
+  id: string;
+  recorded_at: number;
+}
+
+/** The `variables` table: named JSON values. */
+export interface VariablesTable {
+  id: string;
+  name: string;
+  /** JSON text of the value. */
+  value: string;
+  /** JSON array of strings. */
+  tags: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `artifacts` table: one row per artifact version. */
+export interface ArtifactsTable {
+  id: string;
+  key: string | null;
+  type: string;
+  description: string | null;
+  /** JSON text of the artifact's data. */
+  data: string;
+  flow_run_id: string | null;
+  task_run_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `events` table: append-only events. */
+export interface EventsTable {
+  id: string;
+  occurred: number;
+  event: string;
+  /** The resource's `ordo.resource.id` label, copied out for indexed filters. */
+  resource_id: string;
+  /** JSON object of the resource's labels. */
+  resource: string;
+  /** JSON array of related resources. */
+  related: string;
+  /** JSON object. */
+  payload: string;
+  received: number;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_runs: FlowRunsTable;
@@ -134,4 +184,8 @@ export interface Database {
   task_run_states: TaskRunStatesTable;
   logs: LogsTable;
   ordo_migrations: OrdoMigrationsTable;
+  recorded_batches: RecordedBatchesTable;
+  variables: VariablesTable;
+  artifacts: ArtifactsTable;
+  events: EventsTable;
 }

@@ -12,6 +12,7 @@ export type {
   FlowRunStateWrite,
   FlowRunTransition,
   DecideFlowRunTransition,
+  FlowRunIdempotency,
   FlowRunQuery,
   TaskRunQuery,
   LogQuery,

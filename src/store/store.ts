@@ -91,6 +91,16 @@ export interface FlowRunTransition<T> {
  */
 export type DecideFlowRunTransition<T> = (run: FlowRun) => FlowRunTransition<T>;
 
+/**
+ * Makes a state change idempotent: the store remembers the key of the last accepted
+ * change of each run; the same key again answers `replay(run)` and writes nothing.
+ */
+export interface FlowRunIdempotency<T> {
+  readonly key: string;
+  /** The answer to a repeated change, from the run as it is now. */
+  readonly replay: (run: FlowRun) => T;
+}
+
 /** Which flow runs to read, defaults applied. */
 export interface FlowRunQuery {
   readonly ids?: readonly string[] | undefined;
@@ -156,9 +166,14 @@ export interface Store {
   /**
    * Changes a flow run's state atomically: reads the run, calls `decide`, and writes the
    * returned columns plus one state-history row, all in one write transaction.
-   * Returns `undefined` for an unknown id.
+   * Returns `undefined` for an unknown id. With `idempotency`, a change whose key was the
+   * last one accepted for the run is answered by `replay` without a write.
    */
-  transitionFlowRun<T>(id: string, decide: DecideFlowRunTransition<T>): Promise<T | undefined>;
+  transitionFlowRun<T>(
+    id: string,
+    decide: DecideFlowRunTransition<T>,
+    idempotency?: FlowRunIdempotency<T>,
+  ): Promise<T | undefined>;
   /** One flow run, or `undefined`. */
   readFlowRun(id: string): Promise<FlowRun | undefined>;
   /** Flow runs, newest first. */
@@ -174,6 +189,7 @@ export interface Store {
    * Writes one run-recorder batch in one transaction: an upsert of every task-run snapshot
    * (the snapshot written last wins; a run's identity columns never change), the detailed
    * state records and the log lines. A batch that breaks a constraint is rejected whole.
+   * A batch with a `batchId` that was written before is not written again.
    */
   recordTaskRunBatch(batch: RecorderBatch): Promise<void>;
   /** Task runs, in creation order. */

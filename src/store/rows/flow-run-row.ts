@@ -84,5 +84,6 @@ export function flowRunToRow(run: NewFlowRun & { id: string }, flowId: string): 
     result: null,
     created_at: run.createdAt,
     updated_at: run.createdAt,
+    last_transition_key: null,
   };
 }

@@ -29,6 +29,7 @@ db.pragma("foreign_keys = ON");
 const upsert = db.prepare(workerData.statements.upsertTaskRun);
 const record = db.prepare(workerData.statements.insertStateRecord);
 const log = db.prepare(workerData.statements.insertLog);
+const claim = db.prepare(workerData.statements.claimBatch);
 parentPort.on("message", (message) => {
   if (message.close) {
     db.close();
@@ -37,9 +38,12 @@ parentPort.on("message", (message) => {
   }
   try {
     db.exec("BEGIN IMMEDIATE");
-    for (const row of message.values.taskRuns) upsert.run(row);
-    for (const row of message.values.stateRecords) record.run(row);
-    for (const row of message.values.logs) log.run(row);
+    const values = message.values;
+    if (values.claim === undefined || claim.run(values.claim).changes === 1) {
+      for (const row of values.taskRuns) upsert.run(row);
+      for (const row of values.stateRecords) record.run(row);
+      for (const row of values.logs) log.run(row);
+    }
     db.exec("COMMIT");
     parentPort.postMessage({ id: message.id, ok: true });
   } catch (error) {

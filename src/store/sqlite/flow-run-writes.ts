@@ -11,7 +11,13 @@ import { StateType, isTerminalType, type StateData } from "../../states/index.js
 import type { Database, FlowRunStatesTable, FlowRunsTable, FlowsTable } from "../database.js";
 import { flowFromRow, flowRunFromRow, flowRunToRow, type FlowRunRow } from "../rows/flow-run-row.js";
 import { stateToColumns, stateToRow } from "../rows/state-columns.js";
-import type { CreatedFlowRun, DecideFlowRunTransition, FlowRunStateWrite, NewFlowRun } from "../store.js";
+import type {
+  CreatedFlowRun,
+  DecideFlowRunTransition,
+  FlowRunIdempotency,
+  FlowRunStateWrite,
+  NewFlowRun,
+} from "../store.js";
 import { selectFlowRunRows } from "./flow-run-reads.js";
 import { paramsFor } from "./named-values.js";
 import { compileNamed, param } from "./query-builder.js";
@@ -115,6 +121,7 @@ export class FlowRunWrites {
           total_run_time_ms: param("total_run_time_ms"),
           result: sql<string | null>`coalesce(${param<string | null>("result")}, ${sql.ref("result")})`,
           updated_at: param("updated_at"),
+          last_transition_key: param("last_transition_key"),
         })
         .where("id", "=", param<string>("id")),
     );
@@ -199,11 +206,20 @@ export class FlowRunWrites {
   }
 
   /** Reads the run, lets `decide` answer, and writes what it says. Undefined for an unknown id. */
-  transition<T>(id: string, decide: DecideFlowRunTransition<T>): { outcome: T } | undefined {
+  transition<T>(
+    id: string,
+    decide: DecideFlowRunTransition<T>,
+    idempotency?: FlowRunIdempotency<T>,
+  ): { outcome: T } | undefined {
     const row = this.selectRun(id);
     if (row === undefined) return undefined;
-    const { outcome, write } = decide(flowRunFromRow(row));
-    if (write !== undefined) this.#write(id, write);
+    const run = flowRunFromRow(row);
+    // The same key again: the change was made, answer it again and write nothing.
+    if (idempotency !== undefined && row.last_transition_key === idempotency.key) {
+      return { outcome: idempotency.replay(run) };
+    }
+    const { outcome, write } = decide(run);
+    if (write !== undefined) this.#write(id, write, idempotency?.key);
     return { outcome };
   }
 
@@ -221,7 +237,7 @@ export class FlowRunWrites {
     this.#insertState.run({ flow_run_id: flowRunId, ...stateToRow(state) });
   }
 
-  #write(id: string, write: FlowRunStateWrite): void {
+  #write(id: string, write: FlowRunStateWrite, key: string | undefined): void {
     this.#updateState.run({
       id,
       ...stateToColumns(write.state),
@@ -231,6 +247,7 @@ export class FlowRunWrites {
       total_run_time_ms: write.totalRunTimeMs,
       result: write.result === undefined ? null : JSON.stringify(write.result),
       updated_at: write.updatedAt,
+      last_transition_key: key ?? null,
     });
     this.#appendState(id, write.state);
     const cascade = write.unfinishedTaskRunsState;

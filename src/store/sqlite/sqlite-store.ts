@@ -16,6 +16,7 @@ import { flowFromRow, flowRunFromRow } from "../rows/flow-run-row.js";
 import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
+  FlowRunIdempotency,
   FlowRunQuery,
   LogQuery,
   NewFlow,
@@ -145,9 +146,13 @@ export class SqliteStore implements Store {
     return this.#transactions.run("flow-run creation", () => this.#flowRuns.insert(run));
   }
 
-  async transitionFlowRun<T>(id: string, decide: DecideFlowRunTransition<T>): Promise<T | undefined> {
+  async transitionFlowRun<T>(
+    id: string,
+    decide: DecideFlowRunTransition<T>,
+    idempotency?: FlowRunIdempotency<T>,
+  ): Promise<T | undefined> {
     const done = await this.#transactions.run("flow-run state change", () =>
-      this.#flowRuns.transition(id, decide),
+      this.#flowRuns.transition(id, decide, idempotency),
     );
     return done?.outcome;
   }

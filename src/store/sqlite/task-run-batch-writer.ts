@@ -54,6 +54,8 @@ function emptyJsonDefaults() {
 
 /** A recorder batch as bind values: one array per row, for each statement. */
 export interface BatchValues {
+  /** `[batchId, recordedAt]` when the batch has an id: it is written only if the id is new. */
+  readonly claim?: [string, number] | undefined;
   readonly taskRuns: BindValue[][];
   readonly stateRecords: BindValue[][];
   readonly logs: BindValue[][];
@@ -64,11 +66,14 @@ export interface BatchStatements {
   readonly upsertTaskRun: string;
   readonly insertStateRecord: string;
   readonly insertLog: string;
+  /** Records a batch id; changes nothing when the id was recorded before. */
+  readonly claimBatch: string;
 }
 
 /** Turns a recorder batch into bind values (pure). */
-export function batchValues(batch: RecorderBatch): BatchValues {
+export function batchValues(batch: RecorderBatch, now: number = Date.now()): BatchValues {
   return {
+    claim: batch.batchId === undefined ? undefined : [batch.batchId, now],
     taskRuns: batch.taskRuns.map(taskRunToValues),
     stateRecords: batch.taskRunStates.map(({ taskRunId, state }) => [
       taskRunId,
@@ -88,6 +93,7 @@ export class TaskRunBatchWriter {
   readonly #upsertTaskRun: BetterSqlite3.Statement;
   readonly #insertStateRecord: BetterSqlite3.Statement;
   readonly #insertLog: BetterSqlite3.Statement;
+  readonly #claimBatch: BetterSqlite3.Statement;
   /** The statements' SQL, for a writer on another connection (the writer thread). */
   readonly statements: BatchStatements;
 
@@ -108,15 +114,21 @@ export class TaskRunBatchWriter {
     this.#insertStateRecord = prepareInOrder(db, compileNamed(record), STATE_RECORD_COLUMNS);
     const log = qb.insertInto("logs").values(paramsFor<Omit<Database["logs"], "id">>(LOG_COLUMNS));
     this.#insertLog = prepareInOrder(db, compileNamed(log), LOG_COLUMNS);
+    const claim = qb
+      .insertInto("recorded_batches")
+      .values({ id: param<string>("id"), recorded_at: param<number>("recorded_at") })
+      .onConflict((oc) => oc.column("id").doNothing());
+    this.#claimBatch = prepareInOrder(db, compileNamed(claim), ["id", "recorded_at"]);
     this.statements = {
       upsertTaskRun: this.#upsertTaskRun.source,
       insertStateRecord: this.#insertStateRecord.source,
       insertLog: this.#insertLog.source,
+      claimBatch: this.#claimBatch.source,
     };
   }
 
   /**
-   * Writes `batch`: task runs first (the snapshot written last wins), then their state
+   * Writes `batch` (nothing when its `batchId` was written before): task runs first (the snapshot written last wins), then their state
    * records, then log lines. Synchronous; the caller owns the transaction.
    */
   write(batch: RecorderBatch): void {
@@ -125,6 +137,8 @@ export class TaskRunBatchWriter {
 
   /** Writes a batch already turned into bind values. Synchronous; the caller owns the transaction. */
   writeValues(values: BatchValues): void {
+    // A batch whose id was recorded before was written before: a retried request.
+    if (values.claim !== undefined && this.#claimBatch.run(values.claim).changes === 0) return;
     const upsert = this.#upsertTaskRun;
     for (const row of values.taskRuns) upsert.run(row);
     const record = this.#insertStateRecord;

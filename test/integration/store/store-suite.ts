@@ -9,6 +9,7 @@ import { afterEach, describe } from "vitest";
 import { crashAndOpeningCases } from "./suite/crashes-and-opening.case.js";
 import { flowRunStateCases } from "./suite/flow-run-states.case.js";
 import { flowsAndRunsCases } from "./suite/flows-and-runs.case.js";
+import { idempotencyCases } from "./suite/idempotency.case.js";
 import type { MakeClient, SuiteClient, SuiteContext } from "./suite/helpers.js";
 import { logAndCacheCases } from "./suite/logs-and-cache.case.js";
 import { taskRunCases } from "./suite/task-runs.case.js";
@@ -38,5 +39,6 @@ export function runStoreSuite(name: string, makeClient: MakeClient): void {
     taskRunCases(ctx);
     logAndCacheCases(ctx);
     crashAndOpeningCases(ctx);
+    idempotencyCases(ctx);
   });
 }
