@@ -15,6 +15,8 @@ import { openSqliteStore, type Store } from "../../../src/store/index.js";
 export interface AppHarness {
   readonly app: OrdoApp;
   readonly store: Store;
+  /** The SQLite file. */
+  readonly dbPath: string;
   /** Sends a JSON request and returns the status and parsed body. */
   json(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -23,11 +25,13 @@ export interface AppHarness {
 /** Opens an app over a new SQLite file. */
 export async function openApp(limits?: BodyLimits): Promise<AppHarness> {
   const dir = mkdtempSync(join(tmpdir(), "ordo-api-"));
-  const store = await openSqliteStore({ path: join(dir, "ordo.db") });
+  const dbPath = join(dir, "ordo.db");
+  const store = await openSqliteStore({ path: dbPath });
   const app = createApp({ store, resultStorage: new LocalFileStorage(join(dir, "storage")) }, limits);
   return {
     app,
     store,
+    dbPath,
     async json(method, path, body) {
       const res = await app.request(path, {
         method,
