@@ -9,6 +9,7 @@ import { StateDataSchema } from "../schemas/index.js";
 import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
 import { notFound, parseInput } from "./errors.js";
+import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
 
 /**
@@ -66,6 +67,7 @@ export function decideFlowRunState(
           // A crashed or cancelled flow run leaves no task run pretending to run.
           unfinishedTaskRunsState:
             state.type === StateType.CRASHED || state.type === StateType.CANCELLED ? state : undefined,
+          events: [flowRunStateEvent(run, state, run.state, now)],
         },
       };
     }

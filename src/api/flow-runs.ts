@@ -13,7 +13,9 @@ import {
 } from "../schemas/index.js";
 import { StateType, type StateData } from "../states/index.js";
 import type { Store } from "../store/index.js";
+import { uuid7 } from "../ids/uuid7.js";
 import { notFound, parseInput } from "./errors.js";
+import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
 
 /**
@@ -31,8 +33,10 @@ export async function createFlowRun(store: Store, input: FlowRunCreate): Promise
   const now = Date.now();
   const state: StateData = create.state ?? { type: StateType.PENDING, name: "Pending", timestamp: now };
   const times = runTimesAfter({ runCount: 0, totalRunTimeMs: 0 }, undefined, state);
+  const id = create.id ?? uuid7(now);
+  const subject = { id, name: create.name, flowName: create.flowName, tags: create.tags };
   const { run } = await store.createFlowRun({
-    id: create.id,
+    id,
     flowName: create.flowName,
     name: create.name,
     state,
@@ -51,6 +55,7 @@ export async function createFlowRun(store: Store, input: FlowRunCreate): Promise
     entrypoint: create.entrypoint,
     flowVersion: create.flowVersion,
     createdAt: now,
+    events: [flowRunStateEvent(subject, state, undefined, now)],
   });
   return run;
 }

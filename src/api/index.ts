@@ -25,3 +25,6 @@ export {
 export { isProcessAlive } from "./process-liveness.js";
 export { runTimesAfter, type RunTimes, type RunTimesBefore } from "./run-times.js";
 export { notFound, parseInput, invalidInput } from "./errors.js";
+export { setVariable, readVariable, readVariables, deleteVariable } from "./variables.js";
+export { createArtifact, updateArtifact, readArtifact, readArtifacts } from "./artifacts.js";
+export { emitEvents, readEvents, flowRunStateEvent, type FlowRunEventSubject } from "./events.js";

@@ -7,6 +7,15 @@
  */
 import * as api from "../api/index.js";
 import type {
+  Artifact,
+  ArtifactCreate,
+  ArtifactFilter,
+  EventCreate,
+  EventFilter,
+  OrdoEvent,
+  Variable,
+  VariableFilter,
+  VariableSet,
   Flow,
   FlowRun,
   FlowRunCreate,
@@ -131,6 +140,46 @@ export class EmbeddedClient implements OrdoClient {
 
   readLogs(filter: LogFilter): Promise<LogRecord[]> {
     return api.readLogs(this.#store, filter);
+  }
+
+  setVariable(input: VariableSet): Promise<Variable> {
+    return api.setVariable(this.#store, input);
+  }
+
+  readVariable(name: string): Promise<Variable> {
+    return api.readVariable(this.#store, name);
+  }
+
+  readVariables(filter?: VariableFilter): Promise<Variable[]> {
+    return api.readVariables(this.#store, filter);
+  }
+
+  deleteVariable(name: string): Promise<void> {
+    return api.deleteVariable(this.#store, name);
+  }
+
+  createArtifact(input: ArtifactCreate): Promise<Artifact> {
+    return api.createArtifact(this.#store, input);
+  }
+
+  updateArtifact(id: string, input: { data: unknown; description?: string | undefined }): Promise<Artifact> {
+    return api.updateArtifact(this.#store, id, input);
+  }
+
+  readArtifact(id: string): Promise<Artifact> {
+    return api.readArtifact(this.#store, id);
+  }
+
+  readArtifacts(filter?: ArtifactFilter): Promise<Artifact[]> {
+    return api.readArtifacts(this.#store, filter);
+  }
+
+  emitEvents(events: readonly EventCreate[]): Promise<void> {
+    return api.emitEvents(this.#store, events);
+  }
+
+  readEvents(filter?: EventFilter): Promise<OrdoEvent[]> {
+    return api.readEvents(this.#store, filter);
   }
 
   markCrashedRuns(): Promise<string[]> {

@@ -13,6 +13,15 @@
  */
 import type { CacheHit, StateData } from "../states/index.js";
 import type {
+  Artifact,
+  ArtifactCreate,
+  ArtifactFilter,
+  EventCreate,
+  EventFilter,
+  OrdoEvent,
+  Variable,
+  VariableFilter,
+  VariableSet,
   Flow,
   FlowRun,
   FlowRunCreate,
@@ -58,6 +67,29 @@ export interface OrdoClient {
 
   /** Reads log lines, oldest first. */
   readLogs(filter: LogFilter): Promise<LogRecord[]>;
+
+  /** Creates or replaces a variable. */
+  setVariable(input: VariableSet): Promise<Variable>;
+  /** Reads a variable; throws `ORDO_NOT_FOUND` when there is none. */
+  readVariable(name: string): Promise<Variable>;
+  /** Lists variables by name. */
+  readVariables(filter?: VariableFilter): Promise<Variable[]>;
+  /** Deletes a variable; throws `ORDO_NOT_FOUND` when there is none. */
+  deleteVariable(name: string): Promise<void>;
+
+  /** Creates an artifact (a new version when its key exists). */
+  createArtifact(input: ArtifactCreate): Promise<Artifact>;
+  /** Replaces an artifact's data; throws `ORDO_NOT_FOUND` for an unknown id. */
+  updateArtifact(id: string, input: { data: unknown; description?: string | undefined }): Promise<Artifact>;
+  /** Reads one artifact; throws `ORDO_NOT_FOUND` for an unknown id. */
+  readArtifact(id: string): Promise<Artifact>;
+  /** Lists artifacts, newest first. */
+  readArtifacts(filter?: ArtifactFilter): Promise<Artifact[]>;
+
+  /** Emits events (all or none are written). */
+  emitEvents(events: readonly EventCreate[]): Promise<void>;
+  /** Reads events, oldest first. */
+  readEvents(filter?: EventFilter): Promise<OrdoEvent[]>;
 
   /**
    * Marks Crashed the runs whose process is gone: same host and a dead pid, or a

@@ -9,3 +9,6 @@ export * from "./flow-run.js";
 export * from "./task-run.js";
 export * from "./log.js";
 export * from "./api.js";
+export * from "./variable.js";
+export * from "./artifact.js";
+export * from "./event.js";

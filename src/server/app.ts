@@ -16,15 +16,21 @@ import { registerAdminRoutes } from "./routes/admin.js";
 import { registerFlowRunRoutes } from "./routes/flow-runs.js";
 import { registerResultRoutes } from "./routes/results.js";
 import { registerTaskRunRoutes } from "./routes/task-runs.js";
+import { registerArtifactRoutes } from "./routes/artifacts.js";
+import { registerEventRoutes } from "./routes/events.js";
+import { registerStreamRoute, type StreamTiming } from "./routes/stream.js";
+import { registerVariableRoutes } from "./routes/variables.js";
 import type { OrdoApp, ServerDeps } from "./server-deps.js";
 import { registerUi } from "./ui-assets.js";
 
-/** Limits on request bodies, in bytes. */
+/** Limits on request bodies (in bytes) and the live stream's timing. */
 export interface BodyLimits {
   /** JSON bodies. Default 32 MiB (a recorder batch of thousands of task runs). */
   readonly jsonBytes?: number | undefined;
   /** Uploaded results. Default 512 MiB. */
   readonly resultBytes?: number | undefined;
+  /** The live stream's polling and ping intervals. */
+  readonly stream?: StreamTiming | undefined;
 }
 
 function tooLarge(limit: number): Response {
@@ -65,6 +71,10 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   registerFlowRunRoutes(app, deps);
   registerTaskRunRoutes(app, deps);
   registerResultRoutes(app, deps);
+  registerVariableRoutes(app, deps);
+  registerArtifactRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerStreamRoute(app, deps, limits.stream);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

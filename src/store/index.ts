@@ -21,3 +21,17 @@ export type {
 export type { Migration } from "./migration.js";
 export { MIGRATIONS } from "./migrations/index.js";
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
+export {
+  VariableRecords,
+  ArtifactRecords,
+  EventRecords,
+  eventInsertQuery,
+  TablePositions,
+  type VariableWrite,
+  type VariableQuery,
+  type ArtifactInsert,
+  type ArtifactQuery,
+  type EventInsert,
+  type EventQuery,
+} from "./records/index.js";
+export type { SqlExecutor } from "./sql-executor.js";

@@ -16,6 +16,13 @@
  */
 import type { CacheHit, ResultRef, StateData, StateType } from "../states/index.js";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../schemas/index.js";
+import type {
+  ArtifactRecords,
+  EventInsert,
+  EventRecords,
+  TablePositions,
+  VariableRecords,
+} from "./records/index.js";
 
 /** A flow to create when it does not exist yet. */
 export interface NewFlow {
@@ -50,6 +57,8 @@ export interface NewFlowRun {
   readonly flowVersion?: string | undefined;
   /** The creation time, ms since the epoch. */
   readonly createdAt: number;
+  /** Events to append in the same transaction when the run is created. */
+  readonly events?: readonly EventInsert[] | undefined;
 }
 
 /** What a created-or-found flow run looks like to the caller. */
@@ -75,6 +84,8 @@ export interface FlowRunStateWrite {
    * state, each with a detailed state record, e.g. when the run crashed.
    */
   readonly unfinishedTaskRunsState?: StateData | undefined;
+  /** Events to append in the same transaction (the state change's event). */
+  readonly events?: readonly EventInsert[] | undefined;
 }
 
 /** The answer of a `decide` function: what to return, and what (if anything) to write. */
@@ -151,6 +162,14 @@ export interface UnfinishedFlowRun {
 export interface Store {
   /** The database behind this store. */
   readonly dialect: "sqlite" | "postgres";
+  /** Variables: named JSON values. */
+  readonly variables: VariableRecords;
+  /** Artifacts, versioned by key. */
+  readonly artifacts: ArtifactRecords;
+  /** Events, append-only. */
+  readonly events: EventRecords;
+  /** The newest ids of the append-only tables (events, logs). */
+  readonly positions: TablePositions;
 
   /**
    * Creates the flow named `name` if it does not exist (with `createdAt`, ms since the

@@ -18,6 +18,7 @@ import type {
   FlowRunStateWrite,
   NewFlowRun,
 } from "../store.js";
+import { eventInsertQuery, type EventInsert } from "../records/index.js";
 import { selectFlowRunRows } from "./flow-run-reads.js";
 import { paramsFor } from "./named-values.js";
 import { compileNamed, param } from "./query-builder.js";
@@ -79,8 +80,12 @@ export class FlowRunWrites {
   readonly #recordUnfinishedTaskStates: NamedStatement;
   readonly #updateUnfinishedTasks: NamedStatement;
   readonly #heartbeat: NamedStatement;
+  readonly #runner: SqlRunner;
+  readonly #qb: Kysely<Database>;
 
   constructor(runner: SqlRunner, qb: Kysely<Database>) {
+    this.#runner = runner;
+    this.#qb = qb;
     const named = (query: Parameters<typeof compileNamed>[0]) => runner.named(compileNamed(query));
     this.#selectFlow = named(qb.selectFrom("flows").selectAll().where("name", "=", param<string>("name")));
     this.#insertFlow = named(
@@ -199,7 +204,10 @@ export class FlowRunWrites {
     const flowId = this.#flowId(run.flowName, run.createdAt);
     const row = flowRunToRow({ ...run, id }, flowId);
     const created = this.#insertRun.run({ ...row }) > 0;
-    if (created) this.#appendState(id, run.state);
+    if (created) {
+      this.#appendState(id, run.state);
+      this.#appendEvents(run.events);
+    }
     const stored = this.selectRun(id);
     if (stored === undefined) throw new Error(`flow run ${id} vanished inside its transaction`);
     return { run: flowRunFromRow(stored), created };
@@ -233,6 +241,10 @@ export class FlowRunWrites {
     return existing?.id ?? this.ensureFlow(name, undefined, now).id;
   }
 
+  #appendEvents(events: readonly EventInsert[] | undefined): void {
+    for (const event of events ?? []) this.#runner.run(eventInsertQuery(this.#qb, event).compile());
+  }
+
   #appendState(flowRunId: string, state: StateData): void {
     this.#insertState.run({ flow_run_id: flowRunId, ...stateToRow(state) });
   }
@@ -250,6 +262,7 @@ export class FlowRunWrites {
       last_transition_key: key ?? null,
     });
     this.#appendState(id, write.state);
+    this.#appendEvents(write.events);
     const cascade = write.unfinishedTaskRunsState;
     if (cascade !== undefined) this.#cascadeToTaskRuns(id, cascade, write.updatedAt);
   }

@@ -25,7 +25,9 @@ import type {
   TaskRunQuery,
   UnfinishedFlowRun,
 } from "../store.js";
+import { ArtifactRecords, EventRecords, TablePositions, VariableRecords } from "../records/index.js";
 import { retryWhileBusy } from "./busy-retry.js";
+import { sqliteExecutor } from "./sqlite-executor.js";
 import { readFlowRunStates, readFlowRuns, readUnfinishedFlowRuns } from "./flow-run-reads.js";
 import { FlowRunWrites } from "./flow-run-writes.js";
 import { readLogs } from "./log-reads.js";
@@ -100,6 +102,10 @@ export class SqliteStore implements Store {
   readonly #batches: TaskRunBatchWriter;
   readonly #lockTimeoutMs: number;
   readonly #writerThread: BatchWriterThread | undefined;
+  readonly variables: VariableRecords;
+  readonly artifacts: ArtifactRecords;
+  readonly events: EventRecords;
+  readonly positions: TablePositions;
 
   /**
    * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
@@ -118,6 +124,11 @@ export class SqliteStore implements Store {
     this.#runner = new SqlRunner(db);
     this.#flowRuns = new FlowRunWrites(this.#runner, this.#qb);
     this.#batches = new TaskRunBatchWriter(db, this.#qb);
+    const executor = sqliteExecutor(this.#qb, this.#runner, transactions, lockTimeoutMs);
+    this.variables = new VariableRecords(executor);
+    this.artifacts = new ArtifactRecords(executor);
+    this.events = new EventRecords(executor);
+    this.positions = new TablePositions(executor);
     this.#writerThread =
       writerPath === undefined
         ? undefined

@@ -10,6 +10,7 @@ import { crashAndOpeningCases } from "./suite/crashes-and-opening.case.js";
 import { flowRunStateCases } from "./suite/flow-run-states.case.js";
 import { flowsAndRunsCases } from "./suite/flows-and-runs.case.js";
 import { idempotencyCases } from "./suite/idempotency.case.js";
+import { recordCases } from "./suite/records.case.js";
 import type { MakeClient, SuiteClient, SuiteContext } from "./suite/helpers.js";
 import { logAndCacheCases } from "./suite/logs-and-cache.case.js";
 import { taskRunCases } from "./suite/task-runs.case.js";
@@ -40,5 +41,6 @@ export function runStoreSuite(name: string, makeClient: MakeClient): void {
     logAndCacheCases(ctx);
     crashAndOpeningCases(ctx);
     idempotencyCases(ctx);
+    recordCases(ctx);
   });
 }

@@ -1,0 +1,54 @@
+/**
+ * zod schemas of events: what happened (`ordo.flow-run.Completed`), to which resource
+ * (labels, with `ordo.resource.id`), when, and with what payload.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** A resource: string labels, among them `ordo.resource.id`. */
+export const ResourceSchema = z
+  .record(z.string().max(200), z.string().max(2000))
+  .refine((labels) => typeof labels["ordo.resource.id"] === "string", {
+    message: "a resource needs an ordo.resource.id label",
+  });
+
+/** An event. Times are ms since the epoch. */
+export const EventSchema = z.object({
+  id: z.string(),
+  occurred: z.number().int(),
+  event: z.string(),
+  resource: z.record(z.string(), z.string()),
+  related: z.array(z.record(z.string(), z.string())),
+  payload: z.record(z.string(), z.unknown()),
+  received: z.number().int(),
+});
+/** An event. */
+export type OrdoEvent = z.infer<typeof EventSchema>;
+
+/** Emitting an event. */
+export const EventCreateSchema = z.object({
+  id: z.string().min(1).max(64).optional(),
+  occurred: z.number().int().nonnegative().optional(),
+  event: z.string().min(1).max(500),
+  resource: ResourceSchema,
+  related: z.array(ResourceSchema).max(100).default([]),
+  payload: z.record(z.string(), z.json()).default({}),
+});
+/** Emitting an event. */
+export type EventCreate = z.input<typeof EventCreateSchema>;
+
+/** Which events to read, oldest first. */
+export const EventFilterSchema = z.object({
+  /** Event names; a name ending in `*` matches by prefix (`ordo.flow-run.*`). */
+  events: z.array(z.string().min(1).max(500)).max(50).optional(),
+  /** The `ordo.resource.id` of the resource; ending in `*` matches by prefix. */
+  resourceId: z.string().min(1).max(2000).optional(),
+  since: z.number().int().optional(),
+  until: z.number().int().optional(),
+  /** Events after this one (keyset pagination and live tails). */
+  afterId: z.string().optional(),
+  limit: z.number().int().min(1).max(10_000).default(500),
+});
+/** Which events to read. */
+export type EventFilter = z.input<typeof EventFilterSchema>;

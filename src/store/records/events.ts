@@ -1,0 +1,108 @@
+/**
+ * Events in the database, for both SQLite and PostgreSQL: appended, read oldest first.
+ *
+ * @module
+ */
+import type { Compilable, Kysely } from "kysely";
+import { uuid7 } from "../../ids/uuid7.js";
+import type { OrdoEvent } from "../../schemas/index.js";
+import type { Database, EventsTable } from "../database.js";
+import { readJson, type SqlExecutor } from "../sql-executor.js";
+import { startsWith } from "./likes.js";
+
+/** An event to append, validated by `api/`. */
+export interface EventInsert {
+  readonly id?: string | undefined;
+  readonly occurred: number;
+  readonly event: string;
+  readonly resource: Readonly<Record<string, string>>;
+  readonly related: readonly Readonly<Record<string, string>>[];
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly received: number;
+}
+
+/** Which events to read, defaults applied. */
+export interface EventQuery {
+  readonly events?: readonly string[] | undefined;
+  readonly resourceId?: string | undefined;
+  readonly since?: number | undefined;
+  readonly until?: number | undefined;
+  readonly afterId?: string | undefined;
+  readonly limit: number;
+}
+
+function fromRow(dialect: SqlExecutor["dialect"], row: EventsTable): OrdoEvent {
+  return {
+    id: row.id,
+    occurred: Number(row.occurred),
+    event: row.event,
+    resource: readJson(dialect, row.resource),
+    related: readJson(dialect, row.related),
+    payload: readJson(dialect, row.payload),
+    received: Number(row.received),
+  };
+}
+
+/** The insert of one event (ignored when its id exists), to run inside another write. */
+export function eventInsertQuery(qb: Kysely<Database>, input: EventInsert): Compilable {
+  return qb
+    .insertInto("events")
+    .values({
+      id: input.id ?? uuid7(input.received),
+      occurred: input.occurred,
+      event: input.event,
+      resource_id: input.resource["ordo.resource.id"] ?? "",
+      resource: JSON.stringify(input.resource),
+      related: JSON.stringify(input.related),
+      payload: JSON.stringify(input.payload),
+      received: input.received,
+    })
+    .onConflict((oc) => oc.column("id").doNothing());
+}
+
+/** Reads and appends events. */
+export class EventRecords {
+  readonly #sql: SqlExecutor;
+
+  constructor(sql: SqlExecutor) {
+    this.#sql = sql;
+  }
+
+  /** Appends events in one transaction (an id that exists is skipped). */
+  async append(inputs: readonly EventInsert[]): Promise<void> {
+    if (inputs.length === 0) return;
+    await this.#sql.write(inputs.map((input) => eventInsertQuery(this.#sql.qb, input)));
+  }
+
+
+
+  /** Events, oldest first (by id, which follows the time they were received). */
+  async list(query: EventQuery): Promise<OrdoEvent[]> {
+    let select = this.#sql.qb.selectFrom("events").selectAll();
+    const names = query.events;
+    if (names !== undefined && names.length > 0) {
+      select = select.where(({ or, eb }) =>
+        or(names.map((name) => (name.endsWith("*") ? startsWith("event", name.slice(0, -1)) : eb("event", "=", name)))),
+      );
+    }
+    const resourceId = query.resourceId;
+    if (resourceId !== undefined) {
+      select = resourceId.endsWith("*")
+        ? select.where(startsWith("resource_id", resourceId.slice(0, -1)))
+        : select.where("resource_id", "=", resourceId);
+    }
+    if (query.since !== undefined) select = select.where("occurred", ">=", query.since);
+    if (query.until !== undefined) select = select.where("occurred", "<", query.until);
+    if (query.afterId !== undefined) select = select.where("id", ">", query.afterId);
+    const rows = await this.#sql.all(select.orderBy("id").limit(query.limit));
+    return rows.map((row) => fromRow(this.#sql.dialect, row));
+  }
+
+  /** Deletes up to `limit` events that occurred before `before`; returns how many. */
+  async deleteOlderThan(before: number, limit: number): Promise<number> {
+    const { qb } = this.#sql;
+    const doomed = qb.selectFrom("events").select("id").where("occurred", "<", before).limit(limit);
+    const [changed] = await this.#sql.write([qb.deleteFrom("events").where("id", "in", doomed)]);
+    return changed ?? 0;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Records shared by both databases (not on the engine's hot path): variables,
+ * artifacts and events.
+ *
+ * @module
+ */
+export { VariableRecords, type VariableWrite, type VariableQuery } from "./variables.js";
+export { ArtifactRecords, type ArtifactInsert, type ArtifactQuery } from "./artifacts.js";
+export { EventRecords, eventInsertQuery, type EventInsert, type EventQuery } from "./events.js";
+export { TablePositions } from "./positions.js";
