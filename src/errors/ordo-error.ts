@@ -23,6 +23,12 @@ export const ErrorCode = {
   DatabaseBusy: "ORDO_DATABASE_BUSY",
   NotRetryable: "ORDO_NOT_RETRYABLE",
   NoActiveRun: "ORDO_NO_ACTIVE_RUN",
+  // Settings profiles (profiles.toml, `ordo config`, `ordo profile`).
+  UnknownSetting: "ORDO_UNKNOWN_SETTING",
+  InvalidProfilesFile: "ORDO_INVALID_PROFILES_FILE",
+  ProfileNotFound: "ORDO_PROFILE_NOT_FOUND",
+  ProfileExists: "ORDO_PROFILE_EXISTS",
+  ProfileActive: "ORDO_PROFILE_ACTIVE",
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */
