@@ -8,6 +8,7 @@ import { Command } from "commander";
 import type { CliContext } from "./cli-context.js";
 import { registerConfigCommands } from "./config.js";
 import { registerFlowRunCommands } from "./flow-run.js";
+import { registerProfileCommands } from "./profile.js";
 import { registerRunCommand } from "./run.js";
 import { registerTaskRunCommands } from "./task-run.js";
 
@@ -49,5 +50,6 @@ export function createProgram(ctx: CliContext): Command {
   registerFlowRunCommands(program, ctx);
   registerTaskRunCommands(program, ctx);
   registerConfigCommands(program, ctx);
+  registerProfileCommands(program, ctx);
   return program;
 }
