@@ -115,8 +115,8 @@ export const SETTING_DEFINITIONS = {
   // Server and API access (profiles: `ordo config set`).
   ORDO_API_KEY: defineSetting({
     description: "An API key for the Ordo server, sent as a bearer token; a secret, always shown masked.",
-    expected: "a non-empty key",
-    schema: z.string().trim().min(1),
+    expected: "a key without spaces (the token alone, without Bearer)",
+    schema: z.string().trim().regex(/^\S+$/),
     default: () => undefined,
     secret: true,
   }),
