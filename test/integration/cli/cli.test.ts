@@ -249,8 +249,8 @@ describe("ordo config set, unset and view with profiles", () => {
       ordo(["config", "set", `ORDO_API_KEY=Bearer ${key}`]),
     ]);
     for (const r of outputs) expect(r.stdout + r.stderr).not.toContain("sk_live");
-    expect(outputs[0]!.stdout).toContain("ORDO_API_KEY='****abcd'");
-    expect(outputs[4]!.code).toBe(2);
+    expect(outputs[0].stdout).toContain("ORDO_API_KEY='****abcd'");
+    expect(outputs[4].code).toBe(2);
   });
 
   it("reports a broken profiles file as one line naming it", async () => {
