@@ -8,6 +8,7 @@ import { packageVersion } from "../package-version.js";
 import type { CliContext } from "./cli-context.js";
 import { registerConfigCommands } from "./config.js";
 import { registerFlowRunCommands } from "./flow-run.js";
+import { registerProfileCommands } from "./profile.js";
 import { registerRunCommand } from "./run.js";
 import { registerServerCommands } from "./server.js";
 import { registerTaskRunCommands } from "./task-run.js";
@@ -40,5 +41,6 @@ export function createProgram(ctx: CliContext): Command {
   registerTaskRunCommands(program, ctx);
   registerConfigCommands(program, ctx);
   registerServerCommands(program, ctx);
+  registerProfileCommands(program, ctx);
   return program;
 }

@@ -14,6 +14,11 @@ const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   "ORDO_INVALID_ENTRYPOINT",
   "ORDO_INVALID_PARAMETERS",
   "ORDO_INVALID_SETTING",
+  "ORDO_UNKNOWN_SETTING",
+  "ORDO_INVALID_PROFILES_FILE",
+  "ORDO_PROFILE_NOT_FOUND",
+  "ORDO_PROFILE_EXISTS",
+  "ORDO_PROFILE_ACTIVE",
 ]);
 
 /** Collapses a message to one line. */

@@ -38,8 +38,8 @@ function uiPath(): string {
 
 async function startCommand(ctx: CliContext, options: StartOptions): Promise<void> {
   const settings = loadSettings();
-  const host = options.host ?? "127.0.0.1";
-  const port = options.port === undefined ? 4200 : parsePort(options.port);
+  const host = options.host ?? settings.ORDO_SERVER_HOST;
+  const port = options.port === undefined ? settings.ORDO_SERVER_PORT : parsePort(options.port);
   const started = performance.now();
   await mkdir(settings.ORDO_HOME, { recursive: true });
   // Loaded on demand: other commands never load the server.
@@ -82,8 +82,8 @@ export function registerServerCommands(program: Command, ctx: CliContext): Comma
   server
     .command("start")
     .description("start the API, the interactive docs and the UI, with the background services")
-    .option("--host <host>", "the address to listen on", undefined)
-    .option("--port <port>", "the port to listen on (0 picks a free one)", undefined)
+    .option("--host <host>", "the address to listen on (default: ORDO_SERVER_HOST, 127.0.0.1)")
+    .option("--port <port>", "the port to listen on, 0 picks a free one (default: ORDO_SERVER_PORT, 4200)")
     .action((options: StartOptions) => startCommand(ctx, options));
   return server;
 }

@@ -30,6 +30,12 @@ export const ErrorCode = {
   ServerUnavailable: "ORDO_SERVER_UNAVAILABLE",
   ServerError: "ORDO_SERVER_ERROR",
   RouteNotFound: "ORDO_ROUTE_NOT_FOUND",
+  // Settings profiles (profiles.toml, `ordo config`, `ordo profile`).
+  UnknownSetting: "ORDO_UNKNOWN_SETTING",
+  InvalidProfilesFile: "ORDO_INVALID_PROFILES_FILE",
+  ProfileNotFound: "ORDO_PROFILE_NOT_FOUND",
+  ProfileExists: "ORDO_PROFILE_EXISTS",
+  ProfileActive: "ORDO_PROFILE_ACTIVE",
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */

@@ -3,21 +3,28 @@
  *
  * @module
  */
+import { activeProfile } from "./active-profile.js";
+import { loadProfiles } from "./profiles-store.js";
 import { resolveSettings, type ResolvedSettings } from "./resolve-settings.js";
-import { envLayer, type SettingsLayer } from "./settings-layer.js";
+import { envLayer, profileLayer, type SettingsLayer } from "./settings-layer.js";
 import type { Settings } from "./settings.js";
 
 /**
- * The layers in precedence order. The profile layer will be inserted after the
- * environment here, and nowhere else.
+ * The layers in precedence order: the environment, then the active profile of
+ * `ORDO_HOME/profiles.toml` (one small file read; a missing file is an empty profile).
  */
 function layersFor(env: Readonly<Record<string, string | undefined>>): SettingsLayer[] {
-  return [envLayer(env)];
+  const { file } = loadProfiles(env);
+  const profile = activeProfile(file, env);
+  return [envLayer(env), profileLayer(profile.name, profile.values)];
 }
 
 /**
- * The effective settings: environment variables, then defaults. Throws `ORDO_INVALID_SETTING`
- * naming the variable and its bad value.
+ * The effective settings: environment variables, then the active profile (`ORDO_PROFILE`
+ * or the `active` of `ORDO_HOME/profiles.toml`), then defaults. Throws
+ * `ORDO_INVALID_SETTING` naming the variable, its bad value and its source;
+ * `ORDO_INVALID_PROFILES_FILE` for a broken profiles file; `ORDO_PROFILE_NOT_FOUND` for an
+ * unknown active profile.
  *
  * @example
  * ```ts

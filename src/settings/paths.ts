@@ -4,6 +4,8 @@
  * @module
  */
 import { join } from "node:path";
+import { SETTING_DEFINITIONS } from "./setting-definitions.js";
+import { parseSettingValue } from "./setting-value.js";
 import type { Settings } from "./settings.js";
 
 /**
@@ -28,4 +30,33 @@ export function dbPath(settings: Pick<Settings, "ORDO_HOME">): string {
  */
 export function storagePath(settings: Pick<Settings, "ORDO_HOME">): string {
   return join(settings.ORDO_HOME, "storage");
+}
+
+/**
+ * `ORDO_HOME` from the environment or its default, and from nothing else: it locates the
+ * profiles file, so no profile can set it. Throws `ORDO_INVALID_SETTING` for an invalid
+ * value. Other settings are not read, so a bad one does not stop profile commands.
+ *
+ * @example
+ * ```ts
+ * homeFromEnv({ ORDO_HOME: "/srv/ordo" }); // "/srv/ordo"
+ * homeFromEnv({});                         // ~/.ordo
+ * ```
+ */
+export function homeFromEnv(env: Readonly<Record<string, string | undefined>>): string {
+  const raw = env.ORDO_HOME;
+  if (raw === undefined || raw === "") return SETTING_DEFINITIONS.ORDO_HOME.default();
+  return parseSettingValue("ORDO_HOME", raw, "env");
+}
+
+/**
+ * The profiles file: `ORDO_HOME/profiles.toml`.
+ *
+ * @example
+ * ```ts
+ * const path = profilesPath(homeFromEnv(process.env)); // ~/.ordo/profiles.toml
+ * ```
+ */
+export function profilesPath(home: string): string {
+  return join(home, "profiles.toml");
 }

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { OrdoError } from "../errors/ordo-error.js";
 import type { SettingDefinition } from "./setting-definition.js";
 import { SETTING_DEFINITIONS, type SettingName } from "./setting-definitions.js";
 import type { SettingsLayer } from "./settings-layer.js";
+import { parseSettingValue } from "./setting-value.js";
 import type { ResolvedSetting, Settings } from "./settings.js";
 
 /** The effective settings and, for each, where its value came from. */
@@ -25,28 +25,15 @@ function resolveOne(
   for (const layer of layers) {
     const raw = layer.values[name];
     if (raw === undefined || raw === "") continue;
-    const parsed = definition.schema.safeParse(raw);
-    if (!parsed.success) {
-      throw new OrdoError(
-        "ORDO_INVALID_SETTING",
-        `invalid ${name}=${JSON.stringify(raw)} (from ${layer.source}): expected ${definition.expected}`,
-        {
-          setting: name,
-          value: raw,
-          source: layer.source,
-          issues: parsed.error.issues.map((i) => i.message),
-        },
-      );
-    }
-    return { name, value: parsed.data, source: layer.source };
+    return { name, value: parseSettingValue(name, raw, layer.source), source: layer.source };
   }
   return { name, value: definition.default(), source: "default" };
 }
 
 /**
  * Resolves every setting from `layers` (first wins) and the defaults. Throws
- * `ORDO_INVALID_SETTING`, naming the variable and the bad value, when a layer holds a
- * value its schema rejects.
+ * `ORDO_INVALID_SETTING`, naming the variable, the bad value (masked for secrets) and its
+ * layer, when a layer holds a value its schema rejects.
  *
  * @example
  * ```ts

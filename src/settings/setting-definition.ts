@@ -1,14 +1,15 @@
 /**
- * The shape of one setting: what it means, its default and the zod schema that parses
- * its raw text. Its name (the environment variable) is its key in `SETTING_DEFINITIONS`.
+ * The shape of one setting: what it means, its default, the zod schema that parses its
+ * raw text, and whether it is a secret. Its name (the environment variable) is its key in
+ * `SETTING_DEFINITIONS`.
  *
  * @module
  */
 import type { z } from "zod";
 
 /**
- * One setting. `schema` parses the raw text found in a layer (an environment variable
- * today, a profile entry later) into the typed value; `default` gives the value when no
+ * One setting. `schema` parses the raw text found in a layer (an environment variable or
+ * a profile entry) into the typed value; `default` gives the value when no
  * layer sets it (`undefined` for settings that are off unless set).
  *
  * @example
@@ -30,6 +31,11 @@ export interface SettingDefinition<T, D extends T | undefined = T | undefined> {
   readonly schema: z.ZodType<T, string>;
   /** The value when no layer sets the setting. A function, so defaults such as `~/.ordo` are computed late. */
   readonly default: () => D;
+  /**
+   * A secret (an API key, a password): shown masked (`****abcd`) by `ordo config view`,
+   * `ordo profile inspect` and error messages, and never logged.
+   */
+  readonly secret?: boolean | undefined;
 }
 
 /** The value type of a setting definition: its parsed type, or `undefined` when it has no default. */

@@ -112,6 +112,26 @@ export const SETTING_DEFINITIONS = {
     schema: integerText(1),
     default: () => 1000,
   }),
+  // Server and API access (profiles: `ordo config set`).
+  ORDO_API_KEY: defineSetting({
+    description: "An API key for the Ordo server, sent as a bearer token; a secret, always shown masked.",
+    expected: "a key without spaces (the token alone, without Bearer)",
+    schema: z.string().trim().regex(/^\S+$/),
+    default: () => undefined,
+    secret: true,
+  }),
+  ORDO_SERVER_HOST: defineSetting({
+    description: "The address `ordo server start` listens on.",
+    expected: "a host name or IP address such as 127.0.0.1",
+    schema: z.string().trim().min(1),
+    default: () => "127.0.0.1",
+  }),
+  ORDO_SERVER_PORT: defineSetting({
+    description: "The TCP port `ordo server start` listens on.",
+    expected: "an integer from 1 to 65535",
+    schema: integerText(1, 65535),
+    default: () => 4200,
+  }),
 };
 
 /** The name of a setting, e.g. `ORDO_HEARTBEAT_SECONDS`. */

@@ -1,8 +1,8 @@
 /**
  * Settings layers: named sources of raw setting text, consulted in order.
  *
- * Today there is one layer, the environment. A profile layer (from `profiles.toml`)
- * will sit after it: `resolveSettings([envLayer(env), profileLayer(profile)])`, so
+ * The environment comes first, then the active profile of `profiles.toml`:
+ * `resolveSettings([envLayer(env), profileLayer(name, values)])`, so
  * env > profile > defaults.
  *
  * @module
@@ -27,4 +27,20 @@ export interface SettingsLayer {
  */
 export function envLayer(env: Readonly<Record<string, string | undefined>>): SettingsLayer {
   return { source: "env", values: env };
+}
+
+/**
+ * A profile of `profiles.toml` as a settings layer; its source is `profile <name>`.
+ *
+ * @example
+ * ```ts
+ * const layer = profileLayer("server", { ORDO_API_URL: "http://127.0.0.1:4200/api" });
+ * resolveSettings([envLayer(process.env), layer]);
+ * ```
+ */
+export function profileLayer(
+  name: string,
+  values: Readonly<Record<string, string | undefined>>,
+): SettingsLayer {
+  return { source: `profile ${name}`, values };
 }

@@ -21,10 +21,10 @@ export type Settings = {
 };
 
 /**
- * Where a setting's value came from: an environment variable, a profile (in a later
- * version), or the built-in default.
+ * Where a setting's value came from: an environment variable, a profile of
+ * `profiles.toml` (`profile server`), or the built-in default.
  */
-export type SettingSource = "env" | "profile" | "default";
+export type SettingSource = "env" | `profile ${string}` | "default";
 
 /** One resolved setting, as `ordo config view` shows it. */
 export interface ResolvedSetting {

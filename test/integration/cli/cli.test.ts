@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -174,6 +174,178 @@ describe("ordo config view", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(ONE_LINE_ERROR);
     expect(r.stderr).toContain('ORDO_LOGGING_COLORS="sometimes"');
+  });
+});
+
+const profilesFile = (): string => join(home, "profiles.toml");
+const readProfiles = (): Promise<string> => readFile(profilesFile(), "utf8");
+
+describe("ordo config set, unset and view with profiles", () => {
+  it("sets settings in the active profile, shows them with their source, and unsets them", async () => {
+    const set = await ordo(["config", "set", "ORDO_LOGGING_LEVEL=debug", "ORDO_SERVER_PORT=8080"]);
+    expect(set.stderr).toBe("");
+    expect(set.code).toBe(0);
+    expect(set.stdout).toBe("Set ORDO_LOGGING_LEVEL, ORDO_SERVER_PORT in profile default.\n");
+    expect(await readProfiles()).toContain('ORDO_SERVER_PORT = "8080"');
+    expect((await stat(profilesFile())).mode & 0o777).toBe(0o600);
+
+    const view = await ordo(["config", "view", "--show-sources"]);
+    expect(view.code).toBe(0);
+    expect(view.stdout).toBe(
+      [
+        "Active profile: default",
+        `ORDO_HOME='${home}' (from env)`,
+        "ORDO_LOGGING_LEVEL='debug' (from profile default)",
+        "ORDO_SERVER_PORT='8080' (from profile default)",
+        "",
+      ].join("\n"),
+    );
+
+    const unset = await ordo(["config", "unset", "ORDO_SERVER_PORT"]);
+    expect(unset.code).toBe(0);
+    expect(unset.stdout).toBe("Unset ORDO_SERVER_PORT in profile default.\n");
+    const json = JSON.parse((await ordo(["config", "view", "--json"])).stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(["ORDO_HOME", "ORDO_LOGGING_LEVEL"]);
+  });
+
+  it("rejects a bad value with exit 2 and writes nothing, not even the good values", async () => {
+    await ordo(["config", "set", "ORDO_SERVER_HOST=0.0.0.0"]);
+    const before = await readProfiles();
+    const r = await ordo(["config", "set", "ORDO_LOGGING_LEVEL=debug", "ORDO_SERVER_PORT=99999"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: invalid ORDO_SERVER_PORT="99999" (from profile default): expected an integer from 1 to 65535 (ORDO_INVALID_SETTING)\n',
+    );
+    expect(await readProfiles()).toBe(before);
+  });
+
+  it("rejects an unknown setting with ORDO_UNKNOWN_SETTING and writes no file", async () => {
+    const r = await ordo(["config", "set", "ORDO_LOG_LEVEL=debug"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain("(ORDO_UNKNOWN_SETTING)");
+    await expect(stat(profilesFile())).rejects.toThrow(/ENOENT/);
+  });
+
+  it("warns when an environment variable overrides the value being set", async () => {
+    const r = await ordo(["config", "set", "ORDO_LOGGING_LEVEL=error"], { ORDO_LOGGING_LEVEL: "debug" });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      "warning: ORDO_LOGGING_LEVEL is also set in the environment, which overrides the profile\n",
+    );
+    const view = await ordo(["config", "view", "--json"], { ORDO_LOGGING_LEVEL: "debug" });
+    expect(JSON.parse(view.stdout)).toMatchObject({ ORDO_LOGGING_LEVEL: { value: "debug", source: "env" } });
+  });
+
+  it("keeps secrets masked in every output and out of errors", async () => {
+    const key = "sk_live_0123456789abcd";
+    const set = await ordo(["config", "set", `ORDO_API_KEY=${key}`]);
+    expect(set.code).toBe(0);
+    const outputs = await Promise.all([
+      ordo(["config", "view"]),
+      ordo(["config", "view", "--json"]),
+      ordo(["profile", "inspect"]),
+      ordo(["profile", "inspect", "--json"]),
+      ordo(["config", "set", `ORDO_API_KEY=Bearer ${key}`]),
+    ]);
+    for (const r of outputs) expect(r.stdout + r.stderr).not.toContain("sk_live");
+    expect(outputs[0].stdout).toContain("ORDO_API_KEY='****abcd'");
+    expect(outputs[4].code).toBe(2);
+  });
+
+  it("reports a broken profiles file as one line naming it", async () => {
+    await ordo(["config", "set", "ORDO_SERVER_HOST=0.0.0.0"]);
+    await writeFile(profilesFile(), 'colour = "blue"\n');
+    const r = await ordo(["flow-run", "ls"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: ${profilesFile()}: unknown top-level key "colour" (expected active and [profiles.NAME]) (ORDO_INVALID_PROFILES_FILE)\n`,
+    );
+  });
+});
+
+describe("ordo profile", () => {
+  it("creates, lists, switches to, inspects and deletes profiles", async () => {
+    await ordo(["config", "set", "ORDO_LOGGING_LEVEL=warning"]);
+    const created = await ordo(["profile", "create", "server", "--from", "default"]);
+    expect(created.code).toBe(0);
+    const set = await ordo([
+      "config",
+      "set",
+      "--profile",
+      "server",
+      "ORDO_API_URL=http://127.0.0.1:4200/api",
+    ]);
+    expect(set.stdout).toBe("Set ORDO_API_URL in profile server.\n");
+
+    expect((await ordo(["profile", "ls"])).stdout).toBe("* default\n  server\n");
+    const used = await ordo(["profile", "use", "server"]);
+    expect(used.code).toBe(0);
+    expect(used.stdout).toBe("Now using profile server.\n");
+    expect(JSON.parse((await ordo(["profile", "ls", "--json"])).stdout)).toEqual([
+      { name: "default", active: false },
+      { name: "server", active: true },
+    ]);
+
+    const inspect = await ordo(["profile", "inspect"]);
+    expect(inspect.stdout).toBe(
+      "Profile server (active)\nORDO_LOGGING_LEVEL='warning'\nORDO_API_URL='http://127.0.0.1:4200/api'\n",
+    );
+    const view = await ordo(["config", "view", "--show-sources"]);
+    expect(view.stdout).toContain("Active profile: server\n");
+    expect(view.stdout).toContain("ORDO_API_URL='http://127.0.0.1:4200/api' (from profile server)");
+
+    const refused = await ordo(["profile", "delete", "server"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(ONE_LINE_ERROR);
+    expect(refused.stderr).toContain("(ORDO_PROFILE_ACTIVE)");
+
+    await ordo(["profile", "use", "default"]);
+    const deleted = await ordo(["profile", "delete", "server"]);
+    expect(deleted.code).toBe(0);
+    expect((await ordo(["profile", "ls"])).stdout).toBe("* default\n");
+  });
+
+  it("selects the profile of one process with ORDO_PROFILE", async () => {
+    await ordo(["profile", "create", "dev"]);
+    await ordo(["config", "set", "--profile", "dev", "ORDO_LOGGING_LEVEL=debug"]);
+    const view = await ordo(["config", "view", "--json"], { ORDO_PROFILE: "dev" });
+    expect(JSON.parse(view.stdout)).toMatchObject({
+      ORDO_LOGGING_LEVEL: { value: "debug", source: "profile dev" },
+    });
+    const text = await ordo(["config", "view"], { ORDO_PROFILE: "dev" });
+    expect(text.stdout.split("\n")[0]).toBe("Active profile: dev (from ORDO_PROFILE)");
+    // config set without --profile writes to the profile in use
+    await ordo(["config", "set", "ORDO_SERVER_PORT=9000"], { ORDO_PROFILE: "dev" });
+    expect(await readProfiles()).toMatch(
+      /\[profiles\.dev\]\nORDO_LOGGING_LEVEL = "debug"\nORDO_SERVER_PORT = "9000"/,
+    );
+    // without ORDO_PROFILE the file's active profile (default) is in use
+    expect(JSON.parse((await ordo(["config", "view", "--json"])).stdout)).not.toHaveProperty(
+      "ORDO_LOGGING_LEVEL",
+    );
+  });
+
+  it("refuses an unknown ORDO_PROFILE in any command that reads settings", async () => {
+    const r = await ordo(["flow-run", "ls"], { ORDO_PROFILE: "nope" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'error: profile "nope" (from ORDO_PROFILE) not found; the profiles are: default (ORDO_PROFILE_NOT_FOUND)\n',
+    );
+  });
+
+  it.each([
+    [["profile", "create", "default"], "ORDO_PROFILE_EXISTS"],
+    [["profile", "create", "bad name"], "ORDO_INVALID_INPUT"],
+    [["profile", "use", "nope"], "ORDO_PROFILE_NOT_FOUND"],
+    [["profile", "delete", "nope"], "ORDO_PROFILE_NOT_FOUND"],
+    [["profile", "inspect", "nope"], "ORDO_PROFILE_NOT_FOUND"],
+    [["config", "set", "--profile", "nope", "ORDO_LOGGING_LEVEL=debug"], "ORDO_PROFILE_NOT_FOUND"],
+  ])("%j fails with %s, exit 2", async (args, code) => {
+    const r = await ordo(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(ONE_LINE_ERROR);
+    expect(r.stderr).toContain(`(${code})`);
   });
 });
 

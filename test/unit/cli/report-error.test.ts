@@ -16,6 +16,11 @@ describe("describeError", () => {
     "ORDO_INVALID_ENTRYPOINT",
     "ORDO_INVALID_PARAMETERS",
     "ORDO_INVALID_SETTING",
+    "ORDO_UNKNOWN_SETTING",
+    "ORDO_INVALID_PROFILES_FILE",
+    "ORDO_PROFILE_NOT_FOUND",
+    "ORDO_PROFILE_EXISTS",
+    "ORDO_PROFILE_ACTIVE",
   ] as const)("treats %s as a usage error (exit 2)", (code) => {
     expect(describeError(new OrdoError(code, "bad")).exitCode).toBe(2);
   });

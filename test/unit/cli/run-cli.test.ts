@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CliIo } from "../../../src/cli/cli-context.js";
 import { runCli } from "../../../src/cli/main.js";
+import { SETTING_DEFINITIONS } from "../../../src/settings/setting-definitions.js";
 
 interface Captured {
   readonly io: CliIo;
@@ -36,7 +40,8 @@ describe("ordo --help", () => {
   it("lists the command groups and exits 0", async () => {
     const { code, out } = await ordo("--help");
     expect(code).toBe(0);
-    for (const command of ["run", "flow-run", "task-run", "config"]) expect(out).toContain(command);
+    for (const command of ["run", "flow-run", "task-run", "config", "profile"])
+      expect(out).toContain(command);
   });
 
   it.each([
@@ -48,6 +53,13 @@ describe("ordo --help", () => {
     ["task-run", "ls"],
     ["task-run", "inspect"],
     ["config", "view"],
+    ["config", "set"],
+    ["config", "unset"],
+    ["profile", "ls"],
+    ["profile", "create"],
+    ["profile", "use"],
+    ["profile", "delete"],
+    ["profile", "inspect"],
   ])("has help for %s %s", async (...command) => {
     const { code, out } = await ordo(...command, "--help");
     expect(code).toBe(0);
@@ -106,18 +118,43 @@ describe("usage errors", () => {
 });
 
 describe("ordo config view", () => {
-  it("shows only the settings that are set, with their source", async () => {
+  // The default ORDO_HOME is ~/.ordo: an empty temporary HOME keeps the user's profiles out.
+  let home: string;
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), "ordo-home-"));
+    process.env.HOME = home;
+  });
+  afterEach(() => {
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it("shows the active profile and only the settings that are set", async () => {
     process.env.ORDO_LOGGING_LEVEL = "debug";
     const { code, out } = await ordo("config", "view");
     expect(code).toBe(0);
-    expect(out).toBe("ORDO_LOGGING_LEVEL='debug' (from env)\n");
+    expect(out).toBe("Active profile: default\nORDO_LOGGING_LEVEL='debug'\n");
+  });
+
+  it("says where each value came from with --show-sources", async () => {
+    process.env.ORDO_LOGGING_LEVEL = "debug";
+    const { out } = await ordo("config", "view", "--show-sources");
+    expect(out).toBe("Active profile: default\nORDO_LOGGING_LEVEL='debug' (from env)\n");
   });
 
   it("shows every setting with --show-defaults", async () => {
-    const { out } = await ordo("config", "view", "--show-defaults");
+    const { out } = await ordo("config", "view", "--show-defaults", "--show-sources");
     expect(out).toContain("ORDO_HEARTBEAT_SECONDS='10' (from default)");
     expect(out).toContain("ORDO_API_URL=(unset) (from default)");
-    expect(out.trim().split("\n")).toHaveLength(10);
+    expect(out.trim().split("\n")).toHaveLength(1 + Object.keys(SETTING_DEFINITIONS).length);
+  });
+
+  it("masks secrets", async () => {
+    process.env.ORDO_API_KEY = "sk_live_0123456789abcd";
+    const text = await ordo("config", "view");
+    expect(text.out).toContain("ORDO_API_KEY='****abcd'");
+    const json = await ordo("config", "view", "--json");
+    expect(JSON.parse(json.out)).toEqual({ ORDO_API_KEY: { value: "****abcd", source: "env" } });
+    expect(text.out + json.out).not.toContain("sk_live");
   });
 
   it("prints { NAME: { value, source } } with --json", async () => {

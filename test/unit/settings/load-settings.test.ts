@@ -35,6 +35,9 @@ describe("settings defaults", () => {
       ORDO_TASK_RUNNER_MAX_CONCURRENCY: 64,
       ORDO_RECORDER_FLUSH_INTERVAL_MS: 5,
       ORDO_RECORDER_FLUSH_MAX_ITEMS: 1000,
+      ORDO_API_KEY: undefined,
+      ORDO_SERVER_HOST: "127.0.0.1",
+      ORDO_SERVER_PORT: 4200,
     });
   });
 
@@ -134,18 +137,18 @@ describe("settings sources and layers", () => {
   it("lets an earlier layer win over a later one, and both over defaults", () => {
     const env: SettingsLayer = { source: "env", values: { ORDO_LOGGING_LEVEL: "error" } };
     const profile: SettingsLayer = {
-      source: "profile",
+      source: "profile dev",
       values: { ORDO_LOGGING_LEVEL: "debug", ORDO_HEARTBEAT_SECONDS: "3" },
     };
     const { settings, entries } = resolveSettings([env, profile]);
     expect(settings.ORDO_LOGGING_LEVEL).toBe("error");
     expect(settings.ORDO_HEARTBEAT_SECONDS).toBe(3);
-    expect(entries.find((e) => e.name === "ORDO_HEARTBEAT_SECONDS")?.source).toBe("profile");
+    expect(entries.find((e) => e.name === "ORDO_HEARTBEAT_SECONDS")?.source).toBe("profile dev");
   });
 
   it("names the layer of an invalid value", () => {
-    const profile: SettingsLayer = { source: "profile", values: { ORDO_HEARTBEAT_SECONDS: "never" } };
-    expect(() => resolveSettings([profile])).toThrow(/ORDO_HEARTBEAT_SECONDS="never" \(from profile\)/);
+    const profile: SettingsLayer = { source: "profile dev", values: { ORDO_HEARTBEAT_SECONDS: "never" } };
+    expect(() => resolveSettings([profile])).toThrow(/ORDO_HEARTBEAT_SECONDS="never" \(from profile dev\)/);
   });
 });
 
