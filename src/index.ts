@@ -79,3 +79,15 @@ export type {
   TaskRunFilter,
   LogFilter,
 } from "./schemas/index.js";
+export { Variable, type VariableSetOptions } from "./sdk/variable.js";
+export {
+  createMarkdownArtifact,
+  createTableArtifact,
+  createLinkArtifact,
+  createImageArtifact,
+  createProgressArtifact,
+  updateProgressArtifact,
+  type ArtifactOptions,
+} from "./sdk/artifacts.js";
+export { emitEvent, type EmitEventOptions } from "./sdk/emit-event.js";
+export type { Artifact, ArtifactType, OrdoEvent, Variable as VariableRecord } from "./schemas/index.js";

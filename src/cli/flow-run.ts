@@ -5,7 +5,9 @@
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
-import type { FlowRunFilter } from "../schemas/index.js";
+import type { FlowRunFilter, LogRecord } from "../schemas/index.js";
+import { isTerminalType } from "../states/index.js";
+import { follow } from "./follow.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { reportFinalState } from "./final-state.js";
@@ -26,6 +28,35 @@ interface LsOptions {
 /** Options of the commands that only take `--json`. */
 interface JsonOption {
   readonly json?: boolean | undefined;
+}
+
+/** True for a final state type (COMPLETED, FAILED, CRASHED, CANCELLED). */
+function isFinalType(type: string): boolean {
+  return isTerminalType(type as Parameters<typeof isTerminalType>[0]);
+}
+
+/** Options of `ordo flow-run logs`. */
+interface LogsOptions extends JsonOption {
+  readonly follow?: boolean | undefined;
+}
+
+/** After the run reaches a final state, log lines still in flight get this long to arrive. */
+const FOLLOW_DRAIN_MS = 1000;
+
+/** Prints a running flow run's log lines as they arrive, until the run ends (or Ctrl-C). */
+async function followLogs(id: string, print: (record: LogRecord) => void): Promise<void> {
+  const ended = new AbortController();
+  await follow(
+    { flowRunId: id },
+    (message) => {
+      if (message.kind === "log") print(message.log);
+      else if (isFinalType(message.event.resource["ordo.state-type"] ?? "") && !ended.signal.aborted) {
+        setTimeout(() => ended.abort(), FOLLOW_DRAIN_MS);
+      }
+      return undefined;
+    },
+    ended.signal,
+  );
 }
 
 /** The page size used to read all log lines of a run. */
@@ -67,9 +98,15 @@ async function inspectFlowRun(ctx: CliContext, id: string, options: JsonOption):
   );
 }
 
-async function showLogs(ctx: CliContext, id: string, options: JsonOption): Promise<void> {
+async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Promise<void> {
   const client = await getClient();
-  await client.readFlowRun(id); // ORDO_NOT_FOUND for an unknown id, rather than an empty list
+  const run = await client.readFlowRun(id); // ORDO_NOT_FOUND for an unknown id, rather than an empty list
+  const print = (record: LogRecord) =>
+    ctx.io.out(options.json === true ? `${JSON.stringify(record)}\n` : logLine(record));
+  if (options.follow === true && !isFinalType(run.state.type)) {
+    await followLogs(id, print);
+    return;
+  }
   let afterId: number | undefined;
   for (;;) {
     const page = await client.readLogs({
@@ -77,8 +114,7 @@ async function showLogs(ctx: CliContext, id: string, options: JsonOption): Promi
       limit: LOG_PAGE,
       ...(afterId === undefined ? {} : { afterId }),
     });
-    for (const record of page)
-      ctx.io.out(options.json === true ? `${JSON.stringify(record)}\n` : logLine(record));
+    for (const record of page) print(record);
     const lastId = page.at(-1)?.id;
     if (page.length < LOG_PAGE || lastId === undefined || lastId === afterId) return;
     afterId = lastId;
@@ -130,8 +166,9 @@ export function registerFlowRunCommands(program: Command, ctx: CliContext): void
     .command("logs")
     .description("print a flow run's log lines (its tasks' included), oldest first")
     .argument("<id>", "the flow run's id")
+    .option("--follow", "keep printing new log lines until the run ends (Ctrl-C stops)")
     .option("--json", "print one JSON object per line")
-    .action((id: string, options: JsonOption) => showLogs(ctx, id, options));
+    .action((id: string, options: LogsOptions) => showLogs(ctx, id, options));
 
   group
     .command("retry")

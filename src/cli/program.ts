@@ -11,6 +11,9 @@ import { registerFlowRunCommands } from "./flow-run.js";
 import { registerProfileCommands } from "./profile.js";
 import { registerRunCommand } from "./run.js";
 import { registerServerCommands } from "./server.js";
+import { registerArtifactCommands } from "./artifact.js";
+import { registerEventCommands } from "./events.js";
+import { registerVariableCommands } from "./variable.js";
 import { registerTaskRunCommands } from "./task-run.js";
 
 /**
@@ -41,6 +44,9 @@ export function createProgram(ctx: CliContext): Command {
   registerTaskRunCommands(program, ctx);
   registerConfigCommands(program, ctx);
   registerServerCommands(program, ctx);
+  registerVariableCommands(program, ctx);
+  registerArtifactCommands(program, ctx);
+  registerEventCommands(program, ctx);
   registerProfileCommands(program, ctx);
   return program;
 }
