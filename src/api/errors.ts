@@ -16,7 +16,10 @@ export function notFound(kind: string, id: string): OrdoError {
  * names the first offending field, `details.issues` lists them all as `{ path, message }`.
  */
 export function invalidInput(zodIssues: readonly z.core.$ZodIssue[], what: string): OrdoError {
-  const issues = zodIssues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  const issues = zodIssues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
   const first = issues[0];
   return new OrdoError(
     "ORDO_INVALID_INPUT",

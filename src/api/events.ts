@@ -5,7 +5,13 @@
  * @module
  */
 import type { FlowRun } from "../schemas/index.js";
-import { EventCreateSchema, EventFilterSchema, type EventCreate, type EventFilter, type OrdoEvent } from "../schemas/index.js";
+import {
+  EventCreateSchema,
+  EventFilterSchema,
+  type EventCreate,
+  type EventFilter,
+  type OrdoEvent,
+} from "../schemas/index.js";
 import type { StateData } from "../states/index.js";
 import type { EventInsert, Store } from "../store/index.js";
 import { parseInput } from "./errors.js";
@@ -53,12 +59,23 @@ export function flowRunStateEvent(
     "ordo.state-name": state.name,
   };
   const related: Record<string, string>[] = [
-    { "ordo.resource.id": `ordo.flow.${run.flowName}`, "ordo.resource.role": "flow", "ordo.resource.name": run.flowName },
+    {
+      "ordo.resource.id": `ordo.flow.${run.flowName}`,
+      "ordo.resource.role": "flow",
+      "ordo.resource.name": run.flowName,
+    },
     ...run.tags.map((tag) => ({ "ordo.resource.id": `ordo.tag.${tag}`, "ordo.resource.role": "tag" })),
   ];
   const payload: Record<string, unknown> = {
     validatedState: { type: state.type, name: state.name, message: state.message },
   };
   if (previous !== undefined) payload.initialState = { type: previous.type, name: previous.name };
-  return { occurred: state.timestamp, event: `ordo.flow-run.${state.name}`, resource, related, payload, received };
+  return {
+    occurred: state.timestamp,
+    event: `ordo.flow-run.${state.name}`,
+    resource,
+    related,
+    payload,
+    received,
+  };
 }

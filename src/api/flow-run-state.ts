@@ -97,7 +97,11 @@ export async function setFlowRunState(
   const proposed = parseInput(StateDataSchema, state, "state");
   const now = Date.now();
   const key = options.idempotencyKey;
-  const replay = (run: FlowRun): SetStateResult => ({ status: "ACCEPT", state: run.state, runCount: run.runCount });
+  const replay = (run: FlowRun): SetStateResult => ({
+    status: "ACCEPT",
+    state: run.state,
+    runCount: run.runCount,
+  });
   const result = await store.transitionFlowRun(
     id,
     (run) => decideFlowRunState(run, proposed, options, now),

@@ -28,7 +28,9 @@ export function registerArtifactCommands(program: Command, ctx: CliContext): voi
     .option("--limit <n>", "at most this many (1-1000, default 50)")
     .option("--json", "print a JSON array")
     .action(async (options: { all?: boolean; flowRun?: string; limit?: string } & JsonOption) => {
-      const artifacts = await (await getClient()).readArtifacts({
+      const artifacts = await (
+        await getClient()
+      ).readArtifacts({
         latestOnly: options.all !== true,
         flowRunId: options.flowRun,
         limit: parseLimit(options.limit, 50, 1000),
@@ -40,7 +42,13 @@ export function registerArtifactCommands(program: Command, ctx: CliContext): voi
       const now = ctx.io.now();
       ctx.io.out(
         formatTable(
-          [{ header: "KEY" }, { header: "TYPE" }, { header: "DESCRIPTION" }, { header: "FLOW RUN" }, { header: "CREATED" }],
+          [
+            { header: "KEY" },
+            { header: "TYPE" },
+            { header: "DESCRIPTION" },
+            { header: "FLOW RUN" },
+            { header: "CREATED" },
+          ],
           artifacts.map((a) => [
             a.key ?? a.id,
             a.type,
@@ -50,7 +58,8 @@ export function registerArtifactCommands(program: Command, ctx: CliContext): voi
           ]),
         ),
       );
-      if (artifacts.length === 0) ctx.io.err("No artifacts. Publish one from a flow with createMarkdownArtifact().\n");
+      if (artifacts.length === 0)
+        ctx.io.err("No artifacts. Publish one from a flow with createMarkdownArtifact().\n");
     });
 
   group

@@ -14,13 +14,27 @@ export function registerEventCommands(program: Command, ctx: CliContext): void {
   const group = program.command("events").description("follow events");
   group
     .command("stream")
-    .description("print events as they happen, until Ctrl-C (from the server's live stream when ORDO_API_URL is set)")
-    .option("--event <name>", "only this event name; a trailing * matches by prefix (ordo.flow-run.*); repeatable", collect, [])
-    .option("--resource <id>", "only events of this resource id (ordo.flow-run.ID); a trailing * matches by prefix")
+    .description(
+      "print events as they happen, until Ctrl-C (from the server's live stream when ORDO_API_URL is set)",
+    )
+    .option(
+      "--event <name>",
+      "only this event name; a trailing * matches by prefix (ordo.flow-run.*); repeatable",
+      collect,
+      [],
+    )
+    .option(
+      "--resource <id>",
+      "only events of this resource id (ordo.flow-run.ID); a trailing * matches by prefix",
+    )
     .option("--json", "print one JSON object per line")
     .action(async (options: { event: string[]; resource?: string; json?: boolean }) => {
       await follow(
-        { topics: ["events"], events: options.event.length === 0 ? undefined : options.event, resourceId: options.resource },
+        {
+          topics: ["events"],
+          events: options.event.length === 0 ? undefined : options.event,
+          resourceId: options.resource,
+        },
         (message) => {
           if (message.kind !== "event") return undefined;
           const e = message.event;

@@ -27,13 +27,15 @@ function parseValue(text: string): unknown {
 
 /** Registers `ordo variable …`. */
 export function registerVariableCommands(program: Command, ctx: CliContext): void {
-  const group = program.command("variable").description("set, read, list and delete variables (named JSON values)");
+  const group = program
+    .command("variable")
+    .description("set, read, list and delete variables (named JSON values)");
 
   group
     .command("set")
     .description("create a variable or replace its value")
     .argument("<name>", "lowercase letters, digits, '_' or '-'")
-    .argument("<value>", "the value: parsed as JSON when it parses (3, true, [1,2], {\"a\":1}), else a string")
+    .argument("<value>", 'the value: parsed as JSON when it parses (3, true, [1,2], {"a":1}), else a string')
     .option("--tag <tag>", "a tag; repeatable", collect, [])
     .option("--json", "print the variable as JSON")
     .action(async (name: string, value: string, options: { tag: string[] } & JsonOption) => {
@@ -43,7 +45,11 @@ export function registerVariableCommands(program: Command, ctx: CliContext): voi
         value: parseValue(value),
         tags: options.tag.length === 0 ? undefined : options.tag,
       });
-      ctx.io.out(options.json === true ? formatJson(variable) : `set ${variable.name} = ${JSON.stringify(variable.value)}\n`);
+      ctx.io.out(
+        options.json === true
+          ? formatJson(variable)
+          : `set ${variable.name} = ${JSON.stringify(variable.value)}\n`,
+      );
     });
 
   group
@@ -63,7 +69,9 @@ export function registerVariableCommands(program: Command, ctx: CliContext): voi
     .option("--limit <n>", "at most this many (1-1000, default 100)")
     .option("--json", "print a JSON array")
     .action(async (options: { prefix?: string; limit?: string } & JsonOption) => {
-      const variables = await (await getClient()).readVariables({
+      const variables = await (
+        await getClient()
+      ).readVariables({
         namePrefix: options.prefix,
         limit: parseLimit(options.limit, 100, 1000),
       });

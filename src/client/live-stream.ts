@@ -11,7 +11,8 @@ import type { LogRecord, OrdoEvent } from "../schemas/index.js";
 import type { OrdoClient } from "./ordo-client.js";
 
 /** One live message. */
-export type LiveMessage = { readonly kind: "event"; readonly event: OrdoEvent } | { readonly kind: "log"; readonly log: LogRecord };
+export type LiveMessage =
+  { readonly kind: "event"; readonly event: OrdoEvent } | { readonly kind: "log"; readonly log: LogRecord };
 
 /** What to follow. */
 export interface LiveQuery {
@@ -44,7 +45,9 @@ export interface LiveSource {
  * ```
  */
 export function liveMessages(source: LiveSource, query: LiveQuery): AsyncGenerator<LiveMessage> {
-  return source.apiUrl === undefined ? pollMessages(source, query) : serverSentMessages(source, source.apiUrl, query);
+  return source.apiUrl === undefined
+    ? pollMessages(source, query)
+    : serverSentMessages(source, source.apiUrl, query);
 }
 
 function streamUrl(apiUrl: string, query: LiveQuery): string {
@@ -80,7 +83,11 @@ export async function* parseServerSentEvents(
   }
 }
 
-async function* serverSentMessages(source: LiveSource, apiUrl: string, query: LiveQuery): AsyncGenerator<LiveMessage> {
+async function* serverSentMessages(
+  source: LiveSource,
+  apiUrl: string,
+  query: LiveQuery,
+): AsyncGenerator<LiveMessage> {
   const headers: Record<string, string> = { accept: "text/event-stream" };
   if (source.apiKey !== undefined) headers.authorization = `Bearer ${source.apiKey}`;
   let response: Response;
@@ -88,7 +95,12 @@ async function* serverSentMessages(source: LiveSource, apiUrl: string, query: Li
     response = await fetch(streamUrl(apiUrl, query), { headers, signal: source.signal });
   } catch (error) {
     if (source.signal.aborted) return;
-    throw new OrdoError("ORDO_SERVER_UNAVAILABLE", `cannot reach the server at ${apiUrl}`, { apiUrl }, { cause: error });
+    throw new OrdoError(
+      "ORDO_SERVER_UNAVAILABLE",
+      `cannot reach the server at ${apiUrl}`,
+      { apiUrl },
+      { cause: error },
+    );
   }
   if (!response.ok || response.body === null) {
     throw new OrdoError("ORDO_SERVER_ERROR", `the server answered ${response.status} to the live stream`, {
@@ -108,7 +120,8 @@ async function* serverSentMessages(source: LiveSource, apiUrl: string, query: Li
 async function* pollMessages(source: LiveSource, query: LiveQuery): AsyncGenerator<LiveMessage> {
   const { client, signal } = source;
   const topics = new Set(query.topics ?? ["events", "logs"]);
-  const resourceId = query.resourceId ?? (query.flowRunId === undefined ? undefined : `ordo.flow-run.${query.flowRunId}`);
+  const resourceId =
+    query.resourceId ?? (query.flowRunId === undefined ? undefined : `ordo.flow-run.${query.flowRunId}`);
   const events = query.events === undefined ? undefined : [...query.events];
   // Start after what exists now: event ids are UUIDv7, ordered by the time they were
   // received, so an id made now sorts after every event received before. A flow run's
@@ -124,7 +137,12 @@ async function* pollMessages(source: LiveSource, query: LiveQuery): AsyncGenerat
   }
   while (!signal.aborted) {
     if (topics.has("events")) {
-      for (const event of await client.readEvents({ events, resourceId, afterId: afterEventId, limit: 500 })) {
+      for (const event of await client.readEvents({
+        events,
+        resourceId,
+        afterId: afterEventId,
+        limit: 500,
+      })) {
         afterEventId = event.id;
         yield { kind: "event", event };
       }

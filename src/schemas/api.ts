@@ -48,9 +48,7 @@ export const CacheLookupSchema = z.object({
 
 /** The answer of a cache lookup: the hit, or `null`. */
 export const CacheLookupResultSchema = z.object({
-  hit: z
-    .object({ cacheKey: z.string(), sourceRunId: z.string(), result: ResultRefSchema })
-    .nullable(),
+  hit: z.object({ cacheKey: z.string(), sourceRunId: z.string(), result: ResultRefSchema }).nullable(),
 });
 
 /** A path parameter holding an id. */

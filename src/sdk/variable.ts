@@ -41,12 +41,20 @@ export const Variable = {
     if (options.overwrite !== true) {
       const existing = await client.readVariables({ namePrefix: name, limit: 1 });
       if (existing[0]?.name === name) {
-        throw new OrdoError("ORDO_CONFLICT", `variable ${name} exists; pass { overwrite: true } to replace it`, {
-          name,
-        });
+        throw new OrdoError(
+          "ORDO_CONFLICT",
+          `variable ${name} exists; pass { overwrite: true } to replace it`,
+          {
+            name,
+          },
+        );
       }
     }
-    await client.setVariable({ name, value, tags: options.tags === undefined ? undefined : [...options.tags] });
+    await client.setVariable({
+      name,
+      value,
+      tags: options.tags === undefined ? undefined : [...options.tags],
+    });
   },
 
   /** Deletes `name`; returns false when there was no such variable. */

@@ -36,7 +36,8 @@ const createFlowRun = createRoute({
   path: "/api/flow_runs",
   tags,
   summary: "Create a flow run",
-  description: "A given `id` that exists returns that run unchanged, so a retried request never makes a second run.",
+  description:
+    "A given `id` that exists returns that run unchanged, so a retried request never makes a second run.",
   request: { body: jsonBody(FlowRunCreateSchema) },
   responses: { 201: jsonAnswer(FlowRunSchema, "The created (or existing) flow run"), ...ERROR_ANSWERS },
 });

@@ -15,7 +15,12 @@ import type { OrdoApp, ServerDeps } from "../server-deps.js";
 const commaList = z
   .string()
   .max(5000)
-  .transform((text) => text.split(",").map((s) => s.trim()).filter((s) => s !== ""));
+  .transform((text) =>
+    text
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  );
 
 /** The stream's filters, from the query string. */
 export const StreamQuerySchema = z.object({
@@ -62,7 +67,8 @@ export function registerStreamRoute(app: OrdoApp, { store }: ServerDeps, timing:
   app.openapi(stream, async (c) => {
     const q = c.req.valid("query");
     const topics = new Set(q.topics ?? ["events", "logs"]);
-    const resourceId = q.resourceId ?? (q.flowRunId === undefined ? undefined : `ordo.flow-run.${q.flowRunId}`);
+    const resourceId =
+      q.resourceId ?? (q.flowRunId === undefined ? undefined : `ordo.flow-run.${q.flowRunId}`);
     // Without a starting point: only new events, and a flow run's logs from its start
     // (all logs: only new ones).
     let afterEventId = q.afterEventId ?? (await store.positions.newestEventId());

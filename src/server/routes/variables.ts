@@ -52,7 +52,9 @@ const filterVariables = createRoute({
 export function registerVariableRoutes(app: OrdoApp, { store }: ServerDeps): void {
   app.openapi(setVariable, async (c) => c.json(await api.setVariable(store, c.req.valid("json")), 200));
   app.openapi(filterVariables, async (c) => c.json(await api.readVariables(store, c.req.valid("json")), 200));
-  app.openapi(readVariable, async (c) => c.json(await api.readVariable(store, c.req.valid("param").name), 200));
+  app.openapi(readVariable, async (c) =>
+    c.json(await api.readVariable(store, c.req.valid("param").name), 200),
+  );
   app.openapi(deleteVariable, async (c) => {
     await api.deleteVariable(store, c.req.valid("param").name);
     return c.body(null, 204);

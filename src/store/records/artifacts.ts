@@ -84,7 +84,9 @@ export class ArtifactRecords {
       description === undefined
         ? { data: JSON.stringify(data), updated_at: now }
         : { data: JSON.stringify(data), description, updated_at: now };
-    const [changed] = await this.#sql.write([this.#sql.qb.updateTable("artifacts").set(set).where("id", "=", id)]);
+    const [changed] = await this.#sql.write([
+      this.#sql.qb.updateTable("artifacts").set(set).where("id", "=", id),
+    ]);
     return (changed ?? 0) > 0;
   }
 
@@ -104,18 +106,22 @@ export class ArtifactRecords {
     if (query.type !== undefined) select = select.where("a.type", "=", query.type);
     if (query.latestOnly) {
       // No newer version of the same key.
-      select = select.where(({ or, eb, not, exists, selectFrom }) =>
-        or([
+      select = select.where((eb) =>
+        eb.or([
           eb("a.key", "is", null),
-          not(
-            exists(
-              selectFrom("artifacts as b")
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("artifacts as b")
                 .select(sql.lit(1).as("one"))
                 .whereRef("b.key", "=", "a.key")
-                .where(({ eb: inner, or: anyOf, and }) =>
-                  anyOf([
+                .where((inner) =>
+                  inner.or([
                     inner("b.created_at", ">", sql.ref<number>("a.created_at")),
-                    and([inner("b.created_at", "=", sql.ref<number>("a.created_at")), inner("b.id", ">", sql.ref<string>("a.id"))]),
+                    inner.and([
+                      inner("b.created_at", "=", sql.ref<number>("a.created_at")),
+                      inner("b.id", ">", sql.ref<string>("a.id")),
+                    ]),
                   ]),
                 ),
             ),

@@ -74,15 +74,17 @@ export class EventRecords {
     await this.#sql.write(inputs.map((input) => eventInsertQuery(this.#sql.qb, input)));
   }
 
-
-
   /** Events, oldest first (by id, which follows the time they were received). */
   async list(query: EventQuery): Promise<OrdoEvent[]> {
     let select = this.#sql.qb.selectFrom("events").selectAll();
     const names = query.events;
     if (names !== undefined && names.length > 0) {
-      select = select.where(({ or, eb }) =>
-        or(names.map((name) => (name.endsWith("*") ? startsWith("event", name.slice(0, -1)) : eb("event", "=", name)))),
+      select = select.where((eb) =>
+        eb.or(
+          names.map((name) =>
+            name.endsWith("*") ? startsWith("event", name.slice(0, -1)) : eb("event", "=", name),
+          ),
+        ),
       );
     }
     const resourceId = query.resourceId;

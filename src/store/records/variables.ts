@@ -52,9 +52,13 @@ export class VariableRecords {
       .insertInto("variables")
       .values({ id: uuid7(), name: input.name, value, tags, created_at: input.now, updated_at: input.now })
       .onConflict((oc) =>
-        oc.column("name").doUpdateSet(
-          input.tags === undefined ? { value, updated_at: input.now } : { value, tags, updated_at: input.now },
-        ),
+        oc
+          .column("name")
+          .doUpdateSet(
+            input.tags === undefined
+              ? { value, updated_at: input.now }
+              : { value, tags, updated_at: input.now },
+          ),
       );
     await this.#sql.write([insert]);
     const stored = await this.get(input.name);
@@ -64,14 +68,21 @@ export class VariableRecords {
 
   /** The variable named `name`, or undefined. */
   async get(name: string): Promise<Variable | undefined> {
-    const rows = await this.#sql.all(this.#sql.qb.selectFrom("variables").selectAll().where("name", "=", name));
+    const rows = await this.#sql.all(
+      this.#sql.qb.selectFrom("variables").selectAll().where("name", "=", name),
+    );
     const row = rows[0];
     return row === undefined ? undefined : fromRow(this.#sql.dialect, row);
   }
 
   /** Variables by name. */
   async list(query: VariableQuery): Promise<Variable[]> {
-    let select = this.#sql.qb.selectFrom("variables").selectAll().orderBy("name").limit(query.limit).offset(query.offset);
+    let select = this.#sql.qb
+      .selectFrom("variables")
+      .selectAll()
+      .orderBy("name")
+      .limit(query.limit)
+      .offset(query.offset);
     if (query.namePrefix !== undefined && query.namePrefix !== "") {
       select = select.where(startsWith("name", query.namePrefix));
     }

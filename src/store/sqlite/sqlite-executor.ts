@@ -21,7 +21,10 @@ export function sqliteExecutor(
     dialect: "sqlite",
     qb,
     all<R>(query: Compilable<R>) {
-      return retryWhileBusy(() => runner.all(query.compile()), { timeoutMs: lockTimeoutMs, operation: "read" });
+      return retryWhileBusy(() => runner.all(query.compile()), {
+        timeoutMs: lockTimeoutMs,
+        operation: "read",
+      });
     },
     write(queries: readonly Compilable[]) {
       const compiled = queries.map((q) => q.compile());

@@ -1,45 +1,19 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { REPO_ROOT, runOrdo, type CliResult } from "../../helpers/ordo-cli.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "../../..");
+const root = REPO_ROOT;
 const FAKE = "test/integration/cli/fixtures/fake-flows.ts";
 const FLOWS = "test/integration/cli/fixtures/flows.ts";
 const ONE_LINE_ERROR = /^error: [^\n]+ \(ORDO_[A-Z_]+\)\n$/;
 
-interface Result {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
 let home: string;
 
 /** Runs the real CLI from source in a child process, with a fresh ORDO_HOME. */
-function ordo(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("ORDO_")));
-  const started = Date.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/run-cli.ts", ...args], {
-      cwd: root,
-      env: { ...clean, ORDO_HOME: home, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code, signal) =>
-      resolvePromise({ code, signal, stdout, stderr, ms: Date.now() - started }),
-    );
-  });
+function ordo(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runOrdo(args, { ORDO_HOME: home, ...env });
 }
 
 beforeEach(async () => {

@@ -71,7 +71,10 @@ describe("flow runs", () => {
     const decision = await h.json("POST", `/api/flow_runs/${run.id}/set_state`, { state: running() });
     expect(decision).toMatchObject({ status: 200, body: { status: "ACCEPT", runCount: 1 } });
 
-    const listed = await h.json("POST", "/api/flow_runs/filter", { flowName: "etl", stateTypes: ["RUNNING"] });
+    const listed = await h.json("POST", "/api/flow_runs/filter", {
+      flowName: "etl",
+      stateTypes: ["RUNNING"],
+    });
     expect((listed.body as { id: string }[]).map((r) => r.id)).toContain(run.id);
     const states = await h.json("GET", `/api/flow_runs/${run.id}/states`);
     expect((states.body as { name: string }[]).map((s) => s.name)).toEqual(["Pending", "Running"]);
@@ -79,7 +82,9 @@ describe("flow runs", () => {
   });
 
   it("answers a rejected proposal with the server's decision", async () => {
-    const run = (await h.json("POST", "/api/flow_runs", { flowName: "etl", name: "r" })).body as { id: string };
+    const run = (await h.json("POST", "/api/flow_runs", { flowName: "etl", name: "r" })).body as {
+      id: string;
+    };
     await h.json("POST", `/api/flow_runs/${run.id}/set_state`, { state: running() });
     const again = await h.json("POST", `/api/flow_runs/${run.id}/set_state`, { state: running() });
     expect(again).toMatchObject({ status: 200, body: { status: "REJECT", state: { name: "Running" } } });
@@ -110,11 +115,16 @@ describe("errors", () => {
   });
 
   it("answers 422 for a state whose name does not belong to its type", async () => {
-    const run = (await h.json("POST", "/api/flow_runs", { flowName: "etl", name: "r" })).body as { id: string };
+    const run = (await h.json("POST", "/api/flow_runs", { flowName: "etl", name: "r" })).body as {
+      id: string;
+    };
     const res = await h.json("POST", `/api/flow_runs/${run.id}/set_state`, {
       state: { type: "RUNNING", name: "Completed", timestamp: now() },
     });
-    expect(res).toMatchObject({ status: 422, body: { error: { details: { issues: [{ path: "state.name" }] } } } });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { error: { details: { issues: [{ path: "state.name" }] } } },
+    });
   });
 
   it("answers 400 with ORDO_MALFORMED_JSON for a body that is not JSON", async () => {
@@ -154,7 +164,9 @@ describe("errors", () => {
 
 describe("task runs, logs and results", () => {
   it("writes a recorder batch and reads task runs, their states and logs", async () => {
-    const run = (await h.json("POST", "/api/flow_runs", { flowName: "etl", name: "r" })).body as { id: string };
+    const run = (await h.json("POST", "/api/flow_runs", { flowName: "etl", name: "r" })).body as {
+      id: string;
+    };
     const t = now();
     const task = {
       id: "0190f0c0-0000-7000-8000-0000000000aa",

@@ -10,7 +10,15 @@ import { openApp, type AppHarness } from "./app-harness.js";
 let h: AppHarness;
 let db: BetterSqlite3.Database;
 let runId = "";
-const TABLES = ["flows", "flow_runs", "flow_run_states", "task_runs", "task_run_states", "logs", "recorded_batches"];
+const TABLES = [
+  "flows",
+  "flow_runs",
+  "flow_run_states",
+  "task_runs",
+  "task_run_states",
+  "logs",
+  "recorded_batches",
+];
 
 beforeAll(async () => {
   h = await openApp();
