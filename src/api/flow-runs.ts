@@ -4,7 +4,15 @@
  *
  * @module
  */
+import type { z } from "zod";
 import {
+  FlowRunCountRequestSchema,
+  FlowRunGraphQuerySchema,
+  FlowRunHistoryRequestSchema,
+  type FlowRunCount,
+  type FlowRunGraph,
+  type FlowRunPage,
+  type HistoryBucket,
   FlowRunCreateSchema,
   FlowRunFilterSchema,
   type FlowRun,
@@ -69,7 +77,53 @@ export async function readFlowRun(store: Store, id: string): Promise<FlowRun> {
 
 /** Reads flow runs, newest first; the filter's defaults apply (limit 100). */
 export async function readFlowRuns(store: Store, filter: FlowRunFilter = {}): Promise<FlowRun[]> {
-  return store.readFlowRuns(parseInput(FlowRunFilterSchema, filter, "flow-run filter"));
+  return (await readFlowRunPage(store, filter)).items;
+}
+
+/**
+ * One page of flow runs (sorted NEWEST, OLDEST or by NAME) and the cursor of the next.
+ *
+ * @example
+ * ```ts
+ * let page = await readFlowRunPage(store, { stateTypes: ["FAILED"], limit: 50 });
+ * while (page.nextCursor) page = await readFlowRunPage(store, { stateTypes: ["FAILED"], limit: 50, cursor: page.nextCursor });
+ * ```
+ */
+export async function readFlowRunPage(store: Store, filter: FlowRunFilter = {}): Promise<FlowRunPage> {
+  return store.flowRunQueries.page(parseInput(FlowRunFilterSchema, filter, "flow-run filter"));
+}
+
+/** How many flow runs match, counting no further than `cap` (default 10 000). */
+export async function countFlowRuns(
+  store: Store,
+  request: z.input<typeof FlowRunCountRequestSchema> = {},
+): Promise<FlowRunCount> {
+  const { filter, cap } = parseInput(FlowRunCountRequestSchema, request, "flow-run count");
+  return store.flowRunQueries.count(filter, cap);
+}
+
+/** Flow runs by state type per time bucket, by expected start time, for charts. */
+export async function flowRunHistory(
+  store: Store,
+  request: z.input<typeof FlowRunHistoryRequestSchema>,
+): Promise<HistoryBucket[]> {
+  const { from, to, intervalSeconds, filter } = parseInput(
+    FlowRunHistoryRequestSchema,
+    request,
+    "flow-run history",
+  );
+  return store.flowRunQueries.history(from, to, Math.round(intervalSeconds * 1000), filter);
+}
+
+/** One page of a flow run's graph; throws `ORDO_NOT_FOUND` for an unknown run. */
+export async function readFlowRunGraph(
+  store: Store,
+  id: string,
+  query: z.input<typeof FlowRunGraphQuerySchema> = {},
+): Promise<FlowRunGraph> {
+  const { cursor, limit } = parseInput(FlowRunGraphQuerySchema, query, "graph query");
+  if (cursor === undefined && (await store.readFlowRun(id)) === undefined) throw notFound("flow run", id);
+  return store.graphs.page(id, cursor, limit);
 }
 
 /** A flow run's state history, oldest first; throws `ORDO_NOT_FOUND` for an unknown id. */

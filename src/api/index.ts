@@ -10,6 +10,10 @@ export {
   createFlowRun,
   readFlowRun,
   readFlowRuns,
+  readFlowRunPage,
+  countFlowRuns,
+  flowRunHistory,
+  readFlowRunGraph,
   readFlowRunStates,
   heartbeatFlowRun,
 } from "./flow-runs.js";

@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import { JsonValueSchema } from "./variable.js";
+import { JsonValueSchema, jsonByteLength } from "./variable.js";
 
 /** The kinds of artifact. */
 export const ArtifactTypeSchema = z.enum(["markdown", "table", "link", "progress", "image"]);
@@ -21,7 +21,7 @@ export const ArtifactKeySchema = z
 export const MAX_ARTIFACT_DATA_BYTES = 1024 * 1024;
 
 const ArtifactDataSchema = JsonValueSchema.refine(
-  (value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_ARTIFACT_DATA_BYTES,
+  (value) => jsonByteLength(value) <= MAX_ARTIFACT_DATA_BYTES,
   { message: `the data is larger than ${MAX_ARTIFACT_DATA_BYTES} bytes of JSON` },
 );
 

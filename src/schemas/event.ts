@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { JsonValueSchema } from "./variable.js";
 
 /** A resource: string labels, among them `ordo.resource.id`. */
 export const ResourceSchema = z
@@ -33,7 +34,7 @@ export const EventCreateSchema = z.object({
   event: z.string().min(1).max(500),
   resource: ResourceSchema,
   related: z.array(ResourceSchema).max(100).default([]),
-  payload: z.record(z.string(), z.json()).default({}),
+  payload: z.record(z.string(), JsonValueSchema).default({}),
 });
 /** Emitting an event. */
 export type EventCreate = z.input<typeof EventCreateSchema>;

@@ -70,17 +70,43 @@ export const FlowRunCreateSchema = z.object({
 /** What creating a flow run takes (after defaults). */
 export type FlowRunCreate = z.input<typeof FlowRunCreateSchema>;
 
-/** Which flow runs to read. */
+/** A time range, ms since the epoch: `after` inclusive, `before` exclusive. */
+export const TimeRangeSchema = z.object({
+  after: Millis.optional(),
+  before: Millis.optional(),
+});
+
+/** How a list of flow runs is sorted. */
+export const FlowRunSortSchema = z.enum(["NEWEST", "OLDEST", "NAME"]);
+
+/** The hard limit of one page of flow runs. */
+export const MAX_FLOW_RUN_PAGE = 1000;
+
+/** Which flow runs to read. Every field narrows the selection (AND). */
 export const FlowRunFilterSchema = z.object({
   ids: z.array(Id).max(1000).optional(),
   flowName: z.string().optional(),
+  /** Runs of any of these flows. */
+  flowNames: z.array(z.string()).max(100).optional(),
   stateTypes: z.array(StateTypeSchema).optional(),
   stateNames: z.array(z.string()).optional(),
-  tags: z.array(z.string()).optional(),
+  /** Runs carrying every one of these tags. */
+  tags: z.array(z.string()).max(50).optional(),
+  /** Runs carrying at least one of these tags. */
+  tagsAny: z.array(z.string()).max(50).optional(),
   parentFlowRunId: Id.optional(),
   dynamicKey: z.string().optional(),
-  limit: z.number().int().min(1).max(1000).default(100),
-  offset: z.number().int().min(0).default(0),
+  /** Runs whose name starts with this text (case-sensitive; uses an index). */
+  namePrefix: z.string().min(1).max(200).optional(),
+  expectedStartTime: TimeRangeSchema.optional(),
+  startTime: TimeRangeSchema.optional(),
+  endTime: TimeRangeSchema.optional(),
+  sort: FlowRunSortSchema.default("NEWEST"),
+  /** Keyset pagination: the `nextCursor` of the previous page. */
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(MAX_FLOW_RUN_PAGE).default(100),
+  /** Skips runs (prefer `cursor`: offsets get slower the further they go). */
+  offset: z.number().int().min(0).max(100_000).default(0),
 });
 /** Which flow runs to read. */
 export type FlowRunFilter = z.input<typeof FlowRunFilterSchema>;
@@ -112,3 +138,46 @@ export interface SetStateResult {
   /** The run's run count after the decision. */
   readonly runCount: number;
 }
+
+/** A page of flow runs and the cursor of the next page (absent on the last page). */
+export const FlowRunPageSchema = z.object({
+  items: z.array(FlowRunSchema),
+  nextCursor: z.string().optional(),
+});
+/** A page of flow runs. */
+export type FlowRunPage = z.infer<typeof FlowRunPageSchema>;
+
+/** The body of `POST /api/flow_runs/count`. */
+export const FlowRunCountRequestSchema = z.object({
+  filter: FlowRunFilterSchema.omit({ sort: true, cursor: true, limit: true, offset: true }).default({}),
+  /** Counting stops here; the answer then says `capped`. Default 10 000. */
+  cap: z.number().int().min(1).max(1_000_000).default(10_000),
+});
+
+/** A count that may be capped ("10,000+"). */
+export const FlowRunCountSchema = z.object({ count: z.number().int(), capped: z.boolean() });
+/** A capped count. */
+export type FlowRunCount = z.infer<typeof FlowRunCountSchema>;
+
+/** The body of `POST /api/flow_runs/history`: runs by state type per time bucket. */
+export const FlowRunHistoryRequestSchema = z
+  .object({
+    from: Millis,
+    to: Millis,
+    intervalSeconds: z.number().min(1),
+    filter: FlowRunFilterSchema.omit({ sort: true, cursor: true, limit: true, offset: true }).default({}),
+  })
+  .refine((r) => r.to > r.from, { message: "`to` must be after `from`", path: ["to"] })
+  .refine((r) => (r.to - r.from) / (r.intervalSeconds * 1000) <= 500, {
+    message: "at most 500 buckets",
+    path: ["intervalSeconds"],
+  });
+
+/** One bucket of the history: counts by state type of runs expected to start in [start, end). */
+export const HistoryBucketSchema = z.object({
+  start: Millis,
+  end: Millis,
+  counts: z.record(z.string(), z.number().int()),
+});
+/** One bucket of the history. */
+export type HistoryBucket = z.infer<typeof HistoryBucketSchema>;

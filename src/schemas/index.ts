@@ -12,3 +12,4 @@ export * from "./api.js";
 export * from "./variable.js";
 export * from "./artifact.js";
 export * from "./event.js";
+export * from "./graph.js";

@@ -13,12 +13,34 @@ export const VariableNameSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,254}$/, "use 1–255 lowercase letters, digits, '_' or '-'");
 
-/** A JSON value. */
-export const JsonValueSchema: z.ZodType<unknown> = z.json();
+/** True for plain JSON: null, booleans, finite numbers, strings, arrays and plain objects of them. */
+export function isJsonValue(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.values(value).every((item) => isJsonValue(item, depth + 1));
+  }
+  return false;
+}
+
+/** The size of a value's JSON text in bytes (0 for a value with no JSON form). */
+export function jsonByteLength(value: unknown): number {
+  const text = JSON.stringify(value) as string | undefined;
+  return text === undefined ? 0 : Buffer.byteLength(text);
+}
+
+/**
+ * A JSON value. (Not `z.json()`: the OpenAPI generator cannot walk a recursive schema.)
+ */
+export const JsonValueSchema = z
+  .unknown()
+  .refine((value) => value !== undefined && isJsonValue(value), { message: "expected a JSON value" });
 
 /** A JSON value no larger than {@link MAX_VARIABLE_VALUE_BYTES}. */
 export const VariableValueSchema = JsonValueSchema.refine(
-  (value) => Buffer.byteLength(JSON.stringify(value)) <= MAX_VARIABLE_VALUE_BYTES,
+  (value) => jsonByteLength(value) <= MAX_VARIABLE_VALUE_BYTES,
   { message: `the value is larger than ${MAX_VARIABLE_VALUE_BYTES} bytes of JSON` },
 );
 

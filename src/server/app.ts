@@ -13,6 +13,7 @@ import { packageVersion } from "../package-version.js";
 import { errorBody, errorResponse } from "./http-errors.js";
 import { registerDocsPage } from "./docs-page.js";
 import { registerAdminRoutes } from "./routes/admin.js";
+import { registerFlowRunListRoutes } from "./routes/flow-run-lists.js";
 import { registerFlowRunRoutes } from "./routes/flow-runs.js";
 import { registerResultRoutes } from "./routes/results.js";
 import { registerTaskRunRoutes } from "./routes/task-runs.js";
@@ -71,6 +72,7 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   });
 
   registerAdminRoutes(app, deps);
+  registerFlowRunListRoutes(app, deps);
   registerFlowRunRoutes(app, deps);
   registerTaskRunRoutes(app, deps);
   registerResultRoutes(app, deps);

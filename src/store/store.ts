@@ -20,6 +20,8 @@ import type {
   ArtifactRecords,
   EventInsert,
   EventRecords,
+  FlowRunGraphs,
+  FlowRunQueries,
   TablePositions,
   VariableRecords,
 } from "./records/index.js";
@@ -170,6 +172,10 @@ export interface Store {
   readonly events: EventRecords;
   /** The newest ids of the append-only tables (events, logs). */
   readonly positions: TablePositions;
+  /** Flow-run pages, counts and history for people and the UI. */
+  readonly flowRunQueries: FlowRunQueries;
+  /** Flow-run graphs. */
+  readonly graphs: FlowRunGraphs;
 
   /**
    * Creates the flow named `name` if it does not exist (with `createdAt`, ms since the

@@ -8,3 +8,6 @@ export { VariableRecords, type VariableWrite, type VariableQuery } from "./varia
 export { ArtifactRecords, type ArtifactInsert, type ArtifactQuery } from "./artifacts.js";
 export { EventRecords, eventInsertQuery, type EventInsert, type EventQuery } from "./events.js";
 export { TablePositions } from "./positions.js";
+export { FlowRunQueries, type FlowRunPageQuery } from "./flow-run-queries.js";
+export { FlowRunGraphs } from "./flow-run-graph.js";
+export type { FlowRunFilterValues } from "./flow-run-filter.js";

@@ -25,7 +25,14 @@ import type {
   TaskRunQuery,
   UnfinishedFlowRun,
 } from "../store.js";
-import { ArtifactRecords, EventRecords, TablePositions, VariableRecords } from "../records/index.js";
+import {
+  ArtifactRecords,
+  EventRecords,
+  FlowRunGraphs,
+  FlowRunQueries,
+  TablePositions,
+  VariableRecords,
+} from "../records/index.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import { sqliteExecutor } from "./sqlite-executor.js";
 import { readFlowRunStates, readFlowRuns, readUnfinishedFlowRuns } from "./flow-run-reads.js";
@@ -106,6 +113,8 @@ export class SqliteStore implements Store {
   readonly artifacts: ArtifactRecords;
   readonly events: EventRecords;
   readonly positions: TablePositions;
+  readonly flowRunQueries: FlowRunQueries;
+  readonly graphs: FlowRunGraphs;
 
   /**
    * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
@@ -129,6 +138,8 @@ export class SqliteStore implements Store {
     this.artifacts = new ArtifactRecords(executor);
     this.events = new EventRecords(executor);
     this.positions = new TablePositions(executor);
+    this.flowRunQueries = new FlowRunQueries(executor);
+    this.graphs = new FlowRunGraphs(executor);
     this.#writerThread =
       writerPath === undefined
         ? undefined
