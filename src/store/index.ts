@@ -1,6 +1,6 @@
 /**
  * The store: Ordo's storage behind the narrow {@link Store} interface, its migrations, and
- * the SQLite implementation.
+ * its SQLite and PostgreSQL implementations.
  *
  * @module
  */
@@ -20,3 +20,10 @@ export type {
 export type { Migration } from "./migration.js";
 export { MIGRATIONS } from "./migrations/index.js";
 export { openSqliteStore, SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
+export {
+  openPostgresStore,
+  PostgresStore,
+  migratePostgres,
+  type PostgresStoreOptions,
+} from "./postgres/index.js";
+export { openStore, storeBackend, type OpenStoreOptions } from "./open-store.js";
