@@ -62,11 +62,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 export class PostgresStore implements Store {
   /** Always `postgres`. */
   readonly dialect = "postgres";
+  readonly #pool: pg.Pool;
   readonly #db: Kysely<Database>;
   #closed = false;
 
   /** Wraps a pool on a migrated database; use {@link openPostgresStore}. The store owns the pool. */
   constructor(pool: pg.Pool) {
+    this.#pool = pool;
     this.#db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
@@ -151,5 +153,7 @@ export class PostgresStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     await this.#db.destroy();
+    // Kysely ends the pool only when it has run a query itself.
+    if (!this.#pool.ended) await this.#pool.end();
   }
 }
