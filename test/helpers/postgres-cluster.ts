@@ -70,12 +70,33 @@ export async function startThrowawayCluster(bin: string): Promise<ThrowawayClust
   let started = false;
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
-    const initdb = asOwner(bin, "initdb", ["-D", data, "--auth=trust", "-U", "postgres", "-N", "-E", "UTF8", "--no-locale"]);
+    const initdb = asOwner(bin, "initdb", [
+      "-D",
+      data,
+      "--auth=trust",
+      "-U",
+      "postgres",
+      "-N",
+      "-E",
+      "UTF8",
+      "--no-locale",
+    ]);
     await run(initdb[0], initdb[1]);
     for (let attempt = 1; ; attempt += 1) {
       const port = await freePort();
       const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-      const start = asOwner(bin, "pg_ctl", ["start", "-D", data, "-w", "-t", "30", "-l", join(dir, "log"), "-o", options]);
+      const start = asOwner(bin, "pg_ctl", [
+        "start",
+        "-D",
+        data,
+        "-w",
+        "-t",
+        "30",
+        "-l",
+        join(dir, "log"),
+        "-o",
+        options,
+      ]);
       try {
         await run(start[0], start[1]);
         started = true;

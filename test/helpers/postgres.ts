@@ -58,13 +58,17 @@ export function useFreshDatabases(): (label?: string) => Promise<string> {
     if (server?.url == null || !server.external || created.length === 0) return;
     const url = server.url;
     await onServer(url, async (client) => {
-      for (const name of created.splice(0)) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      for (const name of created.splice(0))
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });
   });
   return async (label = "") => {
     server = postgresServer();
     if (server?.url == null) throw new Error("no PostgreSQL server for tests");
-    const suffix = label.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 20);
+    const suffix = label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .slice(0, 20);
     const name = `ordo_test_${randomBytes(6).toString("hex")}${suffix === "" ? "" : `_${suffix}`}`;
     await onServer(server.url, (client) => client.query(`CREATE DATABASE "${name}"`));
     created.push(name);

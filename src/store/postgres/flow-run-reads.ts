@@ -32,9 +32,7 @@ export function byteOrder(column: string) {
 
 /** One flow run joined with its flow's name, or undefined. */
 export async function selectFlowRun(db: Kysely<Database>, id: string): Promise<FlowRunRow | undefined> {
-  return (await selectFlowRunRows(db).where("flow_runs.id", "=", id).executeTakeFirst()) as
-    | FlowRunRow
-    | undefined;
+  return await selectFlowRunRows(db).where("flow_runs.id", "=", id).executeTakeFirst();
 }
 
 /** Flow runs matching `query`, newest first. */

@@ -14,12 +14,12 @@ function parseInt8(text: string): number {
 }
 
 /** The pool's type parsers: `pg`'s own, except int8 → number (for this pool only). */
-const TYPES: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === INT8_OID && format !== "binary"
-      ? parseInt8
-      : pg.types.getTypeParser(oid, format ?? "text")) as pg.CustomTypesConfig["getTypeParser"],
-};
+function getTypeParser(oid: number, format: "text" | "binary" = "text"): (value: string) => unknown {
+  if (oid === INT8_OID && format === "text") return parseInt8;
+  return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+}
+
+const TYPES: pg.CustomTypesConfig = { getTypeParser };
 
 /** How to open a pool. */
 export interface PostgresPoolOptions {

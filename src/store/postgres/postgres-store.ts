@@ -30,7 +30,13 @@ import { migratePostgres } from "./migrate-postgres.js";
 import { createPostgresPool, type PostgresPoolOptions } from "./pg-pool.js";
 import { runQuery, runTransaction } from "./pg-transaction.js";
 import { writeBatch } from "./task-run-batch-writer.js";
-import { findCachedResult, readLogs, readTaskRun, readTaskRunStates, readTaskRuns } from "./task-run-reads.js";
+import {
+  findCachedResult,
+  readLogs,
+  readTaskRun,
+  readTaskRunStates,
+  readTaskRuns,
+} from "./task-run-reads.js";
 
 /** How to open a PostgreSQL store. */
 export type PostgresStoreOptions = PostgresPoolOptions;

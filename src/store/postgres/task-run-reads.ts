@@ -24,7 +24,8 @@ export async function readTaskRuns(db: Kysely<Database>, query: TaskRunQuery): P
   if (query.stateTypes !== undefined) select = select.where("state_type", "in", query.stateTypes);
   if (query.names !== undefined) select = select.where("name", "in", query.names);
   if (query.taskKeys !== undefined) select = select.where("task_key", "in", query.taskKeys);
-  if (query.tags !== undefined && query.tags.length > 0) select = select.where(hasEveryTag("tags", query.tags));
+  if (query.tags !== undefined && query.tags.length > 0)
+    select = select.where(hasEveryTag("tags", query.tags));
   const rows = await select
     .orderBy("created_at")
     .orderBy(byteOrder("id"))

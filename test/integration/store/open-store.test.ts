@@ -49,17 +49,20 @@ describe("openStore", () => {
     expect(existsSync(join(root, "not-used.db"))).toBe(false);
   });
 
-  it.skipIf(server === undefined)("gives EmbeddedClient.open the PostgreSQL database of databaseUrl", async () => {
-    const url = await freshDatabase("embedded");
-    const client = await EmbeddedClient.open({ path: join(root, "embedded.db"), databaseUrl: url });
-    const run = await client.createFlowRun({ flowName: "etl", name: "r" });
-    await client.close();
-    const store = await openPostgresStore({ url });
-    try {
-      expect((await store.readFlowRun(run.id))?.name).toBe("r");
-    } finally {
-      await store.close();
-    }
-    expect(existsSync(join(root, "embedded.db"))).toBe(false);
-  });
+  it.skipIf(server === undefined)(
+    "gives EmbeddedClient.open the PostgreSQL database of databaseUrl",
+    async () => {
+      const url = await freshDatabase("embedded");
+      const client = await EmbeddedClient.open({ path: join(root, "embedded.db"), databaseUrl: url });
+      const run = await client.createFlowRun({ flowName: "etl", name: "r" });
+      await client.close();
+      const store = await openPostgresStore({ url });
+      try {
+        expect((await store.readFlowRun(run.id))?.name).toBe("r");
+      } finally {
+        await store.close();
+      }
+      expect(existsSync(join(root, "embedded.db"))).toBe(false);
+    },
+  );
 });

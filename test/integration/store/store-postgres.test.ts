@@ -66,7 +66,9 @@ describe.skipIf(server === undefined)("PostgreSQL store", () => {
       const client = await EmbeddedClient.fromStore(await openPostgresStore({ url }));
       try {
         const flowRun = await client.createFlowRun({ flowName: "etl", name: "r" });
-        const runs = Array.from({ length: 3_000 }, (_, i) => taskRun(flowRun.id, { createdAt: i, updatedAt: i }));
+        const runs = Array.from({ length: 3_000 }, (_, i) =>
+          taskRun(flowRun.id, { createdAt: i, updatedAt: i }),
+        );
         const finished = runs.map((r) => ({ ...r, runCount: 2, updatedAt: r.updatedAt + 10_000 }));
         await client.recordBatch(batch({ taskRuns: [...runs, ...finished] }));
         const read = await client.readTaskRuns({ flowRunId: flowRun.id, limit: 10_000 });
@@ -77,9 +79,9 @@ describe.skipIf(server === undefined)("PostgreSQL store", () => {
     });
 
     it("rejects an unreachable server with ORDO_DATABASE_BUSY, naming no password", async () => {
-      const error: unknown = await openPostgresStore({ url: "postgres://ordo:secret@127.0.0.1:1/ordo" }).catch(
-        (e: unknown) => e,
-      );
+      const error: unknown = await openPostgresStore({
+        url: "postgres://ordo:secret@127.0.0.1:1/ordo",
+      }).catch((e: unknown) => e);
       expect(isOrdoError(error, "ORDO_DATABASE_BUSY")).toBe(true);
       expect(String((error as Error).message)).not.toContain("secret");
     });
