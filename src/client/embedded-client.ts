@@ -1,7 +1,7 @@
 /**
  * `EmbeddedClient`: the {@link OrdoClient} that needs no server. It calls the `api/`
- * service layer in-process over a SQLite store (WAL mode), so several processes may share
- * one database file.
+ * service layer in-process over a store: SQLite (WAL mode, so several processes may share
+ * one database file) by default, PostgreSQL when given a `postgres://` URL.
  *
  * @module
  */
@@ -29,13 +29,19 @@ import type {
   TaskRunFilter,
 } from "../schemas/index.js";
 import type { CacheHit, StateData } from "../states/index.js";
-import { openSqliteStore, type Store } from "../store/index.js";
+import type { Store } from "../store/index.js";
+import { openStore } from "../store/open-store.js";
 import type { OrdoClient } from "./ordo-client.js";
 
 /** How to open an {@link EmbeddedClient}. */
 export interface EmbeddedClientOptions {
   /** The SQLite database file, e.g. `~/.ordo/ordo.db`; its folder is created. */
   readonly path: string;
+  /**
+   * A PostgreSQL URL (`postgres://…` or `postgresql://…`): when set, the client opens that
+   * database instead of the SQLite file at `path`. Other schemes are `ORDO_INVALID_SETTING`.
+   */
+  readonly databaseUrl?: string | undefined;
   /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
   readonly staleAfterMs?: number | undefined;
   /** How long to keep retrying a locked database before `ORDO_DATABASE_BUSY`, in ms. Default 30 000. */
@@ -44,8 +50,14 @@ export interface EmbeddedClientOptions {
   readonly writerThread?: boolean | undefined;
 }
 
+/** How to wrap an open store in an {@link EmbeddedClient}. */
+export interface EmbeddedClientStoreOptions {
+  /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
+  readonly staleAfterMs?: number | undefined;
+}
+
 /**
- * The in-process client over a SQLite store.
+ * The in-process client over a store (SQLite or PostgreSQL).
  *
  * @example
  * ```ts
@@ -66,16 +78,33 @@ export class EmbeddedClient implements OrdoClient {
   }
 
   /**
-   * Opens the database at `path` (creating its folder and the file when needed), applies
-   * pending migrations, and marks Crashed the runs whose process died since the store was
-   * last used.
+   * Opens the database (the PostgreSQL database at `databaseUrl` when given, else the
+   * SQLite file at `path`, creating its folder and the file when needed), applies pending
+   * migrations, and marks Crashed the runs whose process died since the store was last
+   * used.
    */
   static async open(options: EmbeddedClientOptions): Promise<EmbeddedClient> {
-    const store = await openSqliteStore({
-      path: options.path,
+    const store = await openStore({
+      databaseUrl: options.databaseUrl,
+      sqlitePath: options.path,
       lockTimeoutMs: options.lockTimeoutMs,
       writerThread: options.writerThread,
     });
+    return EmbeddedClient.fromStore(store, { staleAfterMs: options.staleAfterMs });
+  }
+
+  /**
+   * Wraps an open, migrated store, and marks Crashed the runs whose process died since the
+   * store was last used (as {@link EmbeddedClient.open} does). The client owns the store:
+   * closing the client closes it, and so does a failure here.
+   *
+   * @example
+   * ```ts
+   * const store = await openPostgresStore({ url: "postgres://localhost/ordo" });
+   * const client = await EmbeddedClient.fromStore(store, { staleAfterMs: 60_000 });
+   * ```
+   */
+  static async fromStore(store: Store, options: EmbeddedClientStoreOptions = {}): Promise<EmbeddedClient> {
     const client = new EmbeddedClient(store, options.staleAfterMs);
     try {
       await client.markCrashedRuns();

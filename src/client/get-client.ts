@@ -49,12 +49,13 @@ async function openClient(): Promise<OrdoClient> {
   await mkdir(settings.ORDO_HOME, { recursive: true });
   // Loaded on demand: commands that need no database never load SQLite.
   const { EmbeddedClient } = await import("./embedded-client.js");
-  return EmbeddedClient.open({ path: dbPath(settings) });
+  return EmbeddedClient.open({ path: dbPath(settings), databaseUrl: settings.ORDO_DATABASE_URL });
 }
 
 /**
  * The process-wide client for the current settings: an `EmbeddedClient` on
- * `ORDO_HOME/ordo.db`, opened on first use and shared afterwards. Throws
+ * `ORDO_HOME/ordo.db` (or on the PostgreSQL database of `ORDO_DATABASE_URL` when set),
+ * opened on first use and shared afterwards. Throws
  * `ORDO_INVALID_SETTING` for invalid settings, or when `ORDO_API_URL` is set (this version
  * has no HTTP client yet).
  *

@@ -60,9 +60,13 @@ export const SETTING_DEFINITIONS = {
     default: () => undefined,
   }),
   ORDO_DATABASE_URL: defineSetting({
-    description: "Reserved for the server's database (PostgreSQL for scale-out); unused in this version.",
-    expected: "a database URL",
-    schema: z.string().trim().min(1),
+    description:
+      "The database of the server (and of embedded clients): PostgreSQL at a postgres:// URL; SQLite under ORDO_HOME when unset.",
+    expected: "a postgres://, postgresql:// or sqlite: URL",
+    schema: z
+      .string()
+      .trim()
+      .regex(/^(postgres|postgresql):\/\/\S+$|^sqlite:\S*$/i),
     default: () => undefined,
   }),
   ORDO_LOGGING_LEVEL: defineSetting({

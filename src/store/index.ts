@@ -1,6 +1,6 @@
 /**
  * The store: Ordo's storage behind the narrow {@link Store} interface, its migrations, and
- * the SQLite implementation.
+ * its SQLite and PostgreSQL implementations.
  *
  * @module
  */
@@ -39,3 +39,6 @@ export {
   type EventQuery,
 } from "./records/index.js";
 export type { SqlExecutor } from "./sql-executor.js";
+// The PostgreSQL store is imported from "./postgres/index.js" where it is needed, so that
+// SQLite users never load the `pg` driver.
+export { openStore, storeBackend, type OpenStoreOptions } from "./open-store.js";

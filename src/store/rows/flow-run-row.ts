@@ -3,11 +3,12 @@
  *
  * @module
  */
-import superjson from "superjson";
+import superjson, { type SuperJSONResult } from "superjson";
 import type { Flow, FlowRun } from "../../schemas/index.js";
 import type { ResultRef } from "../../states/index.js";
 import type { FlowRunsTable, FlowsTable } from "../database.js";
 import type { NewFlowRun } from "../store.js";
+import { fromJsonColumn } from "./json-column.js";
 import { stateFromColumns, stateToColumns } from "./state-columns.js";
 
 /** A flow-run row joined with its flow's name. */
@@ -23,9 +24,19 @@ export function parametersFromText(text: string): Record<string, unknown> {
   return superjson.parse<Record<string, unknown>>(text);
 }
 
+/**
+ * Flow-run parameters from their column: superjson text (SQLite), or the superjson
+ * document already parsed from JSONB (PostgreSQL).
+ */
+export function parametersFromColumn(value: unknown): Record<string, unknown> {
+  return typeof value === "string"
+    ? parametersFromText(value)
+    : superjson.deserialize<Record<string, unknown>>(value as SuperJSONResult);
+}
+
 /** The flow a row holds. */
 export function flowFromRow(row: FlowsTable): Flow {
-  return { id: row.id, name: row.name, tags: JSON.parse(row.tags) as string[], createdAt: row.created_at };
+  return { id: row.id, name: row.name, tags: fromJsonColumn<string[]>(row.tags), createdAt: row.created_at };
 }
 
 /** The flow run a row holds. */
@@ -36,8 +47,8 @@ export function flowRunFromRow(row: FlowRunRow): FlowRun {
     flowName: row.flow_name,
     name: row.name,
     state: stateFromColumns(row),
-    parameters: parametersFromText(row.parameters),
-    tags: JSON.parse(row.tags) as string[],
+    parameters: parametersFromColumn(row.parameters),
+    tags: fromJsonColumn<string[]>(row.tags),
     runCount: row.run_count,
     retries: row.retries,
     parentFlowRunId: row.parent_flow_run_id ?? undefined,
@@ -52,7 +63,7 @@ export function flowRunFromRow(row: FlowRunRow): FlowRun {
     heartbeatAt: row.heartbeat_at ?? undefined,
     entrypoint: row.entrypoint ?? undefined,
     flowVersion: row.flow_version ?? undefined,
-    result: row.result === null ? undefined : (JSON.parse(row.result) as ResultRef),
+    result: row.result === null ? undefined : fromJsonColumn<ResultRef>(row.result),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

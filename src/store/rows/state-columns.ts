@@ -4,6 +4,7 @@
  * @module
  */
 import type { ErrorInfo, StateData, StateName, StateType } from "../../states/index.js";
+import { fromJsonColumn } from "./json-column.js";
 import type { StateColumns, StateRowColumns } from "../database.js";
 
 /** JSON text of an error, or null. */
@@ -11,9 +12,9 @@ export function errorToJson(error: ErrorInfo | undefined): string | null {
   return error === undefined ? null : JSON.stringify(error);
 }
 
-/** The error stored as JSON text, or undefined. */
-export function errorFromJson(text: string | null): ErrorInfo | undefined {
-  return text === null ? undefined : (JSON.parse(text) as ErrorInfo);
+/** The error stored as JSON (text on SQLite, parsed JSONB on PostgreSQL), or undefined. */
+export function errorFromJson(value: string | null): ErrorInfo | undefined {
+  return value === null ? undefined : fromJsonColumn<ErrorInfo>(value);
 }
 
 /** A run row's state columns for `state`. */

@@ -9,6 +9,7 @@ import type { CompactState, TaskRun } from "../../schemas/index.js";
 import type { ResultRef } from "../../states/index.js";
 import type { TaskRunsTable } from "../database.js";
 import type { BindValue } from "./bind-value.js";
+import { fromJsonColumn } from "./json-column.js";
 import { errorToJson, stateFromColumns } from "./state-columns.js";
 
 /** The columns a task-run snapshot writes, in bound-value order. */
@@ -107,18 +108,18 @@ export function taskRunFromRow(row: TaskRunsTable): TaskRun {
     taskKey: row.task_key,
     dynamicKey: row.dynamic_key,
     name: row.name,
-    tags: JSON.parse(row.tags) as string[],
+    tags: fromJsonColumn<string[]>(row.tags),
     state: stateFromColumns(row),
-    stateHistory: JSON.parse(row.state_history) as CompactState[],
+    stateHistory: fromJsonColumn<CompactState[]>(row.state_history),
     runCount: row.run_count,
     startTime: row.start_time ?? undefined,
     endTime: row.end_time ?? undefined,
     inputsHash: row.inputs_hash ?? undefined,
     cacheKey: row.cache_key ?? undefined,
     cacheExpiration: row.cache_expiration ?? undefined,
-    result: row.result === null ? undefined : (JSON.parse(row.result) as ResultRef),
-    inputs: JSON.parse(row.inputs) as Record<string, string[]>,
-    waitFor: JSON.parse(row.wait_for) as string[],
+    result: row.result === null ? undefined : fromJsonColumn<ResultRef>(row.result),
+    inputs: fromJsonColumn<Record<string, string[]>>(row.inputs),
+    waitFor: fromJsonColumn<string[]>(row.wait_for),
     parentTaskRunId: row.parent_task_run_id ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
