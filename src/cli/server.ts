@@ -13,6 +13,7 @@ import { LocalFileStorage } from "../results/index.js";
 import { loadSettings } from "../settings/load-settings.js";
 import { dbPath, storagePath } from "../settings/paths.js";
 import type { CliContext } from "./cli-context.js";
+import { registerDatabaseCommands } from "./server-database.js";
 
 /** Options of `ordo server start`. */
 interface StartOptions {
@@ -43,11 +44,11 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
   const started = performance.now();
   await mkdir(settings.ORDO_HOME, { recursive: true });
   // Loaded on demand: other commands never load the server.
-  const [{ startServer }, { openSqliteStore }] = await Promise.all([
+  const [{ startServer }, { openStore }] = await Promise.all([
     import("../server/start-server.js"),
-    import("../store/index.js"),
+    import("../store/open-store.js"),
   ]);
-  const store = await openSqliteStore({ path: dbPath(settings) });
+  const store = await openStore({ databaseUrl: settings.ORDO_DATABASE_URL, sqlitePath: dbPath(settings) });
   const server = await startServer({
     store,
     resultStorage: new LocalFileStorage(storagePath(settings)),
@@ -85,5 +86,6 @@ export function registerServerCommands(program: Command, ctx: CliContext): Comma
     .option("--host <host>", "the address to listen on (default: ORDO_SERVER_HOST, 127.0.0.1)")
     .option("--port <port>", "the port to listen on, 0 picks a free one (default: ORDO_SERVER_PORT, 4200)")
     .action((options: StartOptions) => startCommand(ctx, options));
+  registerDatabaseCommands(server, ctx);
   return server;
 }

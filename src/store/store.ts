@@ -25,6 +25,7 @@ import type {
   TablePositions,
   VariableRecords,
 } from "./records/index.js";
+import type { SqlExecutor } from "./sql-executor.js";
 
 /** A flow to create when it does not exist yet. */
 export interface NewFlow {
@@ -164,6 +165,8 @@ export interface UnfinishedFlowRun {
 export interface Store {
   /** The database behind this store. */
   readonly dialect: "sqlite" | "postgres";
+  /** Runs queries built with Kysely on this database (administration, shared records). */
+  readonly executor: SqlExecutor;
   /** Variables: named JSON values. */
   readonly variables: VariableRecords;
   /** Artifacts, versioned by key. */

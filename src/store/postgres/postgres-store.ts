@@ -11,6 +11,7 @@ import type pg from "pg";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../../schemas/index.js";
 import type { CacheHit, StateData, StateType } from "../../states/index.js";
 import type { Database } from "../database.js";
+import type { SqlExecutor } from "../sql-executor.js";
 import { flowFromRow, flowRunFromRow } from "../rows/flow-run-row.js";
 import { fromJsonColumn } from "../rows/json-column.js";
 import type {
@@ -81,6 +82,7 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #db: Kysely<Database>;
   #closed = false;
+  readonly executor: SqlExecutor;
   readonly variables: VariableRecords;
   readonly artifacts: ArtifactRecords;
   readonly events: EventRecords;
@@ -93,6 +95,7 @@ export class PostgresStore implements Store {
     this.#pool = pool;
     this.#db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const executor = postgresExecutor(this.#db);
+    this.executor = executor;
     this.variables = new VariableRecords(executor);
     this.artifacts = new ArtifactRecords(executor);
     this.events = new EventRecords(executor);

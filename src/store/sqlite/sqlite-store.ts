@@ -12,6 +12,7 @@ import type { Kysely } from "kysely";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../../schemas/index.js";
 import type { CacheHit, StateData, StateType } from "../../states/index.js";
 import type { Database } from "../database.js";
+import type { SqlExecutor } from "../sql-executor.js";
 import { flowFromRow, flowRunFromRow } from "../rows/flow-run-row.js";
 import type {
   CreatedFlowRun,
@@ -109,6 +110,7 @@ export class SqliteStore implements Store {
   readonly #batches: TaskRunBatchWriter;
   readonly #lockTimeoutMs: number;
   readonly #writerThread: BatchWriterThread | undefined;
+  readonly executor: SqlExecutor;
   readonly variables: VariableRecords;
   readonly artifacts: ArtifactRecords;
   readonly events: EventRecords;
@@ -134,6 +136,7 @@ export class SqliteStore implements Store {
     this.#flowRuns = new FlowRunWrites(this.#runner, this.#qb);
     this.#batches = new TaskRunBatchWriter(db, this.#qb);
     const executor = sqliteExecutor(this.#qb, this.#runner, transactions, lockTimeoutMs);
+    this.executor = executor;
     this.variables = new VariableRecords(executor);
     this.artifacts = new ArtifactRecords(executor);
     this.events = new EventRecords(executor);
