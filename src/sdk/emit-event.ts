@@ -35,7 +35,7 @@ export async function emitEvent(event: string, options: EmitEventOptions): Promi
       event,
       resource: { ...options.resource },
       related: related.map((r) => ({ ...r })),
-      payload: { ...(options.payload ?? {}) } as Record<string, never>,
+      payload: { ...(options.payload ?? {}) },
       occurred: options.occurred,
     },
   ]);
