@@ -29,7 +29,8 @@ async function openHttpClient(settings: Settings, apiUrl: string): Promise<OrdoC
   // Loaded on demand, like the EmbeddedClient.
   const { HttpClient } = await import("./http-client.js");
   // ORDO_API_KEY is read from the environment until it has its own setting.
-  const apiKey = (settings as Partial<Record<"ORDO_API_KEY", string>>).ORDO_API_KEY ?? process.env.ORDO_API_KEY;
+  const apiKey =
+    (settings as Partial<Record<"ORDO_API_KEY", string>>).ORDO_API_KEY ?? process.env.ORDO_API_KEY;
   return HttpClient.open({
     apiUrl,
     apiKey: apiKey === "" ? undefined : apiKey,

@@ -119,9 +119,11 @@ export class HttpClient implements OrdoClient {
         ? Promise.resolve()
         : deliverOrphanSpoolFiles(this.#transport, folder, onDropped, () => this.#closing !== undefined).then(
             (count) => {
-              if (count > 0) this.#warn(`delivered ${count} batch(es) left in spool files by ended processes`);
+              if (count > 0)
+                this.#warn(`delivered ${count} batch(es) left in spool files by ended processes`);
             },
-            (error: unknown) => this.#warn(`could not deliver spool files left by ended processes: ${String(error)}`),
+            (error: unknown) =>
+              this.#warn(`could not deliver spool files left by ended processes: ${String(error)}`),
           );
   }
 
@@ -152,7 +154,11 @@ export class HttpClient implements OrdoClient {
     return this.#post<FlowRun>("/flow_runs", { ...input, id: input.id ?? uuid7() });
   }
 
-  async setFlowRunState(id: string, state: StateData, options?: SetFlowRunStateOptions): Promise<SetStateResult> {
+  async setFlowRunState(
+    id: string,
+    state: StateData,
+    options?: SetFlowRunStateOptions,
+  ): Promise<SetStateResult> {
     if (isTerminalType(state.type)) {
       // A run must not read Completed while its task runs are still on the way.
       const delivered = await this.#outbox.drain(id, this.#drainTimeoutMs);

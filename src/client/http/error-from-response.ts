@@ -29,7 +29,12 @@ export function errorFromResponse(status: number, body: unknown, url: string): O
   if (isRecord(error) && typeof error.code === "string" && typeof error.message === "string") {
     const details = isRecord(error.details) ? error.details : undefined;
     if (KNOWN_CODES.has(error.code)) return new OrdoError(error.code as ErrorCode, error.message, details);
-    return new OrdoError("ORDO_SERVER_ERROR", error.message, { ...details, status, serverCode: error.code, url });
+    return new OrdoError("ORDO_SERVER_ERROR", error.message, {
+      ...details,
+      status,
+      serverCode: error.code,
+      url,
+    });
   }
   return new OrdoError("ORDO_SERVER_ERROR", `the server answered ${status} without an Ordo error body`, {
     status,

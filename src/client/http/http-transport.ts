@@ -168,7 +168,8 @@ function parseJson(text: string): unknown {
 function describe(cause: unknown): string {
   if (cause instanceof Error) {
     const inner = (cause as Error & { cause?: unknown }).cause;
-    const code = inner instanceof Error ? ((inner as Error & { code?: string }).code ?? inner.message) : undefined;
+    const code =
+      inner instanceof Error ? ((inner as Error & { code?: string }).code ?? inner.message) : undefined;
     if (cause.name === "TimeoutError") return "the request timed out";
     return code === undefined ? cause.message : `${cause.message} (${code})`;
   }

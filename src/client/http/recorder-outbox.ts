@@ -49,7 +49,10 @@ interface Entry {
   readonly body: string;
   readonly items: number;
   readonly spooled: boolean;
+  /** Resolves the `enqueue` call while it still waits. */
   settle: (() => void) | undefined;
+  /** Rejects the `enqueue` call while it still waits (the server refused the batch). */
+  refuse?: ((error: unknown) => void) | undefined;
 }
 
 /** A caller of `drain`, waiting for `target` batches to be delivered. */
@@ -109,7 +112,9 @@ export class RecorderOutbox {
 
   /**
    * Queues a batch. Resolves when it is delivered, or, during an outage or past the
-   * memory bound, once it is in the spool file. Never rejects for an outage.
+   * memory bound, once it is in the spool file. Never rejects for an outage; rejects with
+   * the server's error when the server refuses the batch while the caller still waits
+   * (a batch refused later is split and its bad items dropped).
    */
   enqueue(batch: RecorderBatch): Promise<void> {
     const seq = ++this.#enqueued;
@@ -125,7 +130,9 @@ export class RecorderOutbox {
     if (this.#folder !== undefined && (this.#spoolActive || this.#memoryItems + items > this.#maxItems)) {
       if (!this.#spoolActive && !this.#warnedSpill) {
         this.#warnedSpill = true;
-        this.#warn(`more than ${this.#maxItems} recorded items wait for the server: later batches are spooled to disk`);
+        this.#warn(
+          `more than ${this.#maxItems} recorded items wait for the server: later batches are spooled to disk`,
+        );
       }
       this.#spoolActive = true;
       return this.#file(async () => {
@@ -134,8 +141,8 @@ export class RecorderOutbox {
         this.#wakeUp();
       });
     }
-    return new Promise<void>((resolve) => {
-      this.#memory.push({ body, items, spooled: false, settle: resolve });
+    return new Promise<void>((resolve, reject) => {
+      this.#memory.push({ body, items, spooled: false, settle: resolve, refuse: reject });
       this.#memoryItems += items;
       if (this.#outage) this.#spillMemory().then(resolve, resolve);
       this.#wakeUp();
@@ -226,7 +233,9 @@ export class RecorderOutbox {
         );
         await this.#spillMemory();
       }
-      await this.#sleep(Math.min(this.#maxBackoffMs, backoffDelayMs(this.#failures, this.#transport.policy, Math.random())));
+      await this.#sleep(
+        Math.min(this.#maxBackoffMs, backoffDelayMs(this.#failures, this.#transport.policy, Math.random())),
+      );
     }
   }
 
@@ -243,6 +252,12 @@ export class RecorderOutbox {
       if (this.#outage && !this.#spoolActive) this.#recovered();
       return true;
     } catch (refused) {
+      if (entry.settle !== undefined && entry.refuse !== undefined) {
+        // The caller still waits: it gets the refusal (the run recorder splits the batch).
+        entry.refuse(refused);
+        entry.settle = undefined;
+        return true;
+      }
       try {
         await deliverRefusedBatch(this.#transport, entry.body, refused as OrdoError, this.#onDropped);
         return true;
