@@ -89,6 +89,8 @@ export class HttpClient implements OrdoClient {
   readonly #warn: (message: string) => void;
   readonly #orphans: Promise<void>;
   #closing: Promise<void> | undefined;
+  #stopOrphans = false;
+  #wakeOrphans: (() => void) | undefined;
 
   private constructor(options: HttpClientOptions) {
     this.#warn = options.onWarning ?? warnToStderr;
@@ -114,17 +116,38 @@ export class HttpClient implements OrdoClient {
     });
     this.#drainTimeoutMs = options.drainTimeoutMs ?? 600_000;
     this.resultStorage = new ServerResultStorage(this.#transport);
-    this.#orphans =
-      folder === undefined
-        ? Promise.resolve()
-        : deliverOrphanSpoolFiles(this.#transport, folder, onDropped, () => this.#closing !== undefined).then(
-            (count) => {
-              if (count > 0)
-                this.#warn(`delivered ${count} batch(es) left in spool files by ended processes`);
-            },
-            (error: unknown) =>
-              this.#warn(`could not deliver spool files left by ended processes: ${String(error)}`),
-          );
+    this.#orphans = folder === undefined ? Promise.resolve() : this.#deliverOrphans(folder, onDropped);
+  }
+
+  /**
+   * Delivers spool files that ended processes left, with quick retries; while the
+   * server does not answer, tries again every few seconds until the client closes (the
+   * files stay, claimed by this process, for the next process otherwise).
+   */
+  async #deliverOrphans(folder: string, onDropped: OnDropped): Promise<void> {
+    while (!this.#stopOrphans) {
+      try {
+        const count = await deliverOrphanSpoolFiles(
+          this.#transport,
+          folder,
+          onDropped,
+          () => this.#stopOrphans,
+        );
+        if (count > 0) this.#warn(`delivered ${count} batch(es) left in spool files by ended processes`);
+        return;
+      } catch (error) {
+        if (this.#stopOrphans) return;
+        this.#warn(`could not deliver spool files left by ended processes yet: ${String(error)}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5_000);
+          timer.unref();
+          this.#wakeOrphans = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
   }
 
   /**
@@ -237,6 +260,15 @@ export class HttpClient implements OrdoClient {
     this.#closing ??= (async () => {
       const drained = await this.#outbox.close(this.#drainTimeoutMs);
       if (!drained) this.#warn("the server did not take every recorded batch: they stay in a spool file");
+      // Spool files of ended processes: delivered within the same bound, else left for the next process.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.#orphans,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, drained ? this.#drainTimeoutMs : 0))),
+      ]);
+      clearTimeout(timer);
+      this.#stopOrphans = true;
+      this.#wakeOrphans?.();
       await this.#orphans;
     })();
     return this.#closing;

@@ -30,7 +30,13 @@ export async function deliverOrphanSpoolFiles(
           if (isStopped()) return delivered;
           if (!isCompleteLine(line)) continue; // a torn line
           try {
-            await transport.request({ method: "POST", path: BATCH_PATH, json: line, answer: "none" });
+            await transport.request({
+              method: "POST",
+              path: BATCH_PATH,
+              json: line,
+              answer: "none",
+              retry: "quick",
+            });
           } catch (error) {
             if ((error as OrdoError).code === "ORDO_SERVER_UNAVAILABLE") throw error;
             await deliverRefusedBatch(transport, line, error as OrdoError, onDropped);
