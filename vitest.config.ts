@@ -23,6 +23,23 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        // The engine's integration tests again, through the HttpClient against a real
+        // server on loopback (test/helpers/ordo-home.ts starts one per test file).
+        test: {
+          name: "integration-http",
+          include: ["test/integration/engine/**/*.test.ts"],
+          exclude: [
+            // Opens an EmbeddedClient on a SQLite file and locks that file directly.
+            "test/integration/engine/recorder.test.ts",
+          ],
+          env: { ORDO_TEST_CLIENT: "http" },
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: "forks",
+        },
+      },
     ],
   },
 });

@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { MemoryStorage } from "../../src/results/index.js";
 import { createApp } from "../../src/server/app.js";
 import { openStore } from "../../src/store/open-store.js";
@@ -47,6 +48,20 @@ const TARGET_LIST_MS = 50;
 
 const root = mkdtempSync(join(tmpdir(), "ordo-bench-api-"));
 let cluster: ThrowawayCluster | undefined;
+
+/** A new database on the throwaway cluster. */
+async function createDatabase(server: ThrowawayCluster, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 async function startServerProcess(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/api/server-process.ts", ...args], {
@@ -160,7 +175,7 @@ try {
   rows.push(["Ordo on SQLite", fmt(s.runsPerS), fmt(s.requestsPerS), s.runsPerS >= TARGET_RUNS_PER_S ? "PASS" : "MISS"]);
 
   if (cluster !== undefined) {
-    const url = await cluster.createDatabase("bench_throughput");
+    const url = await createDatabase(cluster, "bench_throughput");
     const postgres = await startServerProcess(["postgres", url]);
     const p = await runThroughput(postgres.url);
     await stop(postgres.child);
@@ -183,7 +198,7 @@ try {
     const pass = (ms: number) => (ms < TARGET_LIST_MS ? "PASS" : "MISS");
     listRows.push([`SQLite, ${size} runs`, `${fmt(l.page)} ${pass(l.page)}`, `${fmt(l.count)} ${pass(l.count)}`, `${fmt(l.history)} ${pass(l.history)}`]);
     if (cluster !== undefined) {
-      const url = await cluster.createDatabase(`bench_list_${size}`);
+      const url = await createDatabase(cluster, `bench_list_${size}`);
       await (await openStore({ databaseUrl: url, sqlitePath: "" })).close();
       started = performance.now();
       await seedPostgres(url, size, now);

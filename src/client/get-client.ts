@@ -8,7 +8,6 @@
  * @module
  */
 import { mkdir } from "node:fs/promises";
-import { OrdoError } from "../errors/ordo-error.js";
 import { loadSettings } from "../settings/load-settings.js";
 import { dbPath } from "../settings/paths.js";
 import type { Settings } from "../settings/settings.js";
@@ -26,38 +25,38 @@ function clientSlot(): ClientSlot {
   return (holder[CLIENT_KEY] ??= { client: undefined });
 }
 
-/**
- * Refuses settings this version cannot serve. The one place that knows HTTP mode is not
- * available yet: when the HttpClient lands, it is chosen here instead.
- */
-function assertEmbeddedMode(settings: Settings): void {
-  if (settings.ORDO_API_URL !== undefined) {
-    throw new OrdoError(
-      "ORDO_INVALID_SETTING",
-      "ORDO_API_URL is set but this version has no HTTP client yet",
-      {
-        setting: "ORDO_API_URL",
-        value: settings.ORDO_API_URL,
-      },
-    );
-  }
+async function openHttpClient(settings: Settings, apiUrl: string): Promise<OrdoClient> {
+  // Loaded on demand, like the EmbeddedClient.
+  const { HttpClient } = await import("./http-client.js");
+  // ORDO_API_KEY is read from the environment until it has its own setting.
+  const apiKey =
+    (settings as Partial<Record<"ORDO_API_KEY", string>>).ORDO_API_KEY ?? process.env.ORDO_API_KEY;
+  return HttpClient.open({
+    apiUrl,
+    apiKey: apiKey === "" ? undefined : apiKey,
+    timeoutMs: settings.ORDO_API_TIMEOUT_SECONDS * 1000,
+    maxRetries: settings.ORDO_API_MAX_RETRIES,
+    outageMs: settings.ORDO_CLIENT_OUTAGE_SECONDS * 1000,
+    outboxMaxItems: settings.ORDO_CLIENT_OUTBOX_MAX_ITEMS,
+    drainTimeoutMs: settings.ORDO_CLIENT_DRAIN_TIMEOUT_SECONDS * 1000,
+    home: settings.ORDO_HOME,
+  });
 }
 
 async function openClient(): Promise<OrdoClient> {
   const settings = loadSettings();
-  assertEmbeddedMode(settings);
   await mkdir(settings.ORDO_HOME, { recursive: true });
+  if (settings.ORDO_API_URL !== undefined) return openHttpClient(settings, settings.ORDO_API_URL);
   // Loaded on demand: commands that need no database never load SQLite.
   const { EmbeddedClient } = await import("./embedded-client.js");
   return EmbeddedClient.open({ path: dbPath(settings), databaseUrl: settings.ORDO_DATABASE_URL });
 }
 
 /**
- * The process-wide client for the current settings: an `EmbeddedClient` on
- * `ORDO_HOME/ordo.db` (or on the PostgreSQL database of `ORDO_DATABASE_URL` when set),
- * opened on first use and shared afterwards. Throws
- * `ORDO_INVALID_SETTING` for invalid settings, or when `ORDO_API_URL` is set (this version
- * has no HTTP client yet).
+ * The process-wide client for the current settings: an `HttpClient` of the server at
+ * `ORDO_API_URL` when it is set, else an `EmbeddedClient` on `ORDO_HOME/ordo.db` (or on
+ * the PostgreSQL database of `ORDO_DATABASE_URL`); opened on first use and shared
+ * afterwards. Throws `ORDO_INVALID_SETTING` for invalid settings.
  *
  * @example
  * ```ts

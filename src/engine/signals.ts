@@ -34,7 +34,12 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
   await Promise.allSettled(
     runs.map(async (run) => {
       run.logger.error(`the process received ${signal}: the run is marked Crashed`);
-      await run.recorder.flush().catch(() => undefined);
+      // Tasks go on while a flush is on its way (a round trip to a server): flush until
+      // nothing is left, so what they started is recorded before the run is marked.
+      for (let round = 0; round < 5; round++) {
+        await run.recorder.flush().catch(() => undefined);
+        if (run.recorder.pending === 0) break;
+      }
       const decision = await run.client.setFlowRunState(run.flowRunId, {
         type: StateType.CRASHED,
         name: "Crashed",
@@ -46,6 +51,19 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
   );
   uninstall();
   process.kill(process.pid, signal);
+}
+
+/**
+ * True once the process received SIGINT or SIGTERM during a flow run: its runs are being
+ * marked Crashed and it is about to end, so no task run may start any more.
+ */
+export function isStopping(): boolean {
+  return registry.stopping;
+}
+
+/** Never settles: what a task run that would start in a stopping process awaits. */
+export function haltForever(): Promise<never> {
+  return new Promise<never>(() => undefined);
 }
 
 const handlers = {

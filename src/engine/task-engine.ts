@@ -27,6 +27,7 @@ import { installPrintCapture } from "./print-capture.js";
 import { TaskRunContextImpl } from "./task-run-context.js";
 import { complete, finalFailure, finish, runHooks } from "./task-completion.js";
 import { priorKey, resumeOrRerun, upstreamFailed } from "./task-resume.js";
+import { haltForever, isStopping } from "./signals.js";
 import { enter, factsFor, messageOf, stateData } from "./task-run-states.js";
 import { runWithTimeout } from "./timeout.js";
 
@@ -300,6 +301,8 @@ async function attempts(
         `task run '${snapshot.name}' cannot start: ${decision.reason}`,
       );
     }
+    // A process ending on a signal starts no task: it would run unrecorded.
+    if (isStopping()) await haltForever();
     enter(flow, snapshot, decision.state);
     if (decision.cacheHit !== undefined) {
       snapshot.result = decision.cacheHit.result;

@@ -4,10 +4,12 @@
  * @module
  */
 import { getClient } from "../client/get-client.js";
+import type { HttpClient } from "../client/http-client.js";
+import type { OrdoClient } from "../client/ordo-client.js";
 import type { EngineConfig } from "../engine/context.js";
-import { LocalFileStorage } from "../results/index.js";
+import { LocalFileStorage, type ResultStorage } from "../results/index.js";
 import { LogLevel } from "../schemas/log.js";
-import { loadSettings, storagePath } from "../settings/index.js";
+import { loadSettings, storagePath, type Settings } from "../settings/index.js";
 
 const KEY = Symbol.for("ordo.engine-config");
 const g = globalThis as typeof globalThis & { [KEY]?: Promise<EngineConfig> };
@@ -18,12 +20,22 @@ function colorsWanted(setting: string): boolean {
   return Boolean(process.stderr.isTTY) && process.env.NO_COLOR === undefined;
 }
 
+/**
+ * The default result storage: the server's when the client is an HTTP client (large
+ * results are uploaded, so the UI and a resume on another machine can read them), else
+ * files under `ORDO_HOME/storage`.
+ */
+function defaultStorage(client: OrdoClient, settings: Settings): ResultStorage {
+  if (client.kind === "http") return (client as HttpClient).resultStorage;
+  return new LocalFileStorage(storagePath(settings));
+}
+
 async function build(): Promise<EngineConfig> {
   const settings = loadSettings();
   const client = await getClient();
   return {
     client,
-    storage: new LocalFileStorage(storagePath(settings)),
+    storage: defaultStorage(client, settings),
     logLevel: LogLevel[settings.ORDO_LOGGING_LEVEL],
     colors: colorsWanted(settings.ORDO_LOGGING_COLORS),
     heartbeatMs: settings.ORDO_HEARTBEAT_SECONDS * 1000,

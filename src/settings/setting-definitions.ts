@@ -136,6 +136,42 @@ export const SETTING_DEFINITIONS = {
     schema: integerText(1, 65535),
     default: () => 4200,
   }),
+  // --- The HTTP client (ORDO_API_URL): timeouts, retries, outages, the outbox. ---
+  ORDO_API_TIMEOUT_SECONDS: defineSetting({
+    description: "How long one request to the Ordo server may take before it is retried, in seconds.",
+    expected: "a positive number of seconds",
+    schema: positiveNumberText(),
+    default: () => 30,
+  }),
+  ORDO_API_MAX_RETRIES: defineSetting({
+    description:
+      "Retries of a request that got no answer (or 502, 503, 504, 429) before the outage window counts.",
+    expected: "an integer >= 0",
+    schema: integerText(0, 100),
+    default: () => 5,
+  }),
+  ORDO_CLIENT_OUTAGE_SECONDS: defineSetting({
+    description:
+      "How long a flow keeps retrying an unreachable server (creating runs, proposing states, reads) before it fails, in seconds.",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 300,
+  }),
+  ORDO_CLIENT_OUTBOX_MAX_ITEMS: defineSetting({
+    description:
+      "Recorded task-run states and logs held in memory for the server; past this, batches are spooled to ORDO_HOME/spool/.",
+    expected: "an integer >= 1",
+    schema: integerText(1),
+    default: () => 10_000,
+  }),
+  ORDO_CLIENT_DRAIN_TIMEOUT_SECONDS: defineSetting({
+    description:
+      "Longest wait for a flow run's recorded task runs and logs to reach the server before its final state (and at exit), in seconds.",
+    expected: "a positive number of seconds",
+    schema: positiveNumberText(),
+    default: () => 600,
+  }),
+  // --- end of the HTTP client's settings ---
 };
 
 /** The name of a setting, e.g. `ORDO_HEARTBEAT_SECONDS`. */

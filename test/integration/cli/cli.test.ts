@@ -324,12 +324,15 @@ describe("ordo profile", () => {
 });
 
 describe("clients", () => {
-  it("refuses ORDO_API_URL, which this version cannot serve", async () => {
-    const r = await ordo(["flow-run", "ls"], { ORDO_API_URL: "http://127.0.0.1:4200/api" });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      "error: ORDO_API_URL is set but this version has no HTTP client yet (ORDO_INVALID_SETTING)\n",
-    );
+  it("talks to the server at ORDO_API_URL, and says so when nothing answers there", async () => {
+    const r = await ordo(["flow-run", "ls"], {
+      ORDO_API_URL: "http://127.0.0.1:9/api",
+      ORDO_API_MAX_RETRIES: "0",
+      ORDO_CLIENT_OUTAGE_SECONDS: "0",
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("http://127.0.0.1:9/api");
+    expect(r.stderr).toContain("(ORDO_SERVER_UNAVAILABLE)");
   });
 });
 

@@ -11,18 +11,23 @@ import { flowRunStateCases } from "./suite/flow-run-states.case.js";
 import { flowsAndRunsCases } from "./suite/flows-and-runs.case.js";
 import { idempotencyCases } from "./suite/idempotency.case.js";
 import { recordCases } from "./suite/records.case.js";
-import type { MakeClient, SuiteClient, SuiteContext } from "./suite/helpers.js";
+import type { MakeClient, SuiteCapabilities, SuiteClient, SuiteContext } from "./suite/helpers.js";
 import { logAndCacheCases } from "./suite/logs-and-cache.case.js";
 import { taskRunCases } from "./suite/task-runs.case.js";
 
-export type { MakeClient, SuiteClient } from "./suite/helpers.js";
+export type { MakeClient, SuiteCapabilities, SuiteClient } from "./suite/helpers.js";
 
 /** Runs the conformance suite against the backend `name`. */
-export function runStoreSuite(name: string, makeClient: MakeClient): void {
+export function runStoreSuite(
+  name: string,
+  makeClient: MakeClient,
+  capabilities: SuiteCapabilities = {},
+): void {
   describe(`store conformance: ${name}`, () => {
     const opened: SuiteClient[] = [];
     let lastKey = "";
     const ctx: SuiteContext = {
+      capabilities,
       async open(key = `t-${randomUUID()}`) {
         lastKey = key;
         const client = await makeClient(key);

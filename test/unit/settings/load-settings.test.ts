@@ -38,6 +38,12 @@ describe("settings defaults", () => {
       ORDO_API_KEY: undefined,
       ORDO_SERVER_HOST: "127.0.0.1",
       ORDO_SERVER_PORT: 4200,
+      // The HTTP client's settings.
+      ORDO_API_TIMEOUT_SECONDS: 30,
+      ORDO_API_MAX_RETRIES: 5,
+      ORDO_CLIENT_OUTAGE_SECONDS: 300,
+      ORDO_CLIENT_OUTBOX_MAX_ITEMS: 10_000,
+      ORDO_CLIENT_DRAIN_TIMEOUT_SECONDS: 600,
     });
   });
 

@@ -84,21 +84,24 @@ export function flowsAndRunsCases(ctx: SuiteContext): void {
       });
     });
 
-    it("round-trips parameters holding Dates, Maps and BigInts", async () => {
-      const client = await ctx.open();
-      const parameters = {
-        when: new Date(1_700_000_000_000),
-        lookup: new Map([["a", 1]]),
-        big: 12345678901234567890n,
-        n: 1,
-      };
-      const run = await client.createFlowRun({ flowName: "etl", name: "p", parameters });
-      const read = await client.readFlowRun(run.id);
-      expect(read.parameters).toEqual(parameters);
-      expect(read.parameters.when).toBeInstanceOf(Date);
-      expect(read.parameters.lookup).toBeInstanceOf(Map);
-      expect(typeof read.parameters.big).toBe("bigint");
-    });
+    it.skipIf(ctx.capabilities.richParameters === false)(
+      "round-trips parameters holding Dates, Maps and BigInts",
+      async () => {
+        const client = await ctx.open();
+        const parameters = {
+          when: new Date(1_700_000_000_000),
+          lookup: new Map([["a", 1]]),
+          big: 12345678901234567890n,
+          n: 1,
+        };
+        const run = await client.createFlowRun({ flowName: "etl", name: "p", parameters });
+        const read = await client.readFlowRun(run.id);
+        expect(read.parameters).toEqual(parameters);
+        expect(read.parameters.when).toBeInstanceOf(Date);
+        expect(read.parameters.lookup).toBeInstanceOf(Map);
+        expect(typeof read.parameters.big).toBe("bigint");
+      },
+    );
 
     it("returns the existing run when created again with the same id", async () => {
       const client = await ctx.open();

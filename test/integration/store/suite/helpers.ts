@@ -90,8 +90,21 @@ export async function exitedPid(): Promise<number> {
   return child.pid!;
 }
 
+/**
+ * What a backend does differently. Each `false` skips the cases that need it, and says
+ * why where the backend runs the suite.
+ */
+export interface SuiteCapabilities {
+  /** Opening a client marks Crashed the runs of dead processes (embedded: yes; HTTP: the server's crash-detection service does it). */
+  readonly crashesMarkedOnOpen?: boolean | undefined;
+  /** Parameters holding Dates, Maps and BigInts round-trip (embedded: yes; HTTP: the REST API carries plain JSON). */
+  readonly richParameters?: boolean | undefined;
+}
+
 /** What each group of cases gets: a way to open clients (closed after each test). */
 export interface SuiteContext {
+  /** What the backend under test does differently (everything, unless said). */
+  readonly capabilities: SuiteCapabilities;
   /** Opens a client on the database `key` (a fresh one when omitted). */
   open(key?: string): Promise<SuiteClient>;
   /** The key of the database opened last. */
