@@ -140,7 +140,8 @@ export class FlowRunQueries {
         "flow_runs.state_type as state_type",
         (eb) => eb.fn.countAll<number>().as("n"),
       ])
-      .groupBy([bucket, "flow_runs.state_type"]);
+      // By position: PostgreSQL does not see two bound copies of `from` as one expression.
+      .groupBy([sql`1`, sql`2`]);
     const rows = await this.#sql.all(select);
     for (const row of rows) {
       const target = buckets[Math.floor(Number(row.bucket))];
