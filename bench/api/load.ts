@@ -7,12 +7,20 @@
 import http from "node:http";
 
 /** One JSON request. */
-export async function postJson(agent: http.Agent, url: string, body: unknown): Promise<{ status: number; body: string }> {
+export async function postJson(
+  agent: http.Agent,
+  url: string,
+  body: unknown,
+): Promise<{ status: number; body: string }> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      {
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -26,7 +34,11 @@ export async function postJson(agent: http.Agent, url: string, body: unknown): P
 }
 
 /** Runs `work` `total` times with `concurrency` workers; returns the elapsed ms. */
-export async function drive(total: number, concurrency: number, work: (i: number) => Promise<void>): Promise<number> {
+export async function drive(
+  total: number,
+  concurrency: number,
+  work: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(

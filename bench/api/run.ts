@@ -24,7 +24,11 @@ import { MemoryStorage } from "../../src/results/index.js";
 import { createApp } from "../../src/server/app.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/index.js";
-import { findPostgresBin, startThrowawayCluster, type ThrowawayCluster } from "../../test/helpers/postgres-cluster.js";
+import {
+  findPostgresBin,
+  startThrowawayCluster,
+  type ThrowawayCluster,
+} from "../../test/helpers/postgres-cluster.js";
 import { loadAverage, machineLine } from "../shared/machine.js";
 import { fmt, median } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
@@ -63,15 +67,44 @@ async function createDatabase(server: ThrowawayCluster, name: string): Promise<s
   return url.toString();
 }
 
-async function startServerProcess(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+/** A server process: its URL, and a reader of the CPU time it has used. */
+interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  cpuUs(): Promise<number>;
+}
+
+async function startServerProcess(args: string[]): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/api/server-process.ts", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    if (line.startsWith("{")) return { child, url: (JSON.parse(line) as { url: string }).url };
-  }
-  throw new Error("the server process ended before it was ready");
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const nextJson = async (): Promise<Record<string, unknown>> => {
+    for (let line = await lines.next(); line.done !== true; line = await lines.next()) {
+      if (line.value.startsWith("{")) return JSON.parse(line.value) as Record<string, unknown>;
+    }
+    throw new Error("the server process ended");
+  };
+  const { url } = (await nextJson()) as { url: string };
+  return {
+    child,
+    url,
+    async cpuUs() {
+      child.kill("SIGUSR2");
+      return ((await nextJson()) as { cpuUs: number }).cpuUs;
+    },
+  };
+}
+
+/** Runs/s measured, and the server's CPU time per run. */
+async function measureServer(
+  server: ServerProcess,
+): Promise<{ runsPerS: number; requestsPerS: number; cpuUsPerRun: number }> {
+  await runThroughput(server.url, Math.min(400, RUNS)); // warm-up
+  const before = await server.cpuUs();
+  const result = await runThroughput(server.url, RUNS);
+  const cpuUsPerRun = ((await server.cpuUs()) - before) / RUNS;
+  return { ...result, cpuUsPerRun };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -85,7 +118,7 @@ function expectStatus(status: number, body: string, wanted: number): void {
 }
 
 /** Runs per second: create (Scheduled) + Pending + Running + Completed. */
-async function runThroughput(url: string): Promise<{ runsPerS: number; requestsPerS: number }> {
+async function runThroughput(url: string, runs: number): Promise<{ runsPerS: number; requestsPerS: number }> {
   const agent = keepAliveAgent(CONCURRENCY);
   const oneRun = async (i: number) => {
     const now = Date.now();
@@ -96,15 +129,20 @@ async function runThroughput(url: string): Promise<{ runsPerS: number; requestsP
     });
     expectStatus(created.status, created.body, 201);
     const id = (JSON.parse(created.body) as { id: string }).id;
-    for (const [type, name] of [["PENDING", "Pending"], ["RUNNING", "Running"], ["COMPLETED", "Completed"]]) {
-      const r = await postJson(agent, `${url}/flow_runs/${id}/set_state`, { state: { type, name, timestamp: Date.now() } });
+    for (const [type, name] of [
+      ["PENDING", "Pending"],
+      ["RUNNING", "Running"],
+      ["COMPLETED", "Completed"],
+    ]) {
+      const r = await postJson(agent, `${url}/flow_runs/${id}/set_state`, {
+        state: { type, name, timestamp: Date.now() },
+      });
       expectStatus(r.status, r.body, 200);
     }
   };
-  await drive(Math.min(400, RUNS), CONCURRENCY, oneRun); // warm-up
-  const ms = await drive(RUNS, CONCURRENCY, oneRun);
+  const ms = await drive(runs, CONCURRENCY, oneRun);
   agent.destroy();
-  return { runsPerS: (RUNS / ms) * 1000, requestsPerS: ((RUNS * 4) / ms) * 1000 };
+  return { runsPerS: (runs / ms) * 1000, requestsPerS: ((runs * 4) / ms) * 1000 };
 }
 
 async function honoFloor(url: string): Promise<number> {
@@ -121,7 +159,10 @@ async function honoFloor(url: string): Promise<number> {
 }
 
 /** Median server-side ms of each list query over a store seeded with runs. */
-async function listLatency(store: Store, now: number): Promise<{ page: number; count: number; history: number }> {
+async function listLatency(
+  store: Store,
+  now: number,
+): Promise<{ page: number; count: number; history: number }> {
   const app = createApp({ store, resultStorage: new MemoryStorage() });
   const dayAgo = now - 24 * 3600 * 1000;
   const call = async (path: string, body: unknown) => {
@@ -156,7 +197,9 @@ async function listLatency(store: Store, now: number): Promise<{ page: number; c
 console.log("Ordo API benchmark");
 console.log(machineLine());
 console.log(`loadavg before: ${loadAverage()}`);
-console.log(`throughput: ${RUNS} runs, ${CONCURRENCY} concurrent keep-alive connections, server in its own process\n`);
+console.log(
+  `throughput: ${RUNS} runs, ${CONCURRENCY} concurrent keep-alive connections, server in its own process\n`,
+);
 
 try {
   const bin = findPostgresBin();
@@ -167,22 +210,51 @@ try {
   const hono = await startServerProcess(["hono"]);
   const floor = await honoFloor(hono.url);
   await stop(hono.child);
-  rows.push(["plain Hono + zod POST (floor)", "—", fmt(floor), "—"]);
+  rows.push(["plain Hono + zod POST (floor)", "—", fmt(floor), "—", "—", "—"]);
 
   const sqlite = await startServerProcess(["sqlite", join(root, "throughput.db")]);
-  const s = await runThroughput(sqlite.url);
+  const s = await measureServer(sqlite);
   await stop(sqlite.child);
-  rows.push(["Ordo on SQLite", fmt(s.runsPerS), fmt(s.requestsPerS), s.runsPerS >= TARGET_RUNS_PER_S ? "PASS" : "MISS"]);
+  const perCore = (cpuUs: number) => 1e6 / cpuUs;
+  rows.push([
+    "Ordo on SQLite",
+    fmt(s.runsPerS),
+    fmt(s.requestsPerS),
+    fmt(s.cpuUsPerRun),
+    fmt(perCore(s.cpuUsPerRun)),
+    s.runsPerS >= TARGET_RUNS_PER_S ? "PASS" : "MISS",
+  ]);
 
   if (cluster !== undefined) {
     const url = await createDatabase(cluster, "bench_throughput");
     const postgres = await startServerProcess(["postgres", url]);
-    const p = await runThroughput(postgres.url);
+    const p = await measureServer(postgres);
     await stop(postgres.child);
-    rows.push(["Ordo on PostgreSQL", fmt(p.runsPerS), fmt(p.requestsPerS), "—"]);
+    rows.push([
+      "Ordo on PostgreSQL",
+      fmt(p.runsPerS),
+      fmt(p.requestsPerS),
+      fmt(p.cpuUsPerRun),
+      fmt(perCore(p.cpuUsPerRun)),
+      "—",
+    ]);
   }
-  console.log(renderTable(["server", "runs/s (create + 3 transitions)", "requests/s", `target ≥ ${TARGET_RUNS_PER_S} runs/s`], rows));
-  console.log(`Ordo on SQLite serves ${fmt((s.requestsPerS / floor) * 100)}% of the plain Hono floor's requests/s\n`);
+  console.log(
+    renderTable(
+      [
+        "server",
+        "runs/s (create + 3 transitions)",
+        "requests/s",
+        "server CPU µs/run",
+        "runs/s per busy server core",
+        `target ≥ ${TARGET_RUNS_PER_S} runs/s`,
+      ],
+      rows,
+    ),
+  );
+  console.log(
+    `Ordo on SQLite serves ${fmt((s.requestsPerS / floor) * 100)}% of the plain Hono floor's requests/s\n`,
+  );
 
   const listRows: string[][] = [];
   for (const size of SIZES) {
@@ -196,7 +268,12 @@ try {
     const l = await listLatency(store, now);
     await store.close();
     const pass = (ms: number) => (ms < TARGET_LIST_MS ? "PASS" : "MISS");
-    listRows.push([`SQLite, ${size} runs`, `${fmt(l.page)} ${pass(l.page)}`, `${fmt(l.count)} ${pass(l.count)}`, `${fmt(l.history)} ${pass(l.history)}`]);
+    listRows.push([
+      `SQLite, ${size} runs`,
+      `${fmt(l.page)} ${pass(l.page)}`,
+      `${fmt(l.count)} ${pass(l.count)}`,
+      `${fmt(l.history)} ${pass(l.history)}`,
+    ]);
     if (cluster !== undefined) {
       const url = await createDatabase(cluster, `bench_list_${size}`);
       await (await openStore({ databaseUrl: url, sqlitePath: "" })).close();
@@ -206,11 +283,21 @@ try {
       const pgStore = await openStore({ databaseUrl: url, sqlitePath: "" });
       const lp = await listLatency(pgStore, now);
       await pgStore.close();
-      listRows.push([`PostgreSQL, ${size} runs`, `${fmt(lp.page)} ${pass(lp.page)}`, `${fmt(lp.count)} ${pass(lp.count)}`, `${fmt(lp.history)} ${pass(lp.history)}`]);
+      listRows.push([
+        `PostgreSQL, ${size} runs`,
+        `${fmt(lp.page)} ${pass(lp.page)}`,
+        `${fmt(lp.count)} ${pass(lp.count)}`,
+        `${fmt(lp.history)} ${pass(lp.history)}`,
+      ]);
     }
   }
   console.log(`\nlist latency, server-side median ms of ${REPS} (target < ${TARGET_LIST_MS} ms)`);
-  console.log(renderTable(["database", "filtered page (state + flow + 7 days)", "count (capped at 10,000)", "history (24 × 1 h)"], listRows));
+  console.log(
+    renderTable(
+      ["database", "filtered page (state + flow + 7 days)", "count (capped at 10,000)", "history (24 × 1 h)"],
+      listRows,
+    ),
+  );
   console.log(`loadavg after: ${loadAverage()}`);
 } finally {
   await cluster?.stop();

@@ -1,6 +1,7 @@
 /**
  * The server under test, in its own process: `node --import tsx bench/api/server-process.ts
- * (sqlite PATH | postgres URL | hono)`. Prints `{"url": …}` once listening; stops on SIGTERM.
+ * (sqlite PATH | postgres URL | hono)`. Prints `{"url": …}` once listening, `{"cpuUs": …}` on
+ * SIGUSR2; stops on SIGTERM.
  * `hono` serves a plain Hono app with one zod-validated POST route: the floor to compare with.
  *
  * @module
@@ -15,7 +16,11 @@ import { openStore } from "../../src/store/open-store.js";
 const [kind = "sqlite", target = ""] = process.argv.slice(2);
 
 async function plainHono(): Promise<string> {
-  const schema = z.object({ flowName: z.string().min(1), name: z.string().min(1), tags: z.array(z.string()).default([]) });
+  const schema = z.object({
+    flowName: z.string().min(1),
+    name: z.string().min(1),
+    tags: z.array(z.string()).default([]),
+  });
   const app = new Hono();
   let n = 0;
   app.post("/api/echo", async (c) => {
@@ -35,7 +40,7 @@ async function ordoServer(): Promise<string> {
   const store =
     kind === "postgres"
       ? await openStore({ databaseUrl: target, sqlitePath: "" })
-      : await openStore({ sqlitePath: target });
+      : await openStore({ sqlitePath: target, groupCommit: true });
   const server = await startServer({
     store,
     resultStorage: new LocalFileStorage(`${target}.storage`),
@@ -48,3 +53,8 @@ async function ordoServer(): Promise<string> {
 
 const url = kind === "hono" ? await plainHono() : await ordoServer();
 console.log(JSON.stringify({ url }));
+// SIGUSR2: print the CPU time this process has used so far, in µs.
+process.on("SIGUSR2", () => {
+  const { user, system } = process.cpuUsage();
+  console.log(JSON.stringify({ cpuUs: user + system }));
+});

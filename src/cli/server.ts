@@ -48,7 +48,11 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
     import("../server/start-server.js"),
     import("../store/open-store.js"),
   ]);
-  const store = await openStore({ databaseUrl: settings.ORDO_DATABASE_URL, sqlitePath: dbPath(settings) });
+  const store = await openStore({
+    databaseUrl: settings.ORDO_DATABASE_URL,
+    sqlitePath: dbPath(settings),
+    groupCommit: true,
+  });
   const server = await startServer({
     store,
     resultStorage: new LocalFileStorage(storagePath(settings)),

@@ -22,6 +22,8 @@ export interface OpenStoreOptions {
   readonly lockTimeoutMs?: number | undefined;
   /** SQLite: write recorder batches on a writer thread. */
   readonly writerThread?: boolean | undefined;
+  /** SQLite: commit concurrent writes together (for a server). */
+  readonly groupCommit?: boolean | undefined;
 }
 
 /** The backend a database URL selects, or an `ORDO_INVALID_SETTING` error for others. */
@@ -66,5 +68,6 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     path: sqliteUrlPath(options.databaseUrl) ?? options.sqlitePath,
     lockTimeoutMs: options.lockTimeoutMs,
     writerThread: options.writerThread,
+    groupCommit: options.groupCommit,
   });
 }

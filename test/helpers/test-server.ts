@@ -9,7 +9,7 @@ import { openSqliteStore } from "../../src/store/index.js";
 
 /** Starts a server over `folder/ordo.db` (results in `folder/storage`) on `port` (0: a free one). */
 export async function startTestServer(folder: string, port = 0): Promise<RunningServer> {
-  const store = await openSqliteStore({ path: join(folder, "ordo.db") });
+  const store = await openSqliteStore({ path: join(folder, "ordo.db"), groupCommit: true });
   return startServer({
     store,
     resultStorage: new LocalFileStorage(join(folder, "storage")),

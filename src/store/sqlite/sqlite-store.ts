@@ -64,6 +64,11 @@ export interface SqliteStoreOptions {
    * files, off for `:memory:` (a second connection would see another database).
    */
   readonly writerThread?: boolean | undefined;
+  /**
+   * Commit the writes that arrive in one turn of the event loop together, each in its own
+   * savepoint (default false). For a server: many concurrent clients, one commit per group.
+   */
+  readonly groupCommit?: boolean | undefined;
 }
 
 /**
@@ -88,8 +93,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     });
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
-    const transactions = new WriteTransactions(db, lockTimeoutMs);
-    await migrateSqlite(db, transactions, lockTimeoutMs);
+    await migrateSqlite(db, new WriteTransactions(db, lockTimeoutMs), lockTimeoutMs);
+    const transactions = new WriteTransactions(db, lockTimeoutMs, options.groupCommit === true);
     const writerThread = (options.writerThread ?? true) && options.path !== ":memory:";
     return new SqliteStore(db, transactions, lockTimeoutMs, writerThread ? options.path : undefined);
   } catch (error) {

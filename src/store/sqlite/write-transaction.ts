@@ -12,6 +12,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { OrdoError } from "../../errors/index.js";
 import { retryWhileBusy } from "./busy-retry.js";
+import { GroupCommit } from "./group-commit.js";
 
 /** The work of a write transaction: synchronous (a Promise here is a bug, and a type error). */
 export type TransactionWork<T> = () => T extends PromiseLike<unknown> ? never : T;
@@ -33,21 +34,46 @@ export class WriteTransactions {
   readonly #commit: BetterSqlite3.Statement;
   readonly #rollback: BetterSqlite3.Statement;
 
-  /** `timeoutMs`: how long to wait for the write lock before `ORDO_DATABASE_BUSY`. */
-  constructor(db: BetterSqlite3.Database, timeoutMs: number) {
+  readonly #group: GroupCommit | undefined;
+
+  /**
+   * `timeoutMs`: how long to wait for the write lock before `ORDO_DATABASE_BUSY`.
+   * `groupCommit`: commit the writes queued in one turn of the event loop together (see
+   * `group-commit.ts`); for a server with many concurrent clients.
+   */
+  constructor(db: BetterSqlite3.Database, timeoutMs: number, groupCommit = false) {
     this.#db = db;
     this.#timeoutMs = timeoutMs;
     this.#begin = db.prepare("BEGIN IMMEDIATE");
     this.#commit = db.prepare("COMMIT");
     this.#rollback = db.prepare("ROLLBACK");
+    this.#group = groupCommit
+      ? new GroupCommit(db, (runGroup) =>
+          retryWhileBusy(() => this.#once("write group", runGroup), { timeoutMs, operation: "write group" }),
+        )
+      : undefined;
   }
 
   /**
    * Runs `work` inside `BEGIN IMMEDIATE … COMMIT`. Any error rolls the whole transaction
    * back; a locked database is retried (work runs again from the start); a broken
-   * constraint becomes `ORDO_INVALID_INPUT`.
+   * constraint becomes `ORDO_INVALID_INPUT`. With group commit, `work` runs in a savepoint
+   * of a shared transaction, and only its own writes are rolled back on error.
    */
   run<T>(operation: string, work: TransactionWork<T>): Promise<T> {
+    const group = this.#group;
+    if (group !== undefined) {
+      return group.run(work).catch((error: unknown) => {
+        throw isConstraintError(error)
+          ? new OrdoError(
+              "ORDO_INVALID_INPUT",
+              `${operation} rejected by the database: ${error.message}`,
+              { operation, sqliteCode: error.code },
+              { cause: error },
+            )
+          : error;
+      });
+    }
     return retryWhileBusy(() => this.#once(operation, work), { timeoutMs: this.#timeoutMs, operation });
   }
 
