@@ -78,7 +78,7 @@ async function startServerProcess(args: string[]): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "bench/api/server-process.ts", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const nextJson = async (): Promise<Record<string, unknown>> => {
     for (let line = await lines.next(); line.done !== true; line = await lines.next()) {
       if (line.value.startsWith("{")) return JSON.parse(line.value) as Record<string, unknown>;

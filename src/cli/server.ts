@@ -59,6 +59,14 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
     host,
     port,
     uiPath: uiPath(),
+    services: {
+      crashDetectionIntervalMs: settings.ORDO_CRASH_DETECTION_INTERVAL_SECONDS * 1000,
+      retentionIntervalMs: settings.ORDO_RETENTION_INTERVAL_SECONDS * 1000,
+      retentionMaxAgeMs:
+        settings.ORDO_RETENTION_DAYS === undefined
+          ? undefined
+          : settings.ORDO_RETENTION_DAYS * 24 * 3600 * 1000,
+    },
   }).catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -203,7 +203,7 @@ export class HttpClient implements OrdoClient {
     return this.#post<SetStateResult>(`/flow_runs/${encodeURIComponent(id)}/set_state`, {
       ...options,
       state,
-      idempotencyKey: uuid7(),
+      idempotencyKey: options?.idempotencyKey ?? uuid7(),
     });
   }
 

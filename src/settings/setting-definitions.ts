@@ -172,6 +172,28 @@ export const SETTING_DEFINITIONS = {
     default: () => 600,
   }),
   // --- end of the HTTP client's settings ---
+
+  // The server's services.
+  ORDO_RETENTION_DAYS: defineSetting({
+    description:
+      "The server deletes finished flow runs (with their task runs and logs) and events older than this many days; unset keeps everything.",
+    expected: "a positive number of days",
+    schema: positiveNumberText(),
+    default: () => undefined,
+  }),
+  ORDO_RETENTION_INTERVAL_SECONDS: defineSetting({
+    description: "How often the server's retention service runs, in seconds (0 turns it off).",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 3600,
+  }),
+  ORDO_CRASH_DETECTION_INTERVAL_SECONDS: defineSetting({
+    description:
+      "How often the server marks Crashed the runs whose process is gone, in seconds (0 turns it off).",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 30,
+  }),
 };
 
 /** The name of a setting, e.g. `ORDO_HEARTBEAT_SECONDS`. */

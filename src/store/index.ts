@@ -29,6 +29,7 @@ export {
   TablePositions,
   FlowRunQueries,
   FlowRunGraphs,
+  RetentionRecords,
   type FlowRunPageQuery,
   type FlowRunFilterValues,
   type VariableWrite,

@@ -22,6 +22,7 @@ import type {
   EventRecords,
   FlowRunGraphs,
   FlowRunQueries,
+  RetentionRecords,
   TablePositions,
   VariableRecords,
 } from "./records/index.js";
@@ -179,6 +180,8 @@ export interface Store {
   readonly flowRunQueries: FlowRunQueries;
   /** Flow-run graphs. */
   readonly graphs: FlowRunGraphs;
+  /** Deleting old data in small batches. */
+  readonly retention: RetentionRecords;
 
   /**
    * Creates the flow named `name` if it does not exist (with `createdAt`, ms since the

@@ -121,7 +121,7 @@ export class RecorderOutbox {
     for (const run of batch.taskRuns) this.#lastSeqByFlowRun.set(run.flowRunId, seq);
     for (const log of batch.logs) this.#lastSeqByFlowRun.set(log.flowRunId, seq);
     const body = JSON.stringify({
-      batchId: uuid7(),
+      batchId: batch.batchId ?? uuid7(),
       taskRuns: batch.taskRuns,
       taskRunStates: batch.taskRunStates,
       logs: batch.logs,

@@ -7,6 +7,7 @@
 import * as api from "../../api/index.js";
 import type { Store } from "../../store/index.js";
 import { startLoop, type Loop } from "./loop.js";
+import { retentionRound } from "./retention.js";
 
 /** Intervals of the services, in ms; 0 turns a service off. */
 export interface ServiceOptions {
@@ -14,6 +15,10 @@ export interface ServiceOptions {
   readonly crashDetectionIntervalMs?: number | undefined;
   /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
   readonly staleAfterMs?: number | undefined;
+  /** Retention: how often it runs. Default 3 600 000 (hourly). */
+  readonly retentionIntervalMs?: number | undefined;
+  /** Retention: finished runs and events older than this are deleted; undefined keeps them. */
+  readonly retentionMaxAgeMs?: number | undefined;
 }
 
 /** The running services. */
@@ -30,6 +35,19 @@ export function startServices(store: Store, options: ServiceOptions = {}): Runni
     loops.push(
       startLoop("crash detection", crashEvery, async () => {
         await api.markCrashedRuns(store, { staleAfterMs: options.staleAfterMs });
+      }),
+    );
+  }
+  const retentionEvery = options.retentionIntervalMs ?? 3_600_000;
+  if (retentionEvery > 0) {
+    loops.push(
+      startLoop("retention", retentionEvery, async () => {
+        const report = await retentionRound(store, options.retentionMaxAgeMs, Date.now());
+        if (report.flowRuns + report.events > 0) {
+          console.error(
+            `[ordo server] retention deleted ${report.flowRuns} flow runs and ${report.events} events`,
+          );
+        }
       }),
     );
   }

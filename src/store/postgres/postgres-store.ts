@@ -34,6 +34,7 @@ import {
   EventRecords,
   FlowRunGraphs,
   FlowRunQueries,
+  RetentionRecords,
   TablePositions,
   VariableRecords,
 } from "../records/index.js";
@@ -89,6 +90,7 @@ export class PostgresStore implements Store {
   readonly positions: TablePositions;
   readonly flowRunQueries: FlowRunQueries;
   readonly graphs: FlowRunGraphs;
+  readonly retention: RetentionRecords;
 
   /** Wraps a pool on a migrated database; use {@link openPostgresStore}. The store owns the pool. */
   constructor(pool: pg.Pool) {
@@ -102,6 +104,7 @@ export class PostgresStore implements Store {
     this.positions = new TablePositions(executor);
     this.flowRunQueries = new FlowRunQueries(executor);
     this.graphs = new FlowRunGraphs(executor);
+    this.retention = new RetentionRecords(executor);
   }
 
   async ensureFlow(input: NewFlow): Promise<Flow> {

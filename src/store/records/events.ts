@@ -99,12 +99,4 @@ export class EventRecords {
     const rows = await this.#sql.all(select.orderBy("id").limit(query.limit));
     return rows.map((row) => fromRow(this.#sql.dialect, row));
   }
-
-  /** Deletes up to `limit` events that occurred before `before`; returns how many. */
-  async deleteOlderThan(before: number, limit: number): Promise<number> {
-    const { qb } = this.#sql;
-    const doomed = qb.selectFrom("events").select("id").where("occurred", "<", before).limit(limit);
-    const [changed] = await this.#sql.write([qb.deleteFrom("events").where("id", "in", doomed)]);
-    return changed ?? 0;
-  }
 }

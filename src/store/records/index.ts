@@ -11,3 +11,4 @@ export { TablePositions } from "./positions.js";
 export { FlowRunQueries, type FlowRunPageQuery } from "./flow-run-queries.js";
 export { FlowRunGraphs } from "./flow-run-graph.js";
 export type { FlowRunFilterValues } from "./flow-run-filter.js";
+export { RetentionRecords } from "./retention.js";

@@ -31,6 +31,7 @@ import {
   EventRecords,
   FlowRunGraphs,
   FlowRunQueries,
+  RetentionRecords,
   TablePositions,
   VariableRecords,
 } from "../records/index.js";
@@ -122,6 +123,7 @@ export class SqliteStore implements Store {
   readonly positions: TablePositions;
   readonly flowRunQueries: FlowRunQueries;
   readonly graphs: FlowRunGraphs;
+  readonly retention: RetentionRecords;
 
   /**
    * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
@@ -148,6 +150,7 @@ export class SqliteStore implements Store {
     this.positions = new TablePositions(executor);
     this.flowRunQueries = new FlowRunQueries(executor);
     this.graphs = new FlowRunGraphs(executor);
+    this.retention = new RetentionRecords(executor);
     this.#writerThread =
       writerPath === undefined
         ? undefined

@@ -42,6 +42,12 @@ const validBodies: Record<string, () => Record<string, unknown>> = {
   "/api/flows": () => ({ name: "f", tags: ["a"] }),
   "/api/flow_runs": () => ({ flowName: "fuzz", name: "r", parameters: { a: 1 }, tags: [], retries: 0 }),
   "/api/flow_runs/{id}/set_state": () => ({ state: { type: "RUNNING", name: "Running", timestamp: now } }),
+  "/api/variables": () => ({ name: "v", value: { a: [1, 2] }, tags: ["t"] }),
+  "/api/artifacts": () => ({ key: "k", type: "markdown", data: "# x", flowRunId: runId }),
+  "/api/events": () => ({ events: [{ event: "e.x", resource: { "ordo.resource.id": "r" }, payload: {} }] }),
+  "/api/flow_runs/paginate": () => ({ flowName: "fuzz", stateTypes: ["PENDING"], limit: 10 }),
+  "/api/flow_runs/count": () => ({ filter: { tags: ["a"] }, cap: 100 }),
+  "/api/flow_runs/history": () => ({ from: now - 3_600_000, to: now, intervalSeconds: 600 }),
   "/api/task_runs/batch": () => ({
     taskRuns: [
       {
