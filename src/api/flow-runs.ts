@@ -22,7 +22,9 @@ import {
 import { StateType, type StateData } from "../states/index.js";
 import type { Store } from "../store/index.js";
 import { uuid7 } from "../ids/uuid7.js";
+import { OrdoError } from "../errors/index.js";
 import { notFound, parseInput } from "./errors.js";
+import { jsonSchemaIssues } from "./json-schema-validation.js";
 import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
 
@@ -38,6 +40,7 @@ import { runTimesAfter } from "./run-times.js";
  */
 export async function createFlowRun(store: Store, input: FlowRunCreate): Promise<FlowRun> {
   const create = parseInput(FlowRunCreateSchema, input, "flow run");
+  if (create.validateParameters === true) await validateParameters(store, create.flowName, create.parameters);
   const now = Date.now();
   const state: StateData = create.state ?? { type: StateType.PENDING, name: "Pending", timestamp: now };
   const times = runTimesAfter({ runCount: 0, totalRunTimeMs: 0 }, undefined, state);
@@ -66,6 +69,24 @@ export async function createFlowRun(store: Store, input: FlowRunCreate): Promise
     events: [flowRunStateEvent(subject, state, undefined, now)],
   });
   return run;
+}
+
+/** Checks `parameters` against the flow's stored JSON Schema: `ORDO_INVALID_PARAMETERS` naming each field. */
+async function validateParameters(
+  store: Store,
+  flowName: string,
+  parameters: Record<string, unknown>,
+): Promise<void> {
+  const schema = await store.flowSchemas.get(flowName);
+  if (schema === undefined) return;
+  const issues = jsonSchemaIssues(schema, parameters, "parameterSchema");
+  const first = issues[0];
+  if (first === undefined) return;
+  throw new OrdoError(
+    "ORDO_INVALID_PARAMETERS",
+    `invalid parameters for flow ${flowName}: ${first.path === "" ? "" : `${first.path}: `}${first.message}`,
+    { flow: flowName, issues },
+  );
 }
 
 /** Reads one flow run; throws `ORDO_NOT_FOUND` for an unknown id. */

@@ -6,11 +6,14 @@
 import { z } from "zod";
 import type { Flow } from "../schemas/index.js";
 import type { Store } from "../store/index.js";
-import { parseInput } from "./errors.js";
+import { readJson } from "../store/sql-executor.js";
+import { notFound, parseInput } from "./errors.js";
+import { compileJsonSchema } from "./json-schema-validation.js";
 
 const EnsureFlowSchema = z.object({
   name: z.string().min(1).max(200),
   tags: z.array(z.string().max(200)).max(100).optional(),
+  parameterSchema: z.record(z.string(), z.unknown()).optional(),
 });
 
 /**
@@ -24,8 +27,43 @@ const EnsureFlowSchema = z.object({
  */
 export async function ensureFlow(
   store: Store,
-  input: { name: string; tags?: readonly string[] | undefined },
+  input: {
+    name: string;
+    tags?: readonly string[] | undefined;
+    parameterSchema?: Record<string, unknown> | undefined;
+  },
 ): Promise<Flow> {
-  const { name, tags } = parseInput(EnsureFlowSchema, input, "flow");
-  return store.ensureFlow({ name, tags, createdAt: Date.now() });
+  const { name, tags, parameterSchema } = parseInput(EnsureFlowSchema, input, "flow");
+  if (parameterSchema !== undefined) compileJsonSchema(parameterSchema, "parameterSchema");
+  const flow = await store.ensureFlow({ name, tags, createdAt: Date.now() });
+  if (parameterSchema === undefined) return flow;
+  await store.flowSchemas.set(name, parameterSchema);
+  return { ...flow, parameterSchema };
+}
+
+/** A flow's stored parameter JSON Schema, or undefined. */
+export function readFlowParameterSchema(
+  store: Store,
+  name: string,
+): Promise<Record<string, unknown> | undefined> {
+  return store.flowSchemas.get(name);
+}
+
+/**
+ * The flow named `name`, with its parameter schema; throws `ORDO_NOT_FOUND` when there is
+ * no such flow.
+ */
+export async function readFlow(store: Store, name: string): Promise<Flow> {
+  const [flow] = await store.executor.all(
+    store.executor.qb.selectFrom("flows").selectAll().where("name", "=", name),
+  );
+  if (flow === undefined) throw notFound("flow", name);
+  const parameterSchema = await store.flowSchemas.get(name);
+  return {
+    id: flow.id,
+    name: flow.name,
+    tags: readJson<string[]>(store.executor.dialect, flow.tags),
+    createdAt: Number(flow.created_at),
+    ...(parameterSchema === undefined ? {} : { parameterSchema }),
+  };
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { ensureFlow } from "./flows.js";
+export { ensureFlow, readFlow, readFlowParameterSchema } from "./flows.js";
 export {
   createFlowRun,
   readFlowRun,

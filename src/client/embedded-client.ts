@@ -115,7 +115,11 @@ export class EmbeddedClient implements OrdoClient {
     return client;
   }
 
-  ensureFlow(input: { name: string; tags?: readonly string[] | undefined }): Promise<Flow> {
+  ensureFlow(input: {
+    name: string;
+    tags?: readonly string[] | undefined;
+    parameterSchema?: Record<string, unknown> | undefined;
+  }): Promise<Flow> {
     return api.ensureFlow(this.#store, input);
   }
 

@@ -179,7 +179,11 @@ export class HttpClient implements OrdoClient {
     return this.#outbox.pending;
   }
 
-  ensureFlow(input: { name: string; tags?: readonly string[] | undefined }): Promise<Flow> {
+  ensureFlow(input: {
+    name: string;
+    tags?: readonly string[] | undefined;
+    parameterSchema?: Record<string, unknown> | undefined;
+  }): Promise<Flow> {
     return this.#post<Flow>("/flows", input);
   }
 

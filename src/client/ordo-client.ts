@@ -40,8 +40,15 @@ export interface OrdoClient {
   /** `embedded` (in-process store) or `http` (a server). */
   readonly kind: "embedded" | "http";
 
-  /** Creates the flow named `name` if it does not exist yet, and returns it. */
-  ensureFlow(input: { name: string; tags?: readonly string[] | undefined }): Promise<Flow>;
+  /**
+   * Creates the flow named `name` if it does not exist yet, and returns it; stores its
+   * parameter JSON Schema when given.
+   */
+  ensureFlow(input: {
+    name: string;
+    tags?: readonly string[] | undefined;
+    parameterSchema?: Record<string, unknown> | undefined;
+  }): Promise<Flow>;
 
   /** Creates a flow run (state Pending unless given). A given `id` that exists returns that run. */
   createFlowRun(input: FlowRunCreate): Promise<FlowRun>;

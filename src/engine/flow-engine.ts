@@ -21,7 +21,7 @@ import type { FlowDefinition, StateHook } from "./definitions.js";
 import { isTaskFuture } from "./future.js";
 import { createRunLogger, type RunLogger } from "./logger.js";
 import { errorInfo, stateOf, type RunOutcome } from "./outcome.js";
-import { validateParameters } from "./parameters.js";
+import { parameterJsonSchema, validateParameters } from "./parameters.js";
 import { installPrintCapture } from "./print-capture.js";
 import { RunRecorder } from "./recorder.js";
 import { persistValue, resultReader } from "./result-io.js";
@@ -53,7 +53,11 @@ function ensureFlow(client: OrdoClient, def: FlowDefinition): Promise<Flow> {
   if (byName === undefined) flowCache.set(client, (byName = new Map<string, Promise<Flow>>()));
   let flow = byName.get(def.name);
   if (flow === undefined) {
-    flow = client.ensureFlow({ name: def.name, tags: def.options.tags });
+    flow = client.ensureFlow({
+      name: def.name,
+      tags: def.options.tags,
+      parameterSchema: def.options.params === undefined ? undefined : parameterJsonSchema(def),
+    });
     flow.catch(() => byName.delete(def.name));
     byName.set(def.name, flow);
   }

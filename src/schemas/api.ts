@@ -58,6 +58,8 @@ export const IdParamSchema = z.object({ id: z.string().min(1).max(64) });
 export const FlowEnsureSchema = z.object({
   name: z.string().min(1).max(200),
   tags: z.array(z.string().max(200)).max(100).optional(),
+  /** The JSON Schema of the flow's parameters (draft 2020-12, as `z.toJSONSchema` emits it). */
+  parameterSchema: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** The answer of the crash detector: the ids it marked Crashed. */

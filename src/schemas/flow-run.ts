@@ -15,6 +15,8 @@ export const FlowSchema = z.object({
   name: z.string().min(1).max(200),
   tags: z.array(z.string()),
   createdAt: Millis,
+  /** The JSON Schema of the flow's parameters, when the SDK sent one. */
+  parameterSchema: z.record(z.string(), z.unknown()).optional(),
 });
 /** A flow. */
 export type Flow = z.infer<typeof FlowSchema>;
@@ -66,6 +68,11 @@ export const FlowRunCreateSchema = z.object({
   pid: z.number().int().optional(),
   entrypoint: z.string().max(1000).optional(),
   flowVersion: z.string().max(200).optional(),
+  /**
+   * Validate `parameters` against the flow's stored parameter schema (runs created by
+   * people and tools through the API; the SDK validates with zod itself).
+   */
+  validateParameters: z.boolean().optional(),
 });
 /** What creating a flow run takes (after defaults). */
 export type FlowRunCreate = z.input<typeof FlowRunCreateSchema>;

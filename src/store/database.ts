@@ -14,6 +14,8 @@ export interface FlowsTable {
   /** JSON array of strings. */
   tags: string;
   created_at: number;
+  /** JSON Schema of the flow's parameters (added by migration 4). */
+  parameter_schema?: string | null;
 }
 
 /** The state columns a run row carries for its current state. */

@@ -30,6 +30,7 @@ export {
   FlowRunQueries,
   FlowRunGraphs,
   RetentionRecords,
+  FlowSchemas,
   type FlowRunPageQuery,
   type FlowRunFilterValues,
   type VariableWrite,

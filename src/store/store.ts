@@ -22,6 +22,7 @@ import type {
   EventRecords,
   FlowRunGraphs,
   FlowRunQueries,
+  FlowSchemas,
   RetentionRecords,
   TablePositions,
   VariableRecords,
@@ -182,6 +183,8 @@ export interface Store {
   readonly graphs: FlowRunGraphs;
   /** Deleting old data in small batches. */
   readonly retention: RetentionRecords;
+  /** Flows' parameter JSON Schemas. */
+  readonly flowSchemas: FlowSchemas;
 
   /**
    * Creates the flow named `name` if it does not exist (with `createdAt`, ms since the

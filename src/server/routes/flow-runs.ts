@@ -31,6 +31,15 @@ const ensureFlow = createRoute({
   responses: { 200: jsonAnswer(FlowSchema, "The flow"), ...ERROR_ANSWERS },
 });
 
+const readFlow = createRoute({
+  method: "get",
+  path: "/api/flows/{name}",
+  tags: ["Flows"],
+  summary: "Read a flow by name, with its parameter JSON Schema",
+  request: { params: z.object({ name: z.string().min(1).max(200) }) },
+  responses: { 200: jsonAnswer(FlowSchema, "The flow"), ...ERROR_ANSWERS },
+});
+
 const createFlowRun = createRoute({
   method: "post",
   path: "/api/flow_runs",
@@ -101,6 +110,7 @@ const markCrashed = createRoute({
 export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
   const { store } = deps;
   app.openapi(ensureFlow, async (c) => c.json(await api.ensureFlow(store, c.req.valid("json")), 200));
+  app.openapi(readFlow, async (c) => c.json(await api.readFlow(store, c.req.valid("param").name), 200));
   app.openapi(createFlowRun, async (c) => c.json(await api.createFlowRun(store, c.req.valid("json")), 201));
   app.openapi(filterFlowRuns, async (c) => c.json(await api.readFlowRuns(store, c.req.valid("json")), 200));
   app.openapi(markCrashed, async (c) => c.json({ ids: await api.markCrashedRuns(store) }, 200));

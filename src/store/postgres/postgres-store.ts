@@ -34,6 +34,7 @@ import {
   EventRecords,
   FlowRunGraphs,
   FlowRunQueries,
+  FlowSchemas,
   RetentionRecords,
   TablePositions,
   VariableRecords,
@@ -91,6 +92,7 @@ export class PostgresStore implements Store {
   readonly flowRunQueries: FlowRunQueries;
   readonly graphs: FlowRunGraphs;
   readonly retention: RetentionRecords;
+  readonly flowSchemas: FlowSchemas;
 
   /** Wraps a pool on a migrated database; use {@link openPostgresStore}. The store owns the pool. */
   constructor(pool: pg.Pool) {
@@ -105,6 +107,7 @@ export class PostgresStore implements Store {
     this.flowRunQueries = new FlowRunQueries(executor);
     this.graphs = new FlowRunGraphs(executor);
     this.retention = new RetentionRecords(executor);
+    this.flowSchemas = new FlowSchemas(executor);
   }
 
   async ensureFlow(input: NewFlow): Promise<Flow> {

@@ -12,3 +12,4 @@ export { FlowRunQueries, type FlowRunPageQuery } from "./flow-run-queries.js";
 export { FlowRunGraphs } from "./flow-run-graph.js";
 export type { FlowRunFilterValues } from "./flow-run-filter.js";
 export { RetentionRecords } from "./retention.js";
+export { FlowSchemas } from "./flow-schemas.js";

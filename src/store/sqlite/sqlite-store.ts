@@ -31,6 +31,7 @@ import {
   EventRecords,
   FlowRunGraphs,
   FlowRunQueries,
+  FlowSchemas,
   RetentionRecords,
   TablePositions,
   VariableRecords,
@@ -124,6 +125,7 @@ export class SqliteStore implements Store {
   readonly flowRunQueries: FlowRunQueries;
   readonly graphs: FlowRunGraphs;
   readonly retention: RetentionRecords;
+  readonly flowSchemas: FlowSchemas;
 
   /**
    * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
@@ -151,6 +153,7 @@ export class SqliteStore implements Store {
     this.flowRunQueries = new FlowRunQueries(executor);
     this.graphs = new FlowRunGraphs(executor);
     this.retention = new RetentionRecords(executor);
+    this.flowSchemas = new FlowSchemas(executor);
     this.#writerThread =
       writerPath === undefined
         ? undefined

@@ -98,6 +98,58 @@ describe("flow runs", () => {
   });
 });
 
+describe("parameter schemas", () => {
+  const schema = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    properties: { table: { type: "string" }, limit: { type: "integer", minimum: 1 } },
+    required: ["table"],
+  };
+
+  it("stores a flow's parameter schema and validates API-created runs against it (422 naming the field)", async () => {
+    expect((await h.json("POST", "/api/flows", { name: "typed", parameterSchema: schema })).status).toBe(200);
+    expect((await h.json("GET", "/api/flows/typed")).body).toMatchObject({
+      name: "typed",
+      parameterSchema: schema,
+    });
+    const bad = await h.json("POST", "/api/flow_runs", {
+      flowName: "typed",
+      name: "r",
+      parameters: { table: 3, limit: 0 },
+      validateParameters: true,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({
+      error: {
+        code: "ORDO_INVALID_PARAMETERS",
+        details: { issues: expect.arrayContaining([expect.objectContaining({ path: "table" })]) },
+      },
+    });
+    const missing = await h.json("POST", "/api/flow_runs", {
+      flowName: "typed",
+      name: "r",
+      parameters: {},
+      validateParameters: true,
+    });
+    expect(missing.body).toMatchObject({ error: { details: { issues: [{ path: "table" }] } } });
+    const good = await h.json("POST", "/api/flow_runs", {
+      flowName: "typed",
+      name: "r",
+      parameters: { table: "users", limit: 5 },
+      validateParameters: true,
+    });
+    expect(good.status).toBe(201);
+  });
+
+  it("refuses a parameter schema that is not a JSON Schema", async () => {
+    const res = await h.json("POST", "/api/flows", {
+      name: "broken",
+      parameterSchema: { type: "no-such-type" },
+    });
+    expect(res).toMatchObject({ status: 422, body: { error: { code: "ORDO_INVALID_INPUT" } } });
+  });
+});
+
 describe("errors", () => {
   it("answers 404 with ORDO_NOT_FOUND for an unknown id", async () => {
     const res = await h.json("GET", "/api/flow_runs/nope");

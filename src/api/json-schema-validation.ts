@@ -1,0 +1,47 @@
+/**
+ * Validating JSON values against JSON Schemas (draft 2020-12, as zod emits them) with ajv.
+ * Compiled validators are cached by the schema's text.
+ *
+ * @module
+ */
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { OrdoError } from "../errors/index.js";
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+const cache = new Map<string, ValidateFunction>();
+const MAX_CACHED = 500;
+
+/** A compiled validator for `schema`; throws `ORDO_INVALID_INPUT` when it is not a valid JSON Schema. */
+export function compileJsonSchema(schema: Record<string, unknown>, what: string): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let validate = cache.get(key);
+  if (validate === undefined) {
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      throw new OrdoError(
+        "ORDO_INVALID_INPUT",
+        `invalid ${what}: not a valid JSON Schema (${error instanceof Error ? error.message : String(error)})`,
+        { field: what },
+      );
+    }
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, validate);
+  }
+  return validate;
+}
+
+/** The issues of `value` against `schema`, as `{ path, message }` with dotted paths; empty when valid. */
+export function jsonSchemaIssues(
+  schema: Record<string, unknown>,
+  value: unknown,
+  what: string,
+): { path: string; message: string }[] {
+  const validate = compileJsonSchema(schema, what);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const base = error.instancePath.split("/").filter((p) => p !== "");
+    const missing = error.keyword === "required" ? [String(error.params.missingProperty)] : [];
+    return { path: [...base, ...missing].join("."), message: error.message ?? "is invalid" };
+  });
+}
