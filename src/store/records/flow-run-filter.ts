@@ -16,7 +16,7 @@ export type FlowRunFilterValues = Omit<
   "sort" | "cursor" | "limit" | "offset"
 >;
 
-type Select<O> = SelectQueryBuilder<Database & { f: Database["flows"] }, "flow_runs" | "f", O>;
+type Select<O> = SelectQueryBuilder<Database, "flow_runs", O>;
 
 function hasTag(dialect: SqlExecutor["dialect"], tag: string) {
   return dialect === "sqlite"
@@ -42,7 +42,7 @@ export function matchesNothing(filter: FlowRunFilterValues): boolean {
   );
 }
 
-/** Narrows `select` (flow_runs joined with its flow as `f`) by `filter`. */
+/** Narrows `select` (from flow_runs) by `filter`. */
 export function applyFlowRunFilter<O>(
   select: Select<O>,
   filter: FlowRunFilterValues,
@@ -50,8 +50,20 @@ export function applyFlowRunFilter<O>(
 ): Select<O> {
   let out = select;
   if (filter.ids !== undefined) out = out.where("flow_runs.id", "in", filter.ids);
-  if (filter.flowName !== undefined) out = out.where("f.name", "=", filter.flowName);
-  if (filter.flowNames !== undefined) out = out.where("f.name", "in", filter.flowNames);
+  // Flows by a subquery rather than a join: the planner then starts from flow_runs' own
+  // indexes (a join made SQLite walk every run of every flow).
+  const flowName = filter.flowName;
+  if (flowName !== undefined) {
+    out = out.where("flow_runs.flow_id", "in", (eb) =>
+      eb.selectFrom("flows").select("flows.id").where("flows.name", "=", flowName),
+    );
+  }
+  const flowNames = filter.flowNames;
+  if (flowNames !== undefined) {
+    out = out.where("flow_runs.flow_id", "in", (eb) =>
+      eb.selectFrom("flows").select("flows.id").where("flows.name", "in", flowNames),
+    );
+  }
   if (filter.stateTypes !== undefined) out = out.where("flow_runs.state_type", "in", filter.stateTypes);
   if (filter.stateNames !== undefined) out = out.where("flow_runs.state_name", "in", filter.stateNames);
   for (const tag of filter.tags ?? []) out = out.where(hasTag(dialect, tag));

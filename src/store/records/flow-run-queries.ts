@@ -67,8 +67,7 @@ export class FlowRunQueries {
   }
 
   #base(filter: FlowRunFilterValues) {
-    const select = this.#sql.qb.selectFrom("flow_runs").innerJoin("flows as f", "f.id", "flow_runs.flow_id");
-    return applyFlowRunFilter(select, filter, this.#sql.dialect);
+    return applyFlowRunFilter(this.#sql.qb.selectFrom("flow_runs"), filter, this.#sql.dialect);
   }
 
   /** One page of flow runs and the cursor of the next one. */
@@ -78,7 +77,15 @@ export class FlowRunQueries {
       query.sort === "NAME"
         ? (["flow_runs.name", "asc"] as const)
         : (["flow_runs.created_at", query.sort === "OLDEST" ? "asc" : "desc"] as const);
-    let select = this.#base(query).selectAll("flow_runs").select("f.name as flow_name");
+    let select = this.#base(query)
+      .selectAll("flow_runs")
+      .select((eb) =>
+        eb
+          .selectFrom("flows")
+          .select("flows.name")
+          .whereRef("flows.id", "=", "flow_runs.flow_id")
+          .as("flow_name"),
+      );
     if (query.cursor !== undefined) {
       const [value, id] = decodeCursor(query.cursor);
       const op = direction === "asc" ? ">" : "<";
@@ -127,7 +134,9 @@ export class FlowRunQueries {
       buckets.push({ start, end: Math.min(start + intervalMs, to), counts: {} });
     }
     if (matchesNothing(filter)) return buckets;
-    const bucket = sql<number>`(${sql.ref("flow_runs.expected_start_time")} - ${from}) / ${intervalMs}`;
+    // CAST: better-sqlite3 binds JS numbers as REAL, which would make the division fractional
+    // (a group per run instead of per bucket).
+    const bucket = sql<number>`cast((${sql.ref("flow_runs.expected_start_time")} - ${from}) / ${intervalMs} as integer)`;
     const select = this.#base({
       ...filter,
       expectedStartTime: {
