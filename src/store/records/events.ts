@@ -43,20 +43,25 @@ function fromRow(dialect: SqlExecutor["dialect"], row: EventsTable): OrdoEvent {
   };
 }
 
+/** The row of an event to insert. */
+export function eventToRow(input: EventInsert): EventsTable {
+  return {
+    id: input.id ?? uuid7(input.received),
+    occurred: input.occurred,
+    event: input.event,
+    resource_id: input.resource["ordo.resource.id"] ?? "",
+    resource: JSON.stringify(input.resource),
+    related: JSON.stringify(input.related),
+    payload: JSON.stringify(input.payload),
+    received: input.received,
+  };
+}
+
 /** The insert of one event (ignored when its id exists), to run inside another write. */
 export function eventInsertQuery(qb: Kysely<Database>, input: EventInsert): Compilable {
   return qb
     .insertInto("events")
-    .values({
-      id: input.id ?? uuid7(input.received),
-      occurred: input.occurred,
-      event: input.event,
-      resource_id: input.resource["ordo.resource.id"] ?? "",
-      resource: JSON.stringify(input.resource),
-      related: JSON.stringify(input.related),
-      payload: JSON.stringify(input.payload),
-      received: input.received,
-    })
+    .values(eventToRow(input))
     .onConflict((oc) => oc.column("id").doNothing());
 }
 

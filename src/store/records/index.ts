@@ -6,7 +6,7 @@
  */
 export { VariableRecords, type VariableWrite, type VariableQuery } from "./variables.js";
 export { ArtifactRecords, type ArtifactInsert, type ArtifactQuery } from "./artifacts.js";
-export { EventRecords, eventInsertQuery, type EventInsert, type EventQuery } from "./events.js";
+export { EventRecords, eventInsertQuery, eventToRow, type EventInsert, type EventQuery } from "./events.js";
 export { TablePositions } from "./positions.js";
 export { FlowRunQueries, type FlowRunPageQuery } from "./flow-run-queries.js";
 export { FlowRunGraphs } from "./flow-run-graph.js";

@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 import { uuid7 as uuidv7 } from "../../ids/uuid7.js";
 import type { Flow } from "../../schemas/index.js";
 import { StateType, isTerminalType, type StateData } from "../../states/index.js";
-import type { Database, FlowRunStatesTable, FlowRunsTable, FlowsTable } from "../database.js";
+import type { Database, EventsTable, FlowRunStatesTable, FlowRunsTable, FlowsTable } from "../database.js";
 import { flowFromRow, flowRunFromRow, flowRunToRow, type FlowRunRow } from "../rows/flow-run-row.js";
 import { stateToColumns, stateToRow } from "../rows/state-columns.js";
 import type {
@@ -18,7 +18,7 @@ import type {
   FlowRunStateWrite,
   NewFlowRun,
 } from "../store.js";
-import { eventInsertQuery, type EventInsert } from "../records/index.js";
+import { eventToRow, type EventInsert } from "../records/index.js";
 import { selectFlowRunRows } from "./flow-run-reads.js";
 import { paramsFor } from "./named-values.js";
 import { compileNamed, param } from "./query-builder.js";
@@ -80,12 +80,9 @@ export class FlowRunWrites {
   readonly #recordUnfinishedTaskStates: NamedStatement;
   readonly #updateUnfinishedTasks: NamedStatement;
   readonly #heartbeat: NamedStatement;
-  readonly #runner: SqlRunner;
-  readonly #qb: Kysely<Database>;
+  readonly #insertEvent: NamedStatement;
 
   constructor(runner: SqlRunner, qb: Kysely<Database>) {
-    this.#runner = runner;
-    this.#qb = qb;
     const named = (query: Parameters<typeof compileNamed>[0]) => runner.named(compileNamed(query));
     this.#selectFlow = named(qb.selectFrom("flows").selectAll().where("name", "=", param<string>("name")));
     this.#insertFlow = named(
@@ -170,6 +167,23 @@ export class FlowRunWrites {
         .where("flow_run_id", "=", param<string>("flow_run_id"))
         .where("state_type", "in", unfinishedTypes),
     );
+    this.#insertEvent = named(
+      qb
+        .insertInto("events")
+        .values(
+          paramsFor<EventsTable>([
+            "id",
+            "occurred",
+            "event",
+            "resource_id",
+            "resource",
+            "related",
+            "payload",
+            "received",
+          ]),
+        )
+        .onConflict((oc) => oc.column("id").doNothing()),
+    );
     this.#heartbeat = named(
       qb
         .updateTable("flow_runs")
@@ -242,7 +256,7 @@ export class FlowRunWrites {
   }
 
   #appendEvents(events: readonly EventInsert[] | undefined): void {
-    for (const event of events ?? []) this.#runner.run(eventInsertQuery(this.#qb, event).compile());
+    for (const event of events ?? []) this.#insertEvent.run({ ...eventToRow(event) });
   }
 
   #appendState(flowRunId: string, state: StateData): void {
