@@ -7,6 +7,12 @@ function createdNames(text: string): string[] {
   return [...text.matchAll(pattern)].map((m) => `${m[2]!.toUpperCase()} ${m[4]!.toLowerCase()}`).sort();
 }
 
+/** The columns a migration text adds to existing tables, as `table.column`, sorted. */
+function addedColumns(text: string): string[] {
+  const pattern = /\bALTER\s+TABLE\s+"?(\w+)"?\s+ADD\s+COLUMN\s+"?(\w+)"?/gi;
+  return [...text.matchAll(pattern)].map((m) => `${m[1]!.toLowerCase()}.${m[2]!.toLowerCase()}`).sort();
+}
+
 describe("migrations", () => {
   it("are numbered 1, 2, 3, … in order, with unique names", () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
@@ -20,10 +26,12 @@ describe("migrations", () => {
         expect(migration.postgres.trim()).not.toBe("");
       });
 
-      it("creates the same tables and indexes in both dialects", () => {
+      it("creates the same tables, indexes and columns in both dialects", () => {
         const sqlite = createdNames(migration.sqlite);
-        expect(sqlite.length).toBeGreaterThan(0);
+        const columns = addedColumns(migration.sqlite);
+        expect(sqlite.length + columns.length).toBeGreaterThan(0);
         expect(createdNames(migration.postgres)).toEqual(sqlite);
+        expect(addedColumns(migration.postgres)).toEqual(columns);
       });
     });
   }
