@@ -4,7 +4,6 @@
  *
  * @module
  */
-import { once } from "node:events";
 import { getClient } from "../client/get-client.js";
 import { liveMessages, type LiveMessage, type LiveQuery } from "../client/live-stream.js";
 import { loadSettings } from "../settings/load-settings.js";
@@ -20,7 +19,8 @@ export async function follow(
   const settings = loadSettings();
   const client = await getClient();
   const controller = new AbortController();
-  void once(process, "SIGINT").then(() => controller.abort());
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
   const signal = stop === undefined ? controller.signal : AbortSignal.any([controller.signal, stop]);
   try {
     for await (const message of liveMessages(
@@ -31,6 +31,6 @@ export async function follow(
     }
   } finally {
     controller.abort();
-    process.removeAllListeners("SIGINT");
+    process.off("SIGINT", onInterrupt);
   }
 }
