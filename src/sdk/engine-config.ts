@@ -26,8 +26,11 @@ function colorsWanted(setting: string): boolean {
  * files under `ORDO_HOME/storage`.
  */
 function defaultStorage(client: OrdoClient, settings: Settings): ResultStorage {
-  if (client.kind === "http") return (client as HttpClient).resultStorage;
-  return new LocalFileStorage(storagePath(settings));
+  const choice = settings.ORDO_RESULTS_STORAGE;
+  if (choice === "auto" && client.kind === "http") return (client as HttpClient).resultStorage;
+  if (choice === "auto" || choice === "local") return new LocalFileStorage(storagePath(settings));
+  // A folder of its own (a shared mount): its own name in result references.
+  return new LocalFileStorage(choice, { name: `files:${choice}` });
 }
 
 async function build(): Promise<EngineConfig> {

@@ -98,6 +98,16 @@ export const SETTING_DEFINITIONS = {
     schema: integerText(0),
     default: () => 4096,
   }),
+  ORDO_RESULTS_STORAGE: defineSetting({
+    description:
+      "Where results too large to store inline go: auto (the server's storage with ORDO_API_URL, else ORDO_HOME/storage), local (ORDO_HOME/storage), or an absolute folder path (a shared mount).",
+    expected: "auto, local, or an absolute folder path",
+    schema: z
+      .string()
+      .trim()
+      .refine((v) => v === "auto" || v === "local" || isAbsolute(v), { message: "use auto, local or an absolute path" }),
+    default: () => "auto",
+  }),
   ORDO_TASK_RUNNER_MAX_CONCURRENCY: defineSetting({
     description: "The default bound on task runs executing at once in one flow run.",
     expected: "an integer >= 1",
