@@ -15,7 +15,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { exponentialBackoff, flow, getRunLogger, task, taskContext } from "ordo";
+import { createTableArtifact, exponentialBackoff, flow, getRunLogger, task, taskContext } from "ordo";
 
 /** Extract: in a real pipeline this reads an API or a database (here: a short wait). */
 const extract = task({ name: "extract" }, async (n: number): Promise<number[]> => {
@@ -68,6 +68,8 @@ export const etl = flow(
       mean: Math.round((total / n) * 100) / 100,
     };
     getRunLogger().info("summary: %j", summary);
+    // A table for people (the UI and `ordo artifact ls`), versioned under its key.
+    await createTableArtifact([summary], { key: "etl-summary", description: "rows loaded and their range" });
     return summary;
   },
 );
