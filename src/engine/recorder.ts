@@ -11,6 +11,7 @@
  */
 import type { OrdoClient } from "../client/ordo-client.js";
 import { isOrdoError } from "../errors/ordo-error.js";
+import { splitRecorderBatch } from "../schemas/split-recorder-batch.js";
 import type { LogRecord, RecorderBatch, TaskRun, TaskRunStateRecord } from "../schemas/index.js";
 
 /** How often and how much the recorder writes. */
@@ -23,21 +24,6 @@ export interface RecorderOptions {
   readonly onError?: ((error: unknown) => void) | undefined;
   /** Called for an item the backend rejected as invalid; it is dropped. */
   readonly onDropped?: ((error: unknown, batch: RecorderBatch) => void) | undefined;
-}
-
-/** Splits a batch into two halves (task runs, their state records and logs together). */
-function splitBatch(batch: RecorderBatch): [RecorderBatch, RecorderBatch] {
-  const half = <T>(items: T[]): [T[], T[]] => {
-    const mid = Math.ceil(items.length / 2);
-    return [items.slice(0, mid), items.slice(mid)];
-  };
-  const [runsA, runsB] = half(batch.taskRuns);
-  const [statesA, statesB] = half(batch.taskRunStates);
-  const [logsA, logsB] = half(batch.logs);
-  return [
-    { taskRuns: runsA, taskRunStates: statesA, logs: logsA },
-    { taskRuns: runsB, taskRunStates: statesB, logs: logsB },
-  ];
 }
 
 /** A mutable task-run snapshot, as the engine keeps it. */
@@ -125,7 +111,7 @@ export class RunRecorder {
         this.#onDropped?.(error, batch);
         return;
       }
-      const [a, b] = splitBatch(batch);
+      const [a, b] = splitRecorderBatch(batch);
       await this.#write(a);
       await this.#write(b);
     }

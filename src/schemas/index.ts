@@ -13,3 +13,4 @@ export * from "./variable.js";
 export * from "./artifact.js";
 export * from "./event.js";
 export * from "./graph.js";
+export * from "./split-recorder-batch.js";

@@ -105,7 +105,9 @@ export const SETTING_DEFINITIONS = {
     schema: z
       .string()
       .trim()
-      .refine((v) => v === "auto" || v === "local" || isAbsolute(v), { message: "use auto, local or an absolute path" }),
+      .refine((v) => v === "auto" || v === "local" || isAbsolute(v), {
+        message: "use auto, local or an absolute path",
+      }),
     default: () => "auto",
   }),
   ORDO_TASK_RUNNER_MAX_CONCURRENCY: defineSetting({

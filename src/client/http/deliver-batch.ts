@@ -6,6 +6,7 @@
  * @module
  */
 import type { OrdoError } from "../../errors/ordo-error.js";
+import { splitRecorderBatch } from "../../schemas/split-recorder-batch.js";
 import type { RecorderBatch } from "../../schemas/index.js";
 import type { HttpTransport } from "./http-transport.js";
 
@@ -24,18 +25,8 @@ export function batchItems(batch: Pick<RecorderBatch, "taskRuns" | "taskRunState
 export function splitBatchBody(body: string): [string, string] | undefined {
   const batch = JSON.parse(body) as RecorderBatch;
   if (batchItems(batch) <= 1) return undefined;
-  const half = <T>(items: T[]): [T[], T[]] => {
-    const mid = Math.ceil(items.length / 2);
-    return [items.slice(0, mid), items.slice(mid)];
-  };
-  const [runsA, runsB] = half(batch.taskRuns);
-  const [statesA, statesB] = half(batch.taskRunStates);
-  const [logsA, logsB] = half(batch.logs);
-  const id = batch.batchId ?? "batch";
-  return [
-    JSON.stringify({ batchId: `${id}.a`, taskRuns: runsA, taskRunStates: statesA, logs: logsA }),
-    JSON.stringify({ batchId: `${id}.b`, taskRuns: runsB, taskRunStates: statesB, logs: logsB }),
-  ];
+  const [a, b] = splitRecorderBatch({ ...batch, batchId: batch.batchId ?? "batch" });
+  return [JSON.stringify(a), JSON.stringify(b)];
 }
 
 /**

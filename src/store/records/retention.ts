@@ -4,6 +4,8 @@
  *
  * @module
  */
+import type { SelectQueryBuilder } from "kysely";
+import type { Database } from "../database.js";
 import type { SqlExecutor } from "../sql-executor.js";
 
 const FINISHED = ["COMPLETED", "FAILED", "CRASHED", "CANCELLED"];
@@ -20,35 +22,37 @@ export class RetentionRecords {
    * Deletes up to `limit` finished flow runs created before `before` (with their state
    * history, task runs and logs, by cascade); returns how many.
    */
-  async deleteFlowRunsBefore(before: number, limit: number): Promise<number> {
-    const { qb } = this.#sql;
-    const doomed = qb
+  deleteFlowRunsBefore(before: number, limit: number): Promise<number> {
+    const doomed = this.#sql.qb
       .selectFrom("flow_runs")
       .select("id")
       .where("created_at", "<", before)
       .where("state_type", "in", FINISHED)
       .limit(limit);
-    const [changed] = await this.#sql.write([qb.deleteFrom("flow_runs").where("id", "in", doomed)]);
-    return changed ?? 0;
+    return this.#deleteIds("flow_runs", doomed);
   }
 
   /** Deletes up to `limit` events that occurred before `before`; returns how many. */
-  async deleteEventsBefore(before: number, limit: number): Promise<number> {
-    const { qb } = this.#sql;
-    const doomed = qb.selectFrom("events").select("id").where("occurred", "<", before).limit(limit);
-    const [changed] = await this.#sql.write([qb.deleteFrom("events").where("id", "in", doomed)]);
-    return changed ?? 0;
+  deleteEventsBefore(before: number, limit: number): Promise<number> {
+    const doomed = this.#sql.qb.selectFrom("events").select("id").where("occurred", "<", before).limit(limit);
+    return this.#deleteIds("events", doomed);
   }
 
   /** Deletes up to `limit` recorder-batch ids recorded before `before` (kept only to refuse resends). */
-  async deleteRecordedBatchesBefore(before: number, limit: number): Promise<number> {
-    const { qb } = this.#sql;
-    const doomed = qb
+  deleteRecordedBatchesBefore(before: number, limit: number): Promise<number> {
+    const doomed = this.#sql.qb
       .selectFrom("recorded_batches")
       .select("id")
       .where("recorded_at", "<", before)
       .limit(limit);
-    const [changed] = await this.#sql.write([qb.deleteFrom("recorded_batches").where("id", "in", doomed)]);
+    return this.#deleteIds("recorded_batches", doomed);
+  }
+
+  async #deleteIds(
+    table: "flow_runs" | "events" | "recorded_batches",
+    ids: SelectQueryBuilder<Database, "flow_runs" | "events" | "recorded_batches", { id: string }>,
+  ): Promise<number> {
+    const [changed] = await this.#sql.write([this.#sql.qb.deleteFrom(table).where("id", "in", ids)]);
     return changed ?? 0;
   }
 }
