@@ -43,20 +43,40 @@ interface LogsOptions extends JsonOption {
 /** After the run reaches a final state, log lines still in flight get this long to arrive. */
 const FOLLOW_DRAIN_MS = 1000;
 
+/** How often `--follow` also reads the run's state, in ms. */
+const FOLLOW_CHECK_MS = 2000;
+
 /** Prints a running flow run's log lines as they arrive, until the run ends (or Ctrl-C). */
 async function followLogs(id: string, print: (record: LogRecord) => void): Promise<void> {
   const ended = new AbortController();
-  await follow(
-    { flowRunId: id },
-    (message) => {
-      if (message.kind === "log") print(message.log);
-      else if (isFinalType(message.event.resource["ordo.state-type"] ?? "") && !ended.signal.aborted) {
-        setTimeout(() => ended.abort(), FOLLOW_DRAIN_MS);
-      }
-      return undefined;
-    },
-    ended.signal,
-  );
+  let ending = false;
+  const endSoon = () => {
+    if (ending) return;
+    ending = true;
+    setTimeout(() => ended.abort(), FOLLOW_DRAIN_MS);
+  };
+  // The run may end before the stream starts and so never send its final event: look at
+  // its state now and then as well.
+  const client = await getClient();
+  const check = setInterval(() => {
+    client.readFlowRun(id).then(
+      (run) => (isFinalType(run.state.type) ? endSoon() : undefined),
+      () => undefined,
+    );
+  }, FOLLOW_CHECK_MS);
+  try {
+    await follow(
+      { flowRunId: id },
+      (message) => {
+        if (message.kind === "log") print(message.log);
+        else if (isFinalType(message.event.resource["ordo.state-type"] ?? "")) endSoon();
+        return undefined;
+      },
+      ended.signal,
+    );
+  } finally {
+    clearInterval(check);
+  }
 }
 
 /** The page size used to read all log lines of a run. */
