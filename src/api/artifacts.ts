@@ -25,7 +25,7 @@ import { notFound, parseInput } from "./errors.js";
  */
 export async function createArtifact(store: Store, input: ArtifactCreate): Promise<Artifact> {
   const artifact = parseInput(ArtifactCreateSchema, input, "artifact");
-  return store.artifacts.create({ ...artifact, now: Date.now() });
+  return store.records.artifacts.create({ ...artifact, now: Date.now() });
 }
 
 /** Replaces an artifact's data (progress artifacts); throws `ORDO_NOT_FOUND` for an unknown id. */
@@ -35,18 +35,19 @@ export async function updateArtifact(
   input: { data: unknown; description?: string | undefined },
 ): Promise<Artifact> {
   const { data, description } = parseInput(ArtifactUpdateSchema, input, "artifact update");
-  if (!(await store.artifacts.update(id, data, description, Date.now()))) throw notFound("artifact", id);
+  if (!(await store.records.artifacts.update(id, data, description, Date.now())))
+    throw notFound("artifact", id);
   return readArtifact(store, id);
 }
 
 /** One artifact; throws `ORDO_NOT_FOUND` for an unknown id. */
 export async function readArtifact(store: Store, id: string): Promise<Artifact> {
-  const artifact = await store.artifacts.read(id);
+  const artifact = await store.records.artifacts.read(id);
   if (artifact === undefined) throw notFound("artifact", id);
   return artifact;
 }
 
 /** Artifacts, newest first. */
 export async function readArtifacts(store: Store, filter: ArtifactFilter = {}): Promise<Artifact[]> {
-  return store.artifacts.list(parseInput(ArtifactFilterSchema, filter, "artifact filter"));
+  return store.records.artifacts.list(parseInput(ArtifactFilterSchema, filter, "artifact filter"));
 }

@@ -31,12 +31,12 @@ export async function emitEvents(store: Store, inputs: readonly EventCreate[]): 
     const event = parseInput(EventCreateSchema, input, `event ${i}`);
     return { ...event, occurred: event.occurred ?? received, received };
   });
-  await store.events.append(events);
+  await store.records.events.append(events);
 }
 
 /** Events, oldest first. */
 export async function readEvents(store: Store, filter: EventFilter = {}): Promise<OrdoEvent[]> {
-  return store.events.list(parseInput(EventFilterSchema, filter, "event filter"));
+  return store.records.events.list(parseInput(EventFilterSchema, filter, "event filter"));
 }
 
 /** What a flow-run event names: the run and its flow. */

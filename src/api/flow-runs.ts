@@ -77,7 +77,7 @@ async function validateParameters(
   flowName: string,
   parameters: Record<string, unknown>,
 ): Promise<void> {
-  const schema = await store.flowSchemas.get(flowName);
+  const schema = await store.records.flowSchemas.get(flowName);
   if (schema === undefined) return;
   const issues = jsonSchemaIssues(schema, parameters, "parameterSchema");
   const first = issues[0];
@@ -111,7 +111,7 @@ export async function readFlowRuns(store: Store, filter: FlowRunFilter = {}): Pr
  * ```
  */
 export async function readFlowRunPage(store: Store, filter: FlowRunFilter = {}): Promise<FlowRunPage> {
-  return store.flowRunQueries.page(parseInput(FlowRunFilterSchema, filter, "flow-run filter"));
+  return store.records.flowRunQueries.page(parseInput(FlowRunFilterSchema, filter, "flow-run filter"));
 }
 
 /** How many flow runs match, counting no further than `cap` (default 10 000). */
@@ -120,7 +120,7 @@ export async function countFlowRuns(
   request: z.input<typeof FlowRunCountRequestSchema> = {},
 ): Promise<FlowRunCount> {
   const { filter, cap } = parseInput(FlowRunCountRequestSchema, request, "flow-run count");
-  return store.flowRunQueries.count(filter, cap);
+  return store.records.flowRunQueries.count(filter, cap);
 }
 
 /** Flow runs by state type per time bucket, by expected start time, for charts. */
@@ -133,7 +133,7 @@ export async function flowRunHistory(
     request,
     "flow-run history",
   );
-  return store.flowRunQueries.history(from, to, Math.round(intervalSeconds * 1000), filter);
+  return store.records.flowRunQueries.history(from, to, Math.round(intervalSeconds * 1000), filter);
 }
 
 /** One page of a flow run's graph; throws `ORDO_NOT_FOUND` for an unknown run. */
@@ -144,7 +144,7 @@ export async function readFlowRunGraph(
 ): Promise<FlowRunGraph> {
   const { cursor, limit } = parseInput(FlowRunGraphQuerySchema, query, "graph query");
   if (cursor === undefined && (await store.readFlowRun(id)) === undefined) throw notFound("flow run", id);
-  return store.graphs.page(id, cursor, limit);
+  return store.records.graphs.page(id, cursor, limit);
 }
 
 /** A flow run's state history, oldest first; throws `ORDO_NOT_FOUND` for an unknown id. */

@@ -37,7 +37,7 @@ export async function ensureFlow(
   if (parameterSchema !== undefined) compileJsonSchema(parameterSchema, "parameterSchema");
   const flow = await store.ensureFlow({ name, tags, createdAt: Date.now() });
   if (parameterSchema === undefined) return flow;
-  await store.flowSchemas.set(name, parameterSchema);
+  await store.records.flowSchemas.set(name, parameterSchema);
   return { ...flow, parameterSchema };
 }
 
@@ -46,7 +46,7 @@ export function readFlowParameterSchema(
   store: Store,
   name: string,
 ): Promise<Record<string, unknown> | undefined> {
-  return store.flowSchemas.get(name);
+  return store.records.flowSchemas.get(name);
 }
 
 /**
@@ -58,7 +58,7 @@ export async function readFlow(store: Store, name: string): Promise<Flow> {
     store.executor.qb.selectFrom("flows").selectAll().where("name", "=", name),
   );
   if (flow === undefined) throw notFound("flow", name);
-  const parameterSchema = await store.flowSchemas.get(name);
+  const parameterSchema = await store.records.flowSchemas.get(name);
   return {
     id: flow.id,
     name: flow.name,

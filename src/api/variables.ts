@@ -25,24 +25,24 @@ import { notFound, parseInput } from "./errors.js";
  */
 export async function setVariable(store: Store, input: VariableSet): Promise<Variable> {
   const { name, value, tags } = parseInput(VariableSetSchema, input, "variable");
-  return store.variables.set({ name, value, tags, now: Date.now() });
+  return store.records.variables.set({ name, value, tags, now: Date.now() });
 }
 
 /** The variable named `name`; throws `ORDO_NOT_FOUND` when there is none. */
 export async function readVariable(store: Store, name: string): Promise<Variable> {
-  const variable = await store.variables.get(parseInput(VariableNameSchema, name, "variable name"));
+  const variable = await store.records.variables.get(parseInput(VariableNameSchema, name, "variable name"));
   if (variable === undefined) throw notFound("variable", name);
   return variable;
 }
 
 /** Variables, by name. */
 export async function readVariables(store: Store, filter: VariableFilter = {}): Promise<Variable[]> {
-  return store.variables.list(parseInput(VariableFilterSchema, filter, "variable filter"));
+  return store.records.variables.list(parseInput(VariableFilterSchema, filter, "variable filter"));
 }
 
 /** Deletes a variable; throws `ORDO_NOT_FOUND` when there is none. */
 export async function deleteVariable(store: Store, name: string): Promise<void> {
-  if (!(await store.variables.delete(parseInput(VariableNameSchema, name, "variable name")))) {
+  if (!(await store.records.variables.delete(parseInput(VariableNameSchema, name, "variable name")))) {
     throw notFound("variable", name);
   }
 }

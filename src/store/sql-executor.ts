@@ -24,7 +24,9 @@ export interface SqlExecutor {
 
 /**
  * A JSON column's value as read: SQLite returns the JSON text, PostgreSQL's JSONB comes
- * back parsed.
+ * back parsed. Unlike `fromJsonColumn` (rows/json-column.ts), which guesses from the
+ * value's type, this asks the dialect: a JSONB string value (a variable set to "abc")
+ * arrives as a plain string that must not be parsed again.
  */
 export function readJson<T>(dialect: SqlExecutor["dialect"], value: unknown): T {
   return (dialect === "sqlite" ? JSON.parse(value as string) : value) as T;

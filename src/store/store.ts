@@ -16,17 +16,7 @@
  */
 import type { CacheHit, ResultRef, StateData, StateType } from "../states/index.js";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../schemas/index.js";
-import type {
-  ArtifactRecords,
-  EventInsert,
-  EventRecords,
-  FlowRunGraphs,
-  FlowRunQueries,
-  FlowSchemas,
-  RetentionRecords,
-  TablePositions,
-  VariableRecords,
-} from "./records/index.js";
+import type { EventInsert, SharedRecords } from "./records/index.js";
 import type { SqlExecutor } from "./sql-executor.js";
 
 /** A flow to create when it does not exist yet. */
@@ -117,20 +107,6 @@ export interface FlowRunIdempotency<T> {
   readonly replay: (run: FlowRun) => T;
 }
 
-/** Which flow runs to read, defaults applied. */
-export interface FlowRunQuery {
-  readonly ids?: readonly string[] | undefined;
-  readonly flowName?: string | undefined;
-  readonly stateTypes?: readonly StateType[] | undefined;
-  readonly stateNames?: readonly string[] | undefined;
-  /** Runs carrying every one of these tags. */
-  readonly tags?: readonly string[] | undefined;
-  readonly parentFlowRunId?: string | undefined;
-  readonly dynamicKey?: string | undefined;
-  readonly limit: number;
-  readonly offset: number;
-}
-
 /** Which task runs to read, defaults applied. */
 export interface TaskRunQuery {
   readonly ids?: readonly string[] | undefined;
@@ -169,22 +145,8 @@ export interface Store {
   readonly dialect: "sqlite" | "postgres";
   /** Runs queries built with Kysely on this database (administration, shared records). */
   readonly executor: SqlExecutor;
-  /** Variables: named JSON values. */
-  readonly variables: VariableRecords;
-  /** Artifacts, versioned by key. */
-  readonly artifacts: ArtifactRecords;
-  /** Events, append-only. */
-  readonly events: EventRecords;
-  /** The newest ids of the append-only tables (events, logs). */
-  readonly positions: TablePositions;
-  /** Flow-run pages, counts and history for people and the UI. */
-  readonly flowRunQueries: FlowRunQueries;
-  /** Flow-run graphs. */
-  readonly graphs: FlowRunGraphs;
-  /** Deleting old data in small batches. */
-  readonly retention: RetentionRecords;
-  /** Flows' parameter JSON Schemas. */
-  readonly flowSchemas: FlowSchemas;
+  /** Variables, artifacts, events, flow-run lists and graphs, retention: shared by both databases. */
+  readonly records: SharedRecords;
 
   /**
    * Creates the flow named `name` if it does not exist (with `createdAt`, ms since the
@@ -210,8 +172,6 @@ export interface Store {
   ): Promise<T | undefined>;
   /** One flow run, or `undefined`. */
   readFlowRun(id: string): Promise<FlowRun | undefined>;
-  /** Flow runs, newest first. */
-  readFlowRuns(query: FlowRunQuery): Promise<FlowRun[]>;
   /** A flow run's state history, oldest first (empty for an unknown id). */
   readFlowRunStates(id: string): Promise<StateData[]>;
   /** Records a heartbeat; false for an unknown id. */

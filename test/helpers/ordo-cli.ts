@@ -26,9 +26,17 @@ export function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...clean, ...env };
 }
 
-/** Starts `ordo ARGS` without waiting for it. */
-export function spawnOrdo(args: readonly string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "src/cli/run-cli.ts", ...args], {
+/**
+ * Starts `ordo ARGS` without waiting for it: from source through tsx, or with `built`, the
+ * package's own `bin/ordo.js` over `dist/` (what users run; `npm test` builds it first).
+ */
+export function spawnOrdo(
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { readonly built?: boolean } = {},
+): ChildProcess {
+  const command = options.built === true ? ["bin/ordo.js"] : ["--import", "tsx", "src/cli/run-cli.ts"];
+  return spawn(process.execPath, [...command, ...args], {
     cwd: REPO_ROOT,
     env: cleanEnv(env),
     stdio: ["ignore", "pipe", "pipe"],

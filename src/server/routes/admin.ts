@@ -47,7 +47,7 @@ export function registerAdminRoutes(app: OrdoApp, deps: ServerDeps): void {
   app.openapi(health, (c) => c.json({ status: "ok" as const }, 200));
   app.openapi(ready, async (c) => {
     try {
-      await store.readFlowRuns({ limit: 1, offset: 0 });
+      await store.records.positions.newestLogId();
       return c.json({ status: "ok" as const, database: store.dialect }, 200);
     } catch {
       return c.json({ status: "unavailable" as const, database: store.dialect }, 503);

@@ -71,8 +71,9 @@ export function registerStreamRoute(app: OrdoApp, { store }: ServerDeps, timing:
       q.resourceId ?? (q.flowRunId === undefined ? undefined : `ordo.flow-run.${q.flowRunId}`);
     // Without a starting point: only new events, and a flow run's logs from its start
     // (all logs: only new ones).
-    let afterEventId = q.afterEventId ?? (await store.positions.newestEventId());
-    let afterLogId = q.afterLogId ?? (q.flowRunId === undefined ? await store.positions.newestLogId() : 0);
+    let afterEventId = q.afterEventId ?? (await store.records.positions.newestEventId());
+    let afterLogId =
+      q.afterLogId ?? (q.flowRunId === undefined ? await store.records.positions.newestLogId() : 0);
     return streamSSE(c, async (sse) => {
       let lastPing = Date.now();
       while (!sse.aborted && !sse.closed) {

@@ -43,11 +43,14 @@ export async function retentionRound(
   let events = 0;
   if (maxAgeMs !== undefined) {
     const before = now - maxAgeMs;
-    flowRuns = await inBatches(() => store.retention.deleteFlowRunsBefore(before, batchSize), batchSize);
-    events = await inBatches(() => store.retention.deleteEventsBefore(before, batchSize), batchSize);
+    flowRuns = await inBatches(
+      () => store.records.retention.deleteFlowRunsBefore(before, batchSize),
+      batchSize,
+    );
+    events = await inBatches(() => store.records.retention.deleteEventsBefore(before, batchSize), batchSize);
   }
   const recordedBatches = await inBatches(
-    () => store.retention.deleteRecordedBatchesBefore(now - RECORDED_BATCH_TTL_MS, batchSize * 5),
+    () => store.records.retention.deleteRecordedBatchesBefore(now - RECORDED_BATCH_TTL_MS, batchSize * 5),
     batchSize * 5,
   );
   return { flowRuns, events, recordedBatches };

@@ -4,12 +4,11 @@
  * @module
  */
 import { sql, type Kysely } from "kysely";
-import type { FlowRun } from "../../schemas/index.js";
 import type { StateData } from "../../states/index.js";
 import type { Database } from "../database.js";
-import { flowRunFromRow, type FlowRunRow } from "../rows/flow-run-row.js";
+import type { FlowRunRow } from "../rows/flow-run-row.js";
 import { stateFromColumns, stateFromRow } from "../rows/state-columns.js";
-import type { FlowRunQuery, UnfinishedFlowRun } from "../store.js";
+import type { UnfinishedFlowRun } from "../store.js";
 
 /** The flow-run rows joined with their flow's name. */
 export function selectFlowRunRows(db: Kysely<Database>) {
@@ -33,30 +32,6 @@ export function byteOrder(column: string) {
 /** One flow run joined with its flow's name, or undefined. */
 export async function selectFlowRun(db: Kysely<Database>, id: string): Promise<FlowRunRow | undefined> {
   return await selectFlowRunRows(db).where("flow_runs.id", "=", id).executeTakeFirst();
-}
-
-/** Flow runs matching `query`, newest first. */
-export async function readFlowRuns(db: Kysely<Database>, query: FlowRunQuery): Promise<FlowRun[]> {
-  if (query.ids?.length === 0 || query.stateTypes?.length === 0 || query.stateNames?.length === 0) return [];
-  let select = selectFlowRunRows(db);
-  if (query.ids !== undefined) select = select.where("flow_runs.id", "in", query.ids);
-  if (query.flowName !== undefined) select = select.where("flows.name", "=", query.flowName);
-  if (query.stateTypes !== undefined) select = select.where("flow_runs.state_type", "in", query.stateTypes);
-  if (query.stateNames !== undefined) select = select.where("flow_runs.state_name", "in", query.stateNames);
-  if (query.tags !== undefined && query.tags.length > 0) {
-    select = select.where(hasEveryTag("flow_runs.tags", query.tags));
-  }
-  if (query.parentFlowRunId !== undefined) {
-    select = select.where("flow_runs.parent_flow_run_id", "=", query.parentFlowRunId);
-  }
-  if (query.dynamicKey !== undefined) select = select.where("flow_runs.dynamic_key", "=", query.dynamicKey);
-  const rows = await select
-    .orderBy("flow_runs.created_at", "desc")
-    .orderBy(byteOrder("flow_runs.id"), "desc")
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return (rows as FlowRunRow[]).map(flowRunFromRow);
 }
 
 /** A flow run's state history, oldest first. */

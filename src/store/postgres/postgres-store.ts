@@ -18,7 +18,6 @@ import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
   FlowRunIdempotency,
-  FlowRunQuery,
   LogQuery,
   NewFlow,
   NewFlowRun,
@@ -26,19 +25,10 @@ import type {
   TaskRunQuery,
   UnfinishedFlowRun,
 } from "../store.js";
-import { readFlowRunStates, readFlowRuns, readUnfinishedFlowRuns, selectFlowRun } from "./flow-run-reads.js";
+import { readFlowRunStates, readUnfinishedFlowRuns, selectFlowRun } from "./flow-run-reads.js";
 import { ensureFlow, heartbeatFlowRun, insertFlowRun, transitionFlowRun } from "./flow-run-writes.js";
 import { migratePostgres } from "./migrate-postgres.js";
-import {
-  ArtifactRecords,
-  EventRecords,
-  FlowRunGraphs,
-  FlowRunQueries,
-  FlowSchemas,
-  RetentionRecords,
-  TablePositions,
-  VariableRecords,
-} from "../records/index.js";
+import { SharedRecords } from "../records/index.js";
 import { postgresExecutor } from "./postgres-executor.js";
 import { createPostgresPool, type PostgresPoolOptions } from "./pg-pool.js";
 import { runQuery, runTransaction } from "./pg-transaction.js";
@@ -85,14 +75,7 @@ export class PostgresStore implements Store {
   readonly #db: Kysely<Database>;
   #closed = false;
   readonly executor: SqlExecutor;
-  readonly variables: VariableRecords;
-  readonly artifacts: ArtifactRecords;
-  readonly events: EventRecords;
-  readonly positions: TablePositions;
-  readonly flowRunQueries: FlowRunQueries;
-  readonly graphs: FlowRunGraphs;
-  readonly retention: RetentionRecords;
-  readonly flowSchemas: FlowSchemas;
+  readonly records: SharedRecords;
 
   /** Wraps a pool on a migrated database; use {@link openPostgresStore}. The store owns the pool. */
   constructor(pool: pg.Pool) {
@@ -100,14 +83,7 @@ export class PostgresStore implements Store {
     this.#db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const executor = postgresExecutor(this.#db);
     this.executor = executor;
-    this.variables = new VariableRecords(executor);
-    this.artifacts = new ArtifactRecords(executor);
-    this.events = new EventRecords(executor);
-    this.positions = new TablePositions(executor);
-    this.flowRunQueries = new FlowRunQueries(executor);
-    this.graphs = new FlowRunGraphs(executor);
-    this.retention = new RetentionRecords(executor);
-    this.flowSchemas = new FlowSchemas(executor);
+    this.records = new SharedRecords(executor);
   }
 
   async ensureFlow(input: NewFlow): Promise<Flow> {
@@ -147,10 +123,6 @@ export class PostgresStore implements Store {
   async readFlowRun(id: string): Promise<FlowRun | undefined> {
     const row = await runQuery("flow-run read", () => selectFlowRun(this.#db, id));
     return row === undefined ? undefined : flowRunFromRow(row);
-  }
-
-  readFlowRuns(query: FlowRunQuery): Promise<FlowRun[]> {
-    return runQuery("flow-run read", () => readFlowRuns(this.#db, query));
   }
 
   readFlowRunStates(id: string): Promise<StateData[]> {

@@ -19,20 +19,6 @@ export interface FlowRunPageQuery extends FlowRunFilterValues {
   readonly offset: number;
 }
 
-const JSON_COLUMNS = ["tags", "parameters", "state_error", "result"] as const;
-
-/** PostgreSQL returns JSONB parsed; the row mapping reads JSON text. */
-function asTextRow(dialect: SqlExecutor["dialect"], row: FlowRunRow): FlowRunRow {
-  if (dialect === "sqlite") return row;
-  const out: Record<string, unknown> = { ...row };
-  for (const column of JSON_COLUMNS) {
-    const value = out[column];
-    if (value !== null && value !== undefined && typeof value !== "string")
-      out[column] = JSON.stringify(value);
-  }
-  return out as unknown as FlowRunRow;
-}
-
 type CursorKey = [string | number, string];
 
 function encodeCursor(key: CursorKey): string {
@@ -100,9 +86,7 @@ export class FlowRunQueries {
         .limit(query.limit + 1)
         .offset(query.offset),
     );
-    const items: FlowRun[] = rows
-      .slice(0, query.limit)
-      .map((row) => flowRunFromRow(asTextRow(this.#sql.dialect, row as FlowRunRow)));
+    const items: FlowRun[] = rows.slice(0, query.limit).map((row) => flowRunFromRow(row as FlowRunRow));
     const last = items.at(-1);
     if (rows.length <= query.limit || last === undefined) return { items };
     const key: CursorKey = query.sort === "NAME" ? [last.name, last.id] : [last.createdAt, last.id];

@@ -13,3 +13,4 @@ export { FlowRunGraphs } from "./flow-run-graph.js";
 export type { FlowRunFilterValues } from "./flow-run-filter.js";
 export { RetentionRecords } from "./retention.js";
 export { FlowSchemas } from "./flow-schemas.js";
+export { SharedRecords } from "./shared-records.js";

@@ -18,7 +18,6 @@ import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
   FlowRunIdempotency,
-  FlowRunQuery,
   LogQuery,
   NewFlow,
   NewFlowRun,
@@ -26,19 +25,10 @@ import type {
   TaskRunQuery,
   UnfinishedFlowRun,
 } from "../store.js";
-import {
-  ArtifactRecords,
-  EventRecords,
-  FlowRunGraphs,
-  FlowRunQueries,
-  FlowSchemas,
-  RetentionRecords,
-  TablePositions,
-  VariableRecords,
-} from "../records/index.js";
+import { SharedRecords } from "../records/index.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import { sqliteExecutor } from "./sqlite-executor.js";
-import { readFlowRunStates, readFlowRuns, readUnfinishedFlowRuns } from "./flow-run-reads.js";
+import { readFlowRunStates, readUnfinishedFlowRuns } from "./flow-run-reads.js";
 import { FlowRunWrites } from "./flow-run-writes.js";
 import { readLogs } from "./log-reads.js";
 import { migrateSqlite } from "./migrate-sqlite.js";
@@ -118,14 +108,7 @@ export class SqliteStore implements Store {
   readonly #lockTimeoutMs: number;
   readonly #writerThread: BatchWriterThread | undefined;
   readonly executor: SqlExecutor;
-  readonly variables: VariableRecords;
-  readonly artifacts: ArtifactRecords;
-  readonly events: EventRecords;
-  readonly positions: TablePositions;
-  readonly flowRunQueries: FlowRunQueries;
-  readonly graphs: FlowRunGraphs;
-  readonly retention: RetentionRecords;
-  readonly flowSchemas: FlowSchemas;
+  readonly records: SharedRecords;
 
   /**
    * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
@@ -146,14 +129,7 @@ export class SqliteStore implements Store {
     this.#batches = new TaskRunBatchWriter(db, this.#qb);
     const executor = sqliteExecutor(this.#qb, this.#runner, transactions, lockTimeoutMs);
     this.executor = executor;
-    this.variables = new VariableRecords(executor);
-    this.artifacts = new ArtifactRecords(executor);
-    this.events = new EventRecords(executor);
-    this.positions = new TablePositions(executor);
-    this.flowRunQueries = new FlowRunQueries(executor);
-    this.graphs = new FlowRunGraphs(executor);
-    this.retention = new RetentionRecords(executor);
-    this.flowSchemas = new FlowSchemas(executor);
+    this.records = new SharedRecords(executor);
     this.#writerThread =
       writerPath === undefined
         ? undefined
@@ -196,10 +172,6 @@ export class SqliteStore implements Store {
   async readFlowRun(id: string): Promise<FlowRun | undefined> {
     const row = await this.#read("flow-run read", () => this.#flowRuns.selectRun(id));
     return row === undefined ? undefined : flowRunFromRow(row);
-  }
-
-  readFlowRuns(query: FlowRunQuery): Promise<FlowRun[]> {
-    return this.#read("flow-run read", () => readFlowRuns(this.#runner, this.#qb, query));
   }
 
   readFlowRunStates(id: string): Promise<StateData[]> {

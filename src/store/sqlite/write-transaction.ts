@@ -26,6 +26,17 @@ function isConstraintError(error: unknown): error is Error & { code: string } {
   );
 }
 
+/** A broken constraint as `ORDO_INVALID_INPUT`; any other error as it is. */
+function asInvalidInput(operation: string, error: unknown): unknown {
+  if (!isConstraintError(error)) return error;
+  return new OrdoError(
+    "ORDO_INVALID_INPUT",
+    `${operation} rejected by the database: ${error.message}`,
+    { operation, sqliteCode: error.code },
+    { cause: error },
+  );
+}
+
 /** Runs write transactions on one connection. */
 export class WriteTransactions {
   readonly #db: BetterSqlite3.Database;
@@ -64,14 +75,7 @@ export class WriteTransactions {
     const group = this.#group;
     if (group !== undefined) {
       return group.run(work).catch((error: unknown) => {
-        throw isConstraintError(error)
-          ? new OrdoError(
-              "ORDO_INVALID_INPUT",
-              `${operation} rejected by the database: ${error.message}`,
-              { operation, sqliteCode: error.code },
-              { cause: error },
-            )
-          : error;
+        throw asInvalidInput(operation, error);
       });
     }
     return retryWhileBusy(() => this.#once(operation, work), { timeoutMs: this.#timeoutMs, operation });
@@ -85,15 +89,7 @@ export class WriteTransactions {
       return result;
     } catch (error) {
       if (this.#db.inTransaction) this.#rollback.run();
-      if (isConstraintError(error)) {
-        throw new OrdoError(
-          "ORDO_INVALID_INPUT",
-          `${operation} rejected by the database: ${error.message}`,
-          { operation, sqliteCode: error.code },
-          { cause: error },
-        );
-      }
-      throw error;
+      throw asInvalidInput(operation, error);
     }
   }
 }

@@ -26,7 +26,8 @@ afterEach(async () => {
 
 describe("ordo server start", () => {
   it("serves the API, prints where to point clients, and stops cleanly on SIGTERM", async () => {
-    const server = spawnOrdo(["server", "start", "--port", "0"], { ORDO_HOME: home });
+    // The built CLI, as users run it: the ready time then measures Ordo, not tsx compiling sources.
+    const server = spawnOrdo(["server", "start", "--port", "0"], { ORDO_HOME: home }, { built: true });
     children.push(server);
     const [, readyMs, apiUrl] = await waitForOutput(
       server,
@@ -46,6 +47,18 @@ describe("ordo server start", () => {
     const r = await ordo(["server", "start", "--port", "99999"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: invalid --port .*\(ORDO_INVALID_INPUT\)\n$/);
+  });
+});
+
+describe("ordo server database reset", () => {
+  it("refuses without --yes (exit 2) and deletes nothing; with --yes it empties the database", async () => {
+    expect((await ordo(["variable", "set", "keep_me", "1"])).code).toBe(0);
+    const refused = await ordo(["server", "database", "reset"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--yes");
+    expect((await ordo(["variable", "get", "keep_me"])).stdout).toBe("1\n");
+    expect((await ordo(["server", "database", "reset", "--yes"])).code).toBe(0);
+    expect((await ordo(["variable", "get", "keep_me"])).code).toBe(1);
   });
 });
 

@@ -206,6 +206,39 @@ describe("errors", () => {
     expect(await h.json("POST", "/api/flow_runs/filter", { flowName: "big" })).toEqual(before);
   });
 
+  it("answers 422 for a list cursor that was not made by the server", async () => {
+    const res = await h.json("POST", "/api/flow_runs/paginate", { cursor: "not-a-cursor" });
+    expect(res).toMatchObject({
+      status: 422,
+      body: { error: { code: "ORDO_INVALID_INPUT", details: { field: "cursor" } } },
+    });
+  });
+
+  it("answers 422 naming the field for a history range that is empty or has too many buckets", async () => {
+    const empty = await h.json("POST", "/api/flow_runs/history", {
+      from: 10_000,
+      to: 10_000,
+      intervalSeconds: 60,
+    });
+    expect(empty).toMatchObject({ status: 422, body: { error: { details: { issues: [{ path: "to" }] } } } });
+    const many = await h.json("POST", "/api/flow_runs/history", {
+      from: 0,
+      to: 86_400_000,
+      intervalSeconds: 1,
+    });
+    expect(many).toMatchObject({
+      status: 422,
+      body: { error: { details: { issues: [{ path: "intervalSeconds" }] } } },
+    });
+  });
+
+  it("answers 404 for the graph of an unknown flow run", async () => {
+    expect(await h.json("GET", "/api/flow_runs/nope/graph")).toMatchObject({
+      status: 404,
+      body: { error: { code: "ORDO_NOT_FOUND" } },
+    });
+  });
+
   it("answers 404 with ORDO_ROUTE_NOT_FOUND for an unknown route", async () => {
     expect(await h.json("GET", "/api/nothing-here")).toMatchObject({
       status: 404,

@@ -2,6 +2,7 @@
  * The retention service deletes finished runs (with their task runs and logs) and events
  * older than the configured age, in batches, on SQLite and PostgreSQL.
  */
+import { readFlowRuns } from "../../../src/api/index.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -77,7 +78,7 @@ describe.each(backends)("retention on %s", (_name, open) => {
         taskRunStates: [],
         logs: [{ flowRunId: victim.id, level: 20, name: "x", message: "old line", timestamp: old }],
       });
-      await store.events.append([
+      await store.records.events.append([
         {
           occurred: old,
           event: "e.old",
@@ -103,7 +104,7 @@ describe.each(backends)("retention on %s", (_name, open) => {
       expect(await store.readLogs({ flowRunId: victim.id, limit: 10 })).toEqual([]);
       expect(await store.readFlowRun(stillRunning.run.id)).toBeDefined();
       expect(await store.readFlowRun(recent.run.id)).toBeDefined();
-      const events = (await store.events.list({ limit: 100 })).map((e) => e.event);
+      const events = (await store.records.events.list({ limit: 100 })).map((e) => e.event);
       expect(events).toContain("e.new");
       expect(events).not.toContain("e.old");
     } finally {
@@ -121,7 +122,7 @@ describe.each(backends)("retention on %s", (_name, open) => {
         events: 0,
         recordedBatches: 0,
       });
-      expect(await store.readFlowRuns({ limit: 10, offset: 0 })).toHaveLength(1);
+      expect(await readFlowRuns(store)).toHaveLength(1);
     } finally {
       await store.close();
     }
