@@ -1,6 +1,6 @@
 /**
  * dependency-cruiser: the module graph of src/ has no cycles (run by `npm run lint`).
- * Folder boundaries (pure states/ and schemas/, an engine that sees only OrdoClient) are
+ * Folder boundaries (pure states/, schemas/ and schedules/, an engine that sees only OrdoClient) are
  * enforced by ESLint's no-restricted-imports in eslint.config.js.
  */
 module.exports = {

@@ -54,7 +54,7 @@ export default tseslint.config(
       "@typescript-eslint/require-await": "off",
     },
   },
-  { files: ["src/states/**/*.ts", "src/schemas/**/*.ts"], rules: ioBan() },
+  { files: ["src/states/**/*.ts", "src/schemas/**/*.ts", "src/schedules/**/*.ts"], rules: ioBan() },
   {
     files: ["src/engine/**/*.ts", "src/sdk/**/*.ts"],
     rules: {

@@ -14,3 +14,4 @@ export * from "./artifact.js";
 export * from "./event.js";
 export * from "./graph.js";
 export * from "./split-recorder-batch.js";
+export * from "./schedule.js";
