@@ -1,0 +1,90 @@
+/**
+ * A short, human-readable description of a schedule, for the CLI and the UI.
+ *
+ * @module
+ */
+import type { CronScheduleInput, IntervalScheduleInput, ScheduleSpecInput } from "../schemas/schedule.js";
+import { isWholeDays } from "./interval-times.js";
+import { wallClockRule } from "./rrule-times.js";
+
+const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const UNITS = [
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+  ["second", 1],
+] as const;
+
+const NUMBER = /^\d{1,2}$/;
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+}
+
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** The days-of-week field as words ("Monday and Wednesday", "weekdays"), or undefined when unusual. */
+function weekdays(field: string): string | undefined {
+  if (field === "1-5" || field.toUpperCase() === "MON-FRI") return "weekdays";
+  const days = field.split(",");
+  if (!days.every((day) => /^[0-7]$/.test(day))) return undefined;
+  return list(days.map((day) => DAY_NAMES[Number(day) % 7] ?? day));
+}
+
+/** Common cron patterns in words; `undefined` for the rest. */
+function cronWords(expression: string): string | undefined {
+  const fields = expression.trim().split(/\s+/);
+  const [second, rest] = fields.length === 6 ? [fields[0], fields.slice(1)] : ["0", fields];
+  if (second !== "0" || rest.length !== 5) return undefined;
+  const [minute = "", hour = "", dom = "", month = "", dow = ""] = rest;
+  if (month !== "*") return undefined;
+  if (minute === "*" && hour === "*" && dom === "*" && dow === "*") return "every minute";
+  const step = /^\*\/(\d+)$/.exec(minute);
+  if (step !== null && hour === "*" && dom === "*" && dow === "*")
+    return `every ${plural(Number(step[1]), "minute")}`;
+  if (!NUMBER.test(minute)) return undefined;
+  if (hour === "*" && dom === "*" && dow === "*") return `at minute ${Number(minute)} of every hour`;
+  if (!NUMBER.test(hour)) return undefined;
+  const at = `at ${hour.padStart(2, "0")}:${minute.padStart(2, "0")}`;
+  if (dom === "*" && dow === "*") return `${at} every day`;
+  if (dom === "*") {
+    const days = weekdays(dow);
+    return days === undefined ? undefined : `${at} on ${days}`;
+  }
+  if (dow === "*" && NUMBER.test(dom)) return `${at} on day ${Number(dom)} of every month`;
+  return undefined;
+}
+
+function describeCron(schedule: CronScheduleInput): string {
+  const timeZone = schedule.timezone ?? "UTC";
+  const words = cronWords(schedule.cron);
+  return words === undefined ? `cron "${schedule.cron}" (${timeZone})` : `${words} (${timeZone})`;
+}
+
+function describeInterval(schedule: IntervalScheduleInput): string {
+  const seconds = schedule.interval;
+  const unit = UNITS.find(([, size]) => seconds % size === 0 && seconds >= size);
+  const every = unit === undefined ? plural(seconds, "second") : plural(seconds / unit[1], unit[0]);
+  const zone = schedule.timezone !== undefined && isWholeDays(schedule) ? ` (${schedule.timezone})` : "";
+  return `every ${every}${zone}`;
+}
+
+/**
+ * A short description: cron → "at 03:00 every day (Europe/Berlin)" for common patterns,
+ * otherwise `cron "…" (tz)`; interval → "every 1 hour", "every 90 seconds" (with the time
+ * zone for whole days, whose wall-clock time it keeps); rrule → the rule's own text
+ * ("every week on Monday, Wednesday").
+ *
+ * @example
+ * ```ts
+ * describeSchedule({ cron: "0 3 * * *", timezone: "Europe/Berlin" }); // "at 03:00 every day (Europe/Berlin)"
+ * describeSchedule({ interval: 90 }); // "every 90 seconds"
+ * ```
+ */
+export function describeSchedule(schedule: ScheduleSpecInput): string {
+  if ("cron" in schedule) return describeCron(schedule);
+  if ("interval" in schedule) return describeInterval(schedule);
+  return wallClockRule(schedule).rule.toText();
+}
