@@ -11,7 +11,9 @@
  * - **task runner**: decides how many submitted task runs execute at once.
  * - **result**: a run's return value, persisted inline with the run when small, else to
  *   result storage, so a retried flow run can reuse it (durable resume).
- * - **deployment, work pool, worker**: server-side scheduling of flow runs (later releases).
+ * - **deployment**: a flow made runnable on schedules or on demand ({@link serve},
+ *   `flow.deploy`); **work pool**: where a deployment's runs wait; **worker**: a process
+ *   that claims them and starts each in its own process.
  *
  * @example
  * ```ts
@@ -34,6 +36,15 @@ export {
 } from "./sdk/run-context.js";
 export { wait, asCompleted, type DoneAndNotDone } from "./sdk/wait.js";
 export { retryFlowRun } from "./sdk/retry-flow-run.js";
+export {
+  serve,
+  runDeployment,
+  type DeploymentOptions,
+  type DeployOptions,
+  type RunnerDeployment,
+  type ServeOptions,
+  type RunDeploymentOptions,
+} from "./sdk/deployments.js";
 export { getClient } from "./client/get-client.js";
 export type { OrdoClient } from "./client/ordo-client.js";
 export {

@@ -41,12 +41,31 @@ import { runTimesAfter } from "./run-times.js";
 export async function createFlowRun(store: Store, input: FlowRunCreate): Promise<FlowRun> {
   const create = parseInput(FlowRunCreateSchema, input, "flow run");
   if (create.validateParameters === true) await validateParameters(store, create.flowName, create.parameters);
-  const now = Date.now();
+  return (await insertFlowRun(store, create)).run;
+}
+
+/** A flow run to insert, validated: the fields of a create plus where the run comes from. */
+export type FlowRunInsert = Omit<z.output<typeof FlowRunCreateSchema>, "validateParameters"> & {
+  readonly deploymentId?: string | undefined;
+  readonly scheduleId?: string | undefined;
+  readonly workQueueId?: string | undefined;
+  readonly jobVariables?: Record<string, unknown> | undefined;
+};
+
+/**
+ * Inserts a validated flow run (state Pending unless given) with its first state and its
+ * creation event; an existing id returns that run with `created: false`.
+ */
+export async function insertFlowRun(
+  store: Store,
+  create: FlowRunInsert,
+  now: number = Date.now(),
+): Promise<{ run: FlowRun; created: boolean }> {
   const state: StateData = create.state ?? { type: StateType.PENDING, name: "Pending", timestamp: now };
   const times = runTimesAfter({ runCount: 0, totalRunTimeMs: 0 }, undefined, state);
   const id = create.id ?? uuid7(now);
   const subject = { id, name: create.name, flowName: create.flowName, tags: create.tags };
-  const { run } = await store.createFlowRun({
+  return store.createFlowRun({
     id,
     flowName: create.flowName,
     name: create.name,
@@ -65,10 +84,13 @@ export async function createFlowRun(store: Store, input: FlowRunCreate): Promise
     pid: create.pid,
     entrypoint: create.entrypoint,
     flowVersion: create.flowVersion,
+    deploymentId: create.deploymentId,
+    scheduleId: create.scheduleId,
+    workQueueId: create.workQueueId,
+    jobVariables: create.jobVariables,
     createdAt: now,
     events: [flowRunStateEvent(subject, state, undefined, now)],
   });
-  return run;
 }
 
 /** Checks `parameters` against the flow's stored JSON Schema: `ORDO_INVALID_PARAMETERS` naming each field. */
@@ -79,6 +101,15 @@ async function validateParameters(
 ): Promise<void> {
   const schema = await store.records.flowSchemas.get(flowName);
   if (schema === undefined) return;
+  checkParameters(schema, parameters, flowName);
+}
+
+/** Checks `parameters` against `schema`: `ORDO_INVALID_PARAMETERS` naming each field. */
+export function checkParameters(
+  schema: Record<string, unknown>,
+  parameters: Record<string, unknown>,
+  flowName: string,
+): void {
   const issues = jsonSchemaIssues(schema, parameters, "parameterSchema");
   const first = issues[0];
   if (first === undefined) return;

@@ -32,3 +32,37 @@ export { notFound, parseInput, invalidInput } from "./errors.js";
 export { setVariable, readVariable, readVariables, deleteVariable } from "./variables.js";
 export { createArtifact, updateArtifact, readArtifact, readArtifacts } from "./artifacts.js";
 export { emitEvents, readEvents, flowRunStateEvent, type FlowRunEventSubject } from "./events.js";
+export {
+  createWorkPool,
+  readWorkPool,
+  readWorkPools,
+  updateWorkPool,
+  deleteWorkPool,
+  createWorkQueue,
+  readWorkQueues,
+  readWorkQueue,
+  updateWorkQueue,
+  deleteWorkQueue,
+  heartbeatWorker,
+  readWorkers,
+  deleteWorker,
+  DEFAULT_WORK_POOL,
+  PROCESS_JOB_TEMPLATE,
+} from "./work-pools.js";
+export {
+  createDeployment,
+  readDeployment,
+  readDeployments,
+  updateDeployment,
+  deleteDeployment,
+  createDeploymentFlowRun,
+  setDeploymentPaused,
+  backfillDeployment,
+  markDeploymentsPolled,
+  parseDeploymentName,
+} from "./deployments.js";
+export { claimWorkPoolRuns, claimDeploymentRuns } from "./flow-run-claims.js";
+export { cancelFlowRun, finishCancellation, attachFlowRunProcess } from "./flow-run-cancel.js";
+export { scheduleDeploymentRuns, markLateRuns, type SchedulerOptions } from "./scheduler.js";
+export { scheduledRunId } from "./scheduled-run-id.js";
+export { signalWork, waitForWork } from "./work-signal.js";

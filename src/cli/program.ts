@@ -15,6 +15,11 @@ import { registerArtifactCommands } from "./artifact.js";
 import { registerEventCommands } from "./events.js";
 import { registerVariableCommands } from "./variable.js";
 import { registerTaskRunCommands } from "./task-run.js";
+import { registerWorkPoolCommands } from "./work-pool.js";
+import { registerWorkerCommands } from "./worker.js";
+import { registerDeploymentCommands } from "./deployment.js";
+import { registerDeployCommand } from "./deploy.js";
+import { registerFlowRunControlCommands } from "./flow-run-control.js";
 
 /**
  * Builds the `ordo` program. Commander never exits the process itself: its errors are
@@ -41,6 +46,8 @@ export function createProgram(ctx: CliContext): Command {
     .showSuggestionAfterError(true);
   registerRunCommand(program, ctx);
   registerFlowRunCommands(program, ctx);
+  const flowRunGroup = program.commands.find((command) => command.name() === "flow-run");
+  if (flowRunGroup !== undefined) registerFlowRunControlCommands(flowRunGroup, ctx);
   registerTaskRunCommands(program, ctx);
   registerConfigCommands(program, ctx);
   registerServerCommands(program, ctx);
@@ -48,5 +55,9 @@ export function createProgram(ctx: CliContext): Command {
   registerArtifactCommands(program, ctx);
   registerEventCommands(program, ctx);
   registerProfileCommands(program, ctx);
+  registerDeployCommand(program, ctx);
+  registerDeploymentCommands(program, ctx);
+  registerWorkPoolCommands(program, ctx);
+  registerWorkerCommands(program, ctx);
   return program;
 }

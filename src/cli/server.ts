@@ -61,6 +61,10 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
     uiPath: uiPath(),
     services: {
       crashDetectionIntervalMs: settings.ORDO_CRASH_DETECTION_INTERVAL_SECONDS * 1000,
+      staleAfterMs: 3 * settings.ORDO_HEARTBEAT_SECONDS * 1000,
+      schedulerIntervalMs: settings.ORDO_SCHEDULER_INTERVAL_SECONDS * 1000,
+      lateRunsIntervalMs: settings.ORDO_LATE_RUNS_INTERVAL_SECONDS * 1000,
+      lateAfterMs: settings.ORDO_LATE_RUNS_AFTER_SECONDS * 1000,
       retentionIntervalMs: settings.ORDO_RETENTION_INTERVAL_SECONDS * 1000,
       retentionMaxAgeMs:
         settings.ORDO_RETENTION_DAYS === undefined

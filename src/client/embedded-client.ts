@@ -32,6 +32,7 @@ import type { CacheHit, StateData } from "../states/index.js";
 import type { Store } from "../store/index.js";
 import { openStore } from "../store/open-store.js";
 import type { OrdoClient } from "./ordo-client.js";
+import { EmbeddedOrchestration, type OrchestrationClient } from "./orchestration-client.js";
 
 /** How to open an {@link EmbeddedClient}. */
 export interface EmbeddedClientOptions {
@@ -72,8 +73,12 @@ export class EmbeddedClient implements OrdoClient {
   readonly #store: Store;
   readonly #staleAfterMs: number | undefined;
 
+  /** Deployments, work pools, workers, claims and cancellation. */
+  readonly orchestration: OrchestrationClient;
+
   private constructor(store: Store, staleAfterMs: number | undefined) {
     this.#store = store;
+    this.orchestration = new EmbeddedOrchestration(store);
     this.#staleAfterMs = staleAfterMs;
   }
 

@@ -51,6 +51,7 @@ import { RecorderOutbox } from "./http/recorder-outbox.js";
 import { ServerResultStorage } from "./http/server-result-storage.js";
 import { spoolFolder } from "./http/spool-file.js";
 import type { OrdoClient } from "./ordo-client.js";
+import { HttpOrchestration, type OrchestrationClient } from "./orchestration-client.js";
 
 /** How to open an {@link HttpClient}. */
 export interface HttpClientOptions {
@@ -94,6 +95,8 @@ export class HttpClient implements OrdoClient {
   readonly kind = "http";
   /** Results kept by the server: the engine's default result storage in server mode. */
   readonly resultStorage: ServerResultStorage;
+  /** Deployments, work pools, workers, claims and cancellation. */
+  readonly orchestration: OrchestrationClient;
   readonly #transport: HttpTransport;
   readonly #outbox: RecorderOutbox;
   readonly #drainTimeoutMs: number;
@@ -115,6 +118,7 @@ export class HttpClient implements OrdoClient {
       },
       onWarning: this.#warn,
     });
+    this.orchestration = new HttpOrchestration(this.#transport);
     const onDropped: OnDropped = (error, items) =>
       this.#warn(`the server refused ${items} recorded item(s), which are dropped: ${error.message}`);
     const folder = options.home === undefined ? undefined : spoolFolder(options.home);

@@ -34,6 +34,7 @@ import type {
   TaskRun,
   TaskRunFilter,
 } from "../schemas/index.js";
+import type { OrchestrationClient } from "./orchestration-client.js";
 
 /** Ordo's backend, as the engine and user code see it. */
 export interface OrdoClient {
@@ -103,6 +104,9 @@ export interface OrdoClient {
    * heartbeat older than the stale limit. Returns the ids it marked.
    */
   markCrashedRuns(): Promise<string[]>;
+
+  /** Deployments, work pools, workers, claims and cancellation. */
+  readonly orchestration: OrchestrationClient;
 
   /** Releases the client's resources. */
   close(): Promise<void>;

@@ -97,4 +97,6 @@ export interface FlowDefinition {
   readonly options: FlowOptions;
   /** Where the flow was loaded from (`/abs/file.ts:export`), when known. */
   entrypoint?: string | undefined;
+  /** The file that defined the flow (absolute path), when known: `serve` and `deploy` name it. */
+  sourceFile?: string | undefined;
 }

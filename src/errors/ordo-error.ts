@@ -36,6 +36,8 @@ export const ErrorCode = {
   ProfileNotFound: "ORDO_PROFILE_NOT_FOUND",
   ProfileExists: "ORDO_PROFILE_EXISTS",
   ProfileActive: "ORDO_PROFILE_ACTIVE",
+  /** A command that needs a server (a worker) found no ORDO_API_URL. */
+  NoServer: "ORDO_NO_SERVER",
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */

@@ -48,6 +48,16 @@ export const FlowRunSchema = z.object({
   result: ResultRefSchema.optional(),
   createdAt: Millis,
   updatedAt: Millis,
+  /** The deployment the run was created from. */
+  deploymentId: Id.optional(),
+  /** The deployment schedule that created the run (runs made by the scheduler). */
+  scheduleId: Id.optional(),
+  /** The work queue whose workers may claim the run. */
+  workQueueId: Id.optional(),
+  /** Job variables of this run, over its deployment's. */
+  jobVariables: z.record(z.string(), z.unknown()).optional(),
+  /** The worker (or serve process) that claimed the run. */
+  workerName: z.string().optional(),
 });
 /** A flow run. */
 export type FlowRun = z.infer<typeof FlowRunSchema>;
@@ -103,6 +113,10 @@ export const FlowRunFilterSchema = z.object({
   tagsAny: z.array(z.string()).max(50).optional(),
   parentFlowRunId: Id.optional(),
   dynamicKey: z.string().optional(),
+  /** Runs of any of these deployments. */
+  deploymentIds: z.array(Id).max(100).optional(),
+  /** Runs waiting in (or claimed from) any of these work pools. */
+  workPoolNames: z.array(z.string()).max(100).optional(),
   /** Runs whose name starts with this text (case-sensitive; uses an index). */
   namePrefix: z.string().min(1).max(200).optional(),
   expectedStartTime: TimeRangeSchema.optional(),

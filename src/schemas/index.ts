@@ -15,3 +15,5 @@ export * from "./event.js";
 export * from "./graph.js";
 export * from "./split-recorder-batch.js";
 export * from "./schedule.js";
+export * from "./work-pool.js";
+export * from "./deployment.js";

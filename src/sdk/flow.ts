@@ -12,6 +12,16 @@ import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import type { State } from "../states/index.js";
 import { engineConfig } from "./engine-config.js";
+import type { Deployment } from "../schemas/index.js";
+import {
+  deployFlow,
+  serve,
+  type DeploymentOptions,
+  type DeployOptions,
+  type RunnerDeployment,
+  type ServeOptions,
+} from "./deployments.js";
+import { callerFile } from "./source-file.js";
 import { registry } from "./registry.js";
 
 const FLOW_MARK = Symbol.for("ordo.flow");
@@ -32,6 +42,12 @@ export interface Flow<P, R> {
   entrypoint: string | undefined;
   /** @internal The engine's definition. */
   readonly definition: FlowDefinition;
+  /** A deployment of this flow, for {@link serve}. */
+  toDeployment(options: DeploymentOptions): RunnerDeployment;
+  /** Serves one deployment of this flow until SIGINT/SIGTERM (see {@link serve}). */
+  serve(options: DeploymentOptions & ServeOptions): Promise<void>;
+  /** Registers a deployment of this flow for the workers of a work pool. */
+  deploy(options: DeployOptions): Promise<Deployment>;
 }
 
 /** True for a value made by {@link flow}. */
@@ -73,7 +89,7 @@ export function flow<S extends z.ZodType | undefined, R>(
   const fn = typeof optionsOrFn === "function" ? optionsOrFn : maybeFn;
   if (typeof fn !== "function") throw new OrdoError("ORDO_INVALID_INPUT", "flow() needs a function");
   const name = options.name ?? (fn.name || "anonymous-flow");
-  const def: FlowDefinition = { name, fn, options, entrypoint: undefined };
+  const def: FlowDefinition = { name, fn, options, entrypoint: undefined, sourceFile: callerFile() };
   registry.flows.set(name, def);
 
   type V = Awaited<R>;
@@ -96,6 +112,13 @@ export function flow<S extends z.ZodType | undefined, R>(
     flowName: name,
     options,
     definition: def,
+    toDeployment: (deployment: DeploymentOptions): RunnerDeployment => ({
+      definition: def,
+      options: deployment,
+    }),
+    serve: (deployment: DeploymentOptions & ServeOptions) =>
+      serve({ definition: def, options: deployment }, deployment),
+    deploy: (deployment: DeployOptions) => deployFlow(def, deployment),
     [FLOW_MARK]: true as const,
   });
   // `etl.name` is the flow's name, as for any named function.

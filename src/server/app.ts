@@ -21,6 +21,9 @@ import { registerArtifactRoutes } from "./routes/artifacts.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerStreamRoute, type StreamTiming } from "./routes/stream.js";
 import { registerVariableRoutes } from "./routes/variables.js";
+import { registerWorkPoolRoutes } from "./routes/work-pools.js";
+import { registerDeploymentRoutes } from "./routes/deployments.js";
+import { registerFlowRunControlRoutes } from "./routes/flow-run-control.js";
 import type { OrdoApp, ServerDeps } from "./server-deps.js";
 import { registerUi } from "./ui-assets.js";
 
@@ -80,6 +83,9 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   registerArtifactRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerStreamRoute(app, deps, limits.stream);
+  registerWorkPoolRoutes(app, deps);
+  registerDeploymentRoutes(app, deps);
+  registerFlowRunControlRoutes(app, deps);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

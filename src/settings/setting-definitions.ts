@@ -204,7 +204,27 @@ export const SETTING_DEFINITIONS = {
       "How often the server marks Crashed the runs whose process is gone, in seconds (0 turns it off).",
     expected: "an integer >= 0",
     schema: integerText(0),
-    default: () => 30,
+    default: () => 10,
+  }),
+  ORDO_SCHEDULER_INTERVAL_SECONDS: defineSetting({
+    description:
+      "How often the server's scheduler plans the runs of deployments' schedules, in seconds (0 turns it off).",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 60,
+  }),
+  ORDO_LATE_RUNS_AFTER_SECONDS: defineSetting({
+    description: "A Scheduled run this many seconds past its time is marked Late.",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 15,
+  }),
+  ORDO_LATE_RUNS_INTERVAL_SECONDS: defineSetting({
+    description:
+      "How often the server marks late runs and applies stale policies, in seconds (0 turns it off).",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 5,
   }),
 };
 

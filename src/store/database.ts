@@ -58,6 +58,16 @@ export interface FlowRunsTable extends StateColumns {
   updated_at: number;
   /** The idempotency key of the last accepted state change, if it carried one. */
   last_transition_key: string | null;
+  /** The deployment the run was created from (migration 5). */
+  deployment_id?: string | null;
+  /** The deployment schedule that created the run, for runs the scheduler made. */
+  schedule_id?: string | null;
+  /** The work queue whose workers may claim the run. */
+  work_queue_id?: string | null;
+  /** JSON object: job variables of this run, over its deployment's. */
+  job_variables?: string | null;
+  /** The worker (or serve process) that claimed the run. */
+  worker_name?: string | null;
 }
 
 /** A state row of the `flow_run_states` and `task_run_states` tables. */
@@ -178,6 +188,92 @@ export interface EventsTable {
   received: number;
 }
 
+/** The `work_pools` table: where workers find runs to start, and how. */
+export interface WorkPoolsTable {
+  id: string;
+  name: string;
+  type: string;
+  description: string | null;
+  /** 0 or 1. */
+  paused: number;
+  concurrency_limit: number | null;
+  /** JSON: the job variables' JSON Schema and defaults. */
+  base_job_template: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `work_queues` table: a pool's queues, by priority. */
+export interface WorkQueuesTable {
+  id: string;
+  work_pool_id: string;
+  name: string;
+  description: string | null;
+  /** 1 is served first. */
+  priority: number;
+  concurrency_limit: number | null;
+  paused: number;
+  last_polled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `workers` table: workers of a pool and their last heartbeat. */
+export interface WorkersTable {
+  id: string;
+  work_pool_id: string;
+  name: string;
+  heartbeat_interval_seconds: number;
+  heartbeat_at: number;
+  created_at: number;
+}
+
+/** The `deployments` table: a flow made runnable remotely, on a schedule or on demand. */
+export interface DeploymentsTable {
+  id: string;
+  flow_id: string;
+  name: string;
+  description: string | null;
+  version: string | null;
+  entrypoint: string;
+  /** Where the entrypoint's path is relative to (the project folder). */
+  path: string | null;
+  /** JSON object: default parameters. */
+  parameters: string;
+  /** JSON Schema of the parameters. */
+  parameter_schema: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  work_queue_id: string | null;
+  /** JSON object. */
+  job_variables: string;
+  /** The flow's retries, for runs of this deployment. */
+  retries: number;
+  concurrency_limit: number | null;
+  collision_strategy: string;
+  stale_policy: string;
+  stale_after_seconds: number | null;
+  paused: number;
+  /** When a serve process last asked for the deployment's runs. */
+  last_polled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `deployment_schedules` table. */
+export interface DeploymentSchedulesTable {
+  id: string;
+  deployment_id: string;
+  /** JSON of a ScheduleSpec. */
+  spec: string;
+  active: number;
+  /** JSON object: parameters over the deployment's. */
+  parameters: string;
+  slug: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_runs: FlowRunsTable;
@@ -190,4 +286,9 @@ export interface Database {
   variables: VariablesTable;
   artifacts: ArtifactsTable;
   events: EventsTable;
+  work_pools: WorkPoolsTable;
+  work_queues: WorkQueuesTable;
+  workers: WorkersTable;
+  deployments: DeploymentsTable;
+  deployment_schedules: DeploymentSchedulesTable;
 }

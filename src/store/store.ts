@@ -50,6 +50,14 @@ export interface NewFlowRun {
   readonly pid?: number | undefined;
   readonly entrypoint?: string | undefined;
   readonly flowVersion?: string | undefined;
+  /** The deployment the run comes from. */
+  readonly deploymentId?: string | undefined;
+  /** The deployment schedule that created the run. */
+  readonly scheduleId?: string | undefined;
+  /** The work queue whose workers may claim the run. */
+  readonly workQueueId?: string | undefined;
+  /** Job variables of this run, over its deployment's. */
+  readonly jobVariables?: Record<string, unknown> | undefined;
   /** The creation time, ms since the epoch. */
   readonly createdAt: number;
   /** Events to append in the same transaction when the run is created. */
@@ -81,6 +89,8 @@ export interface FlowRunStateWrite {
   readonly unfinishedTaskRunsState?: StateData | undefined;
   /** Events to append in the same transaction (the state change's event). */
   readonly events?: readonly EventInsert[] | undefined;
+  /** Records the worker (or serve process) that claimed the run; `undefined` keeps the stored one. */
+  readonly workerName?: string | undefined;
 }
 
 /** The answer of a `decide` function: what to return, and what (if anything) to write. */

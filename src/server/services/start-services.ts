@@ -19,6 +19,12 @@ export interface ServiceOptions {
   readonly retentionIntervalMs?: number | undefined;
   /** Retention: finished runs and events older than this are deleted; undefined keeps them. */
   readonly retentionMaxAgeMs?: number | undefined;
+  /** The scheduler: plans deployments' scheduled runs. Default 60 000. */
+  readonly schedulerIntervalMs?: number | undefined;
+  /** The late-run marker and stale policies. Default 5 000. */
+  readonly lateRunsIntervalMs?: number | undefined;
+  /** A Scheduled run this long past its time is Late. Default 15 000. */
+  readonly lateAfterMs?: number | undefined;
 }
 
 /** The running services. */
@@ -35,6 +41,22 @@ export function startServices(store: Store, options: ServiceOptions = {}): Runni
     loops.push(
       startLoop("crash detection", crashEvery, async () => {
         await api.markCrashedRuns(store, { staleAfterMs: options.staleAfterMs });
+      }),
+    );
+  }
+  const schedulerEvery = options.schedulerIntervalMs ?? 60_000;
+  if (schedulerEvery > 0) {
+    loops.push(
+      startLoop("scheduler", schedulerEvery, async () => {
+        await api.scheduleDeploymentRuns(store, Date.now());
+      }),
+    );
+  }
+  const lateEvery = options.lateRunsIntervalMs ?? 5_000;
+  if (lateEvery > 0) {
+    loops.push(
+      startLoop("late runs", lateEvery, async () => {
+        await api.markLateRuns(store, Date.now(), options.lateAfterMs ?? 15_000);
       }),
     );
   }

@@ -103,3 +103,25 @@ export const renameReruns: OrchestrationRule = {
     return { kind: "accept", state: { ...ctx.proposed, name: "Retrying" } };
   },
 };
+
+/**
+ * A run that was being cancelled and then crashed or failed (its process was killed, or
+ * the flow gave up) ends Cancelled, with the message of the state that ended it.
+ */
+export const cancellingEndsCancelled: OrchestrationRule = {
+  name: "cancelling-ends-cancelled",
+  from: [StateType.CANCELLING],
+  to: [StateType.CRASHED, StateType.FAILED],
+  apply(ctx) {
+    if (ctx.force) return undefined;
+    return {
+      kind: "accept",
+      state: {
+        type: StateType.CANCELLED,
+        name: "Cancelled",
+        timestamp: ctx.proposed.timestamp,
+        message: ctx.proposed.message ?? "cancelled",
+      },
+    };
+  },
+};

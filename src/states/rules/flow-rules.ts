@@ -4,6 +4,7 @@
  * @module
  */
 import {
+  cancellingEndsCancelled,
   preventDuplicateTransitions,
   protectTerminalStates,
   renameReruns,
@@ -16,6 +17,7 @@ import type { OrchestrationRule } from "./rule.js";
 export const FLOW_RULES: readonly OrchestrationRule[] = [
   protectTerminalStates,
   preventDuplicateTransitions,
+  cancellingEndsCancelled,
   waitForScheduledTime,
   retryFailedRuns,
   renameReruns,

@@ -122,6 +122,7 @@ async function writeState(
       result: sql<string | null>`coalesce(${result}::jsonb, ${sql.ref("result")})`,
       updated_at: write.updatedAt,
       last_transition_key: key ?? null,
+      ...(write.workerName === undefined ? {} : { worker_name: write.workerName }),
     })
     .where("id", "=", id)
     .execute();

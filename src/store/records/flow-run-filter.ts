@@ -37,9 +37,15 @@ function inRange<O>(
 
 /** True when the filter can match nothing (an empty list of allowed values). */
 export function matchesNothing(filter: FlowRunFilterValues): boolean {
-  return [filter.ids, filter.flowNames, filter.stateTypes, filter.stateNames, filter.tagsAny].some(
-    (list) => list !== undefined && list.length === 0,
-  );
+  return [
+    filter.ids,
+    filter.flowNames,
+    filter.stateTypes,
+    filter.stateNames,
+    filter.tagsAny,
+    filter.deploymentIds,
+    filter.workPoolNames,
+  ].some((list) => list !== undefined && list.length === 0);
 }
 
 /** Narrows `select` (from flow_runs) by `filter`. */
@@ -72,6 +78,18 @@ export function applyFlowRunFilter<O>(
   if (filter.parentFlowRunId !== undefined)
     out = out.where("flow_runs.parent_flow_run_id", "=", filter.parentFlowRunId);
   if (filter.dynamicKey !== undefined) out = out.where("flow_runs.dynamic_key", "=", filter.dynamicKey);
+  if (filter.deploymentIds !== undefined)
+    out = out.where("flow_runs.deployment_id", "in", filter.deploymentIds);
+  const pools = filter.workPoolNames;
+  if (pools !== undefined) {
+    out = out.where("flow_runs.work_queue_id", "in", (eb) =>
+      eb
+        .selectFrom("work_queues")
+        .innerJoin("work_pools", "work_pools.id", "work_queues.work_pool_id")
+        .select("work_queues.id")
+        .where("work_pools.name", "in", pools),
+    );
+  }
   if (filter.namePrefix !== undefined) {
     // A range rather than LIKE, so the name index serves it on both databases.
     out = out

@@ -14,3 +14,29 @@ export type { FlowRunFilterValues } from "./flow-run-filter.js";
 export { RetentionRecords } from "./retention.js";
 export { FlowSchemas } from "./flow-schemas.js";
 export { SharedRecords } from "./shared-records.js";
+export {
+  WorkPoolRecords,
+  isWorkerOnline,
+  QUEUE_READY_WINDOW_MS,
+  MISSED_HEARTBEATS_OFFLINE,
+  type WorkPoolInsert,
+  type WorkPoolChanges,
+  type WorkQueueInsert,
+  type WorkQueueChanges,
+} from "./work-pools.js";
+export {
+  DeploymentRecords,
+  type DeploymentRow,
+  type ScheduleRow,
+  type ScheduleWrite,
+  type DeploymentWrite,
+  type DeploymentChanges,
+  type DeploymentQuery,
+} from "./deployments.js";
+export {
+  FlowRunClaims,
+  CLAIMABLE_NAMES,
+  ACTIVE_TYPES,
+  type DueRun,
+  type LateRun,
+} from "./flow-run-claims.js";

@@ -13,6 +13,9 @@ import { FlowSchemas } from "./flow-schemas.js";
 import { TablePositions } from "./positions.js";
 import { RetentionRecords } from "./retention.js";
 import { VariableRecords } from "./variables.js";
+import { WorkPoolRecords } from "./work-pools.js";
+import { DeploymentRecords } from "./deployments.js";
+import { FlowRunClaims } from "./flow-run-claims.js";
 
 /** The records a store serves through its {@link SqlExecutor}. */
 export class SharedRecords {
@@ -32,6 +35,12 @@ export class SharedRecords {
   readonly retention: RetentionRecords;
   /** Flows' parameter JSON Schemas. */
   readonly flowSchemas: FlowSchemas;
+  /** Work pools, their queues and workers. */
+  readonly workPools: WorkPoolRecords;
+  /** Deployments and their schedules. */
+  readonly deployments: DeploymentRecords;
+  /** Due, late and active runs, for claims and services. */
+  readonly claims: FlowRunClaims;
 
   constructor(executor: SqlExecutor) {
     this.variables = new VariableRecords(executor);
@@ -42,5 +51,8 @@ export class SharedRecords {
     this.graphs = new FlowRunGraphs(executor);
     this.retention = new RetentionRecords(executor);
     this.flowSchemas = new FlowSchemas(executor);
+    this.workPools = new WorkPoolRecords(executor);
+    this.deployments = new DeploymentRecords(executor);
+    this.claims = new FlowRunClaims(executor);
   }
 }

@@ -66,6 +66,14 @@ export function flowRunFromRow(row: FlowRunRow): FlowRun {
     result: row.result === null ? undefined : fromJsonColumn<ResultRef>(row.result),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    deploymentId: row.deployment_id ?? undefined,
+    scheduleId: row.schedule_id ?? undefined,
+    workQueueId: row.work_queue_id ?? undefined,
+    jobVariables:
+      row.job_variables === null || row.job_variables === undefined
+        ? undefined
+        : fromJsonColumn<Record<string, unknown>>(row.job_variables),
+    workerName: row.worker_name ?? undefined,
   };
 }
 
@@ -96,5 +104,9 @@ export function flowRunToRow(run: NewFlowRun & { id: string }, flowId: string): 
     created_at: run.createdAt,
     updated_at: run.createdAt,
     last_transition_key: null,
+    deployment_id: run.deploymentId ?? null,
+    schedule_id: run.scheduleId ?? null,
+    work_queue_id: run.workQueueId ?? null,
+    job_variables: run.jobVariables === undefined ? null : JSON.stringify(run.jobVariables),
   };
 }

@@ -53,6 +53,10 @@ const FLOW_RUN_COLUMNS = [
   "result",
   "created_at",
   "updated_at",
+  "deployment_id",
+  "schedule_id",
+  "work_queue_id",
+  "job_variables",
 ] as const satisfies readonly (keyof FlowRunsTable)[];
 
 const STATE_ROW_COLUMNS = [
@@ -124,6 +128,9 @@ export class FlowRunWrites {
           result: sql<string | null>`coalesce(${param<string | null>("result")}, ${sql.ref("result")})`,
           updated_at: param("updated_at"),
           last_transition_key: param("last_transition_key"),
+          worker_name: sql<
+            string | null
+          >`coalesce(${param<string | null>("worker_name")}, ${sql.ref("worker_name")})`,
         })
         .where("id", "=", param<string>("id")),
     );
@@ -274,6 +281,7 @@ export class FlowRunWrites {
       result: write.result === undefined ? null : JSON.stringify(write.result),
       updated_at: write.updatedAt,
       last_transition_key: key ?? null,
+      worker_name: write.workerName ?? null,
     });
     this.#appendState(id, write.state);
     this.#appendEvents(write.events);

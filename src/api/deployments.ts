@@ -1,0 +1,302 @@
+/**
+ * Deployments: a flow made runnable remotely, on schedules or on demand. Validated here;
+ * runs of a deployment are checked against its parameter schema (and their job
+ * variables against the pool's template) before anything is written.
+ *
+ * @module
+ */
+import {
+  DeploymentBackfillSchema,
+  DeploymentCreateSchema,
+  DeploymentFilterSchema,
+  DeploymentRunCreateSchema,
+  DeploymentUpdateSchema,
+  type Deployment,
+  type DeploymentBackfill,
+  type DeploymentBackfillResult,
+  type DeploymentCreate,
+  type DeploymentFilter,
+  type DeploymentRunCreate,
+  type DeploymentSchedule,
+  type DeploymentUpdate,
+  type FlowRun,
+  type WorkStatus,
+} from "../schemas/index.js";
+import { OrdoError } from "../errors/index.js";
+import { backfillTimes, describeSchedule } from "../schedules/index.js";
+
+import type { Store } from "../store/index.js";
+import type { DeploymentRow, ScheduleRow, ScheduleWrite } from "../store/records/index.js";
+import { notFound, parseInput } from "./errors.js";
+import { checkParameters } from "./flow-runs.js";
+import { checkJobVariables, createRunOf, poolTemplate } from "./deployment-runs.js";
+import { scheduleDeploymentRuns } from "./scheduler.js";
+import { scheduledRunId } from "./scheduled-run-id.js";
+import { DEFAULT_WORK_POOL, PROCESS_JOB_TEMPLATE } from "./work-pools.js";
+
+/** A serve process counts as polling (deployment READY) this long after its last poll. */
+const SERVE_READY_WINDOW_MS = 60_000;
+
+/** A schedule as stored: its spec apart from its active flag, parameters and slug. */
+export function scheduleWrite(schedule: DeploymentSchedule): ScheduleWrite {
+  const { active, parameters, slug, ...spec } = schedule;
+  return { spec: spec, active: active ?? true, parameters: parameters ?? {}, slug };
+}
+
+async function statusOf(store: Store, row: DeploymentRow, now: number): Promise<WorkStatus> {
+  if (row.paused === 1) return "PAUSED";
+  if (row.work_pool_name !== null) {
+    const pool = await store.records.workPools.get(row.work_pool_name, now);
+    return pool?.status ?? "NOT_READY";
+  }
+  const polled = row.last_polled_at === null ? undefined : Number(row.last_polled_at);
+  return polled !== undefined && now - polled <= SERVE_READY_WINDOW_MS ? "READY" : "NOT_READY";
+}
+
+async function toDeployment(
+  store: Store,
+  row: DeploymentRow,
+  schedules: readonly ScheduleRow[],
+): Promise<Deployment> {
+  const json = <T>(value: unknown): T => store.records.deployments.json<T>(value);
+  return {
+    id: row.id,
+    flowId: row.flow_id,
+    flowName: row.flow_name,
+    name: row.name,
+    description: row.description ?? undefined,
+    version: row.version ?? undefined,
+    entrypoint: row.entrypoint,
+    path: row.path ?? undefined,
+    parameters: json<Record<string, unknown>>(row.parameters),
+    parameterSchema:
+      row.parameter_schema === null ? undefined : json<Record<string, unknown>>(row.parameter_schema),
+    tags: json<string[]>(row.tags),
+    workPoolName: row.work_pool_name ?? undefined,
+    workQueueName: row.work_queue_name ?? undefined,
+    jobVariables: json<Record<string, unknown>>(row.job_variables),
+    retries: row.retries,
+    concurrencyLimit: row.concurrency_limit ?? undefined,
+    collisionStrategy: row.collision_strategy as Deployment["collisionStrategy"],
+    stalePolicy: row.stale_policy as Deployment["stalePolicy"],
+    staleAfterSeconds: row.stale_after_seconds ?? undefined,
+    paused: row.paused === 1,
+    schedules: schedules
+      .filter((s) => s.deploymentId === row.id)
+      .map((s) => ({
+        id: s.id,
+        schedule: s.spec,
+        active: s.active,
+        parameters: s.parameters,
+        slug: s.slug,
+        description: describeSchedule(s.spec),
+      })),
+    status: await statusOf(store, row, Date.now()),
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+/** Splits `flow/deployment`; throws `ORDO_INVALID_INPUT` without the slash. */
+export function parseDeploymentName(fullName: string): { flowName: string; name: string } {
+  const slash = fullName.indexOf("/");
+  if (slash <= 0 || slash === fullName.length - 1) {
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `invalid deployment name "${fullName}": use FLOW/DEPLOYMENT, e.g. etl/nightly`,
+      { name: fullName },
+    );
+  }
+  return { flowName: fullName.slice(0, slash), name: fullName.slice(slash + 1) };
+}
+
+async function rowOf(store: Store, idOrName: string): Promise<DeploymentRow> {
+  const row = idOrName.includes("/")
+    ? await store.records.deployments.getByName(
+        parseDeploymentName(idOrName).flowName,
+        parseDeploymentName(idOrName).name,
+      )
+    : await store.records.deployments.get(idOrName);
+  if (row === undefined) throw notFound("deployment", idOrName);
+  return row;
+}
+
+async function withSchedules(store: Store, row: DeploymentRow): Promise<Deployment> {
+  return toDeployment(store, row, await store.records.deployments.schedules([row.id]));
+}
+
+/**
+ * Creates a deployment, or replaces the one with the same flow and name. Its flow is
+ * created when missing; its work pool must exist (the pool `default` is created on first
+ * use); its queue defaults to the pool's `default` queue. Default parameters are checked
+ * against the parameter schema, job variables against the pool's template.
+ *
+ * @example
+ * ```ts
+ * await createDeployment(store, { flowName: "etl", name: "nightly", entrypoint: "flows/etl.ts:etl",
+ *   workPoolName: "local", schedules: [{ cron: "0 3 * * *", timezone: "Europe/Berlin" }] });
+ * ```
+ */
+export async function createDeployment(store: Store, input: DeploymentCreate): Promise<Deployment> {
+  const create = parseInput(DeploymentCreateSchema, input, "deployment");
+  const now = Date.now();
+  let workQueueId: string | undefined;
+  if (create.workPoolName !== undefined) {
+    if (
+      create.workPoolName === DEFAULT_WORK_POOL &&
+      (await store.records.workPools.row(DEFAULT_WORK_POOL)) === undefined
+    ) {
+      await store.records.workPools.create({
+        name: DEFAULT_WORK_POOL,
+        type: "process",
+        description: "The default pool",
+        paused: false,
+        baseJobTemplate: PROCESS_JOB_TEMPLATE,
+        now,
+      });
+    }
+    checkJobVariables(await poolTemplate(store, create.workPoolName), create.jobVariables);
+    const pool = await store.records.workPools.row(create.workPoolName);
+    if (pool === undefined) throw notFound("work pool", create.workPoolName);
+    const queueName = create.workQueueName ?? "default";
+    const queue = (await store.records.workPools.queueRows(pool.id)).find((q) => q.name === queueName);
+    if (queue === undefined) throw notFound("work queue", `${create.workPoolName}/${queueName}`);
+    workQueueId = queue.id;
+  } else if (create.workQueueName !== undefined) {
+    throw new OrdoError("ORDO_INVALID_INPUT", "invalid deployment: workQueueName needs workPoolName", {
+      issues: [{ path: "workQueueName", message: "needs workPoolName" }],
+    });
+  }
+  if (create.parameterSchema !== undefined) {
+    checkParameters(create.parameterSchema, create.parameters, create.flowName);
+  }
+  const flow = await store.ensureFlow({ name: create.flowName, createdAt: now });
+  const id = await store.records.deployments.upsert(
+    { ...create, flowId: flow.id, workQueueId },
+    create.schedules.map(scheduleWrite),
+    now,
+  );
+  await scheduleDeploymentRuns(store, now, { deploymentIds: [id] });
+  return readDeployment(store, id);
+}
+
+/** A deployment by id or by `flow/deployment` name; `ORDO_NOT_FOUND` when there is none. */
+export async function readDeployment(store: Store, idOrName: string): Promise<Deployment> {
+  return withSchedules(store, await rowOf(store, idOrName));
+}
+
+/** Deployments by flow and name. */
+export async function readDeployments(store: Store, filter: DeploymentFilter = {}): Promise<Deployment[]> {
+  const query = parseInput(DeploymentFilterSchema, filter, "deployment filter");
+  const rows = await store.records.deployments.list(query);
+  const schedules = await store.records.deployments.schedules(rows.map((row) => row.id));
+  return Promise.all(rows.map((row) => toDeployment(store, row, schedules)));
+}
+
+/**
+ * Changes a deployment. Pausing it (or changing its schedules) deletes the future runs
+ * its (removed) schedules had made; `ORDO_NOT_FOUND` for an unknown deployment.
+ */
+export async function updateDeployment(
+  store: Store,
+  idOrName: string,
+  input: DeploymentUpdate,
+): Promise<Deployment> {
+  const changes = parseInput(DeploymentUpdateSchema, input, "deployment update");
+  const row = await rowOf(store, idOrName);
+  const now = Date.now();
+  if (changes.jobVariables !== undefined && row.work_pool_name !== null) {
+    checkJobVariables(await poolTemplate(store, row.work_pool_name), changes.jobVariables);
+  }
+  if (changes.parameters !== undefined && row.parameter_schema !== null) {
+    checkParameters(store.records.deployments.json(row.parameter_schema), changes.parameters, row.flow_name);
+  }
+  await store.records.deployments.update(row.id, changes, now);
+  if (changes.schedules !== undefined) {
+    await store.records.deployments.replaceSchedules(row.id, changes.schedules.map(scheduleWrite), now);
+  }
+  await scheduleDeploymentRuns(store, now, { deploymentIds: [row.id] });
+  return readDeployment(store, row.id);
+}
+
+/** Deletes a deployment and its future scheduled runs (its past runs stay); `ORDO_NOT_FOUND` for an unknown one. */
+export async function deleteDeployment(store: Store, idOrName: string): Promise<void> {
+  const row = await rowOf(store, idOrName);
+  await store.records.deployments.delete(row.id, Date.now());
+}
+
+/**
+ * Creates a run of a deployment, Scheduled for `scheduledTime` (default now), with the
+ * deployment's parameters overlaid by the given ones, validated against its parameter
+ * schema: invalid parameters throw `ORDO_INVALID_PARAMETERS` naming each field and
+ * nothing is created.
+ *
+ * @example
+ * ```ts
+ * const run = await createDeploymentFlowRun(store, "etl/nightly", { parameters: { n: 5 } });
+ * ```
+ */
+export async function createDeploymentFlowRun(
+  store: Store,
+  idOrName: string,
+  input: DeploymentRunCreate = {},
+  scheduled?: { readonly scheduleId: string; readonly scheduleParameters: Record<string, unknown> },
+): Promise<FlowRun> {
+  const create = parseInput(DeploymentRunCreateSchema, input, "deployment run");
+  const row = await rowOf(store, idOrName);
+  return createRunOf(store, row, create, scheduled);
+}
+
+/** Pauses or resumes a deployment: paused, its schedules make no runs and their future runs are deleted. */
+export async function setDeploymentPaused(
+  store: Store,
+  idOrName: string,
+  paused: boolean,
+): Promise<Deployment> {
+  return updateDeployment(store, idOrName, { paused });
+}
+
+/**
+ * Creates runs for the past slots of a deployment's active schedules between `from` and
+ * `to` (both inclusive), at most `maxRuns`; slots that already have a run are counted as
+ * existing. Runs are created oldest first.
+ */
+export async function backfillDeployment(
+  store: Store,
+  idOrName: string,
+  input: DeploymentBackfill,
+  onProgress?: (done: number, total: number) => void,
+): Promise<DeploymentBackfillResult> {
+  const request = parseInput(DeploymentBackfillSchema, input, "backfill");
+  const row = await rowOf(store, idOrName);
+  const schedules = (await store.records.deployments.schedules([row.id])).filter((s) => s.active);
+  const slots = new Map<number, ScheduleRow>();
+  for (const schedule of schedules) {
+    for (const time of backfillTimes(schedule.spec, request.from, request.to, request.maxRuns)) {
+      if (!slots.has(time)) slots.set(time, schedule);
+    }
+  }
+  const times = [...slots.keys()].sort((a, b) => a - b).slice(0, request.maxRuns);
+  let created = 0;
+  const flowRunIds: string[] = [];
+  for (const [index, time] of times.entries()) {
+    const schedule = slots.get(time)!;
+    const id = scheduledRunId(row.id, time);
+    const existed = (await store.readFlowRun(id)) !== undefined;
+    const run = await createRunOf(
+      store,
+      row,
+      parseInput(DeploymentRunCreateSchema, { scheduledTime: time }, "deployment run"),
+      { scheduleId: schedule.id, scheduleParameters: schedule.parameters },
+    );
+    if (!existed) created++;
+    flowRunIds.push(run.id);
+    onProgress?.(index + 1, times.length);
+  }
+  return { created, existing: times.length - created, flowRunIds };
+}
+
+/** Records that a serve process polled these deployments (they show READY). */
+export async function markDeploymentsPolled(store: Store, ids: readonly string[]): Promise<void> {
+  await store.records.deployments.markPolled(ids, Date.now());
+}

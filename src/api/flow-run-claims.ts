@@ -1,0 +1,286 @@
+/**
+ * Claims: a worker (or a `serve` process) takes due runs atomically. Each run is moved
+ * from a claimable state to Pending/InfrastructurePending inside its own write
+ * transaction, which re-reads it first, so two claimers never start the same run.
+ *
+ * Queue, pool and deployment concurrency limits are checked at claim time; a deployment
+ * at its limit puts the run in AwaitingConcurrencySlot (collision strategy ENQUEUE) or
+ * cancels it (CANCEL_NEW).
+ *
+ * @module
+ */
+import { hostname } from "node:os";
+import type { z } from "zod";
+import {
+  DeploymentClaimSchema,
+  WorkPoolClaimSchema,
+  type ClaimedFlowRun,
+  type DeploymentClaim,
+  type FlowRun,
+  type JobConfiguration,
+  type WorkPoolClaim,
+} from "../schemas/index.js";
+import { StateType, type StateData } from "../states/index.js";
+import type { FlowRunTransition, Store } from "../store/index.js";
+import type { DeploymentRow, DueRun } from "../store/records/index.js";
+import { crashReason } from "./crashed-runs.js";
+import { notFound, parseInput } from "./errors.js";
+import { decideFlowRunState } from "./flow-run-state.js";
+import { markDeploymentsPolled } from "./deployments.js";
+import { waitForWork } from "./work-signal.js";
+
+const CLAIMABLE = new Set(["Scheduled", "Late", "AwaitingRetry", "AwaitingConcurrencySlot"]);
+/** An AwaitingRetry run is claimed only when the process that ran it is gone this long. */
+const RETRY_ORPHAN_AFTER_MS = 30_000;
+const RECHECK_MS = 1000;
+
+type ClaimOutcome = "claimed" | "skipped";
+
+function isClaimable(run: FlowRun, now: number): boolean {
+  if (run.state.type !== StateType.SCHEDULED || !CLAIMABLE.has(run.state.name)) return false;
+  if (run.state.name !== "AwaitingRetry") return true;
+  // A flow process retrying in place waits in AwaitingRetry too: leave its run alone.
+  const signs = { host: run.host, pid: run.pid, heartbeatAt: run.heartbeatAt, updatedAt: run.updatedAt };
+  return (
+    signs.host === undefined ||
+    crashReason(signs, { host: hostname(), pid: process.pid }, now, RETRY_ORPHAN_AFTER_MS) !== undefined
+  );
+}
+
+function claimRun(
+  store: Store,
+  id: string,
+  workerName: string,
+  now: number,
+): Promise<ClaimOutcome | undefined> {
+  const proposed: StateData = {
+    type: StateType.PENDING,
+    name: "InfrastructurePending",
+    timestamp: now,
+    message: `claimed by ${workerName}`,
+  };
+  return store.transitionFlowRun(id, (run): FlowRunTransition<ClaimOutcome> => {
+    if (!isClaimable(run, now)) return { outcome: "skipped" };
+    const decided = decideFlowRunState(
+      run,
+      { ...proposed, scheduledTime: run.state.scheduledTime },
+      { force: true },
+      now,
+    );
+    if (decided.write === undefined) return { outcome: "skipped" };
+    return { outcome: "claimed", write: { ...decided.write, workerName } };
+  });
+}
+
+/** Moves a run that cannot start yet to another SCHEDULED/CANCELLED state, if it is still claimable. */
+function setAside(
+  store: Store,
+  id: string,
+  state: StateData,
+  now: number,
+): Promise<ClaimOutcome | undefined> {
+  return store.transitionFlowRun(id, (run): FlowRunTransition<ClaimOutcome> => {
+    if (!isClaimable(run, now) || run.state.name === state.name) return { outcome: "skipped" };
+    const decided = decideFlowRunState(run, state, { force: true }, now);
+    return { outcome: "skipped", write: decided.write };
+  });
+}
+
+function jobOf(
+  store: Store,
+  deployment: DeploymentRow | undefined,
+  run: FlowRun,
+  poolTemplate?: unknown,
+): JobConfiguration {
+  const vars = {
+    ...defaultsOf(poolTemplate),
+    ...(deployment === undefined
+      ? {}
+      : store.records.deployments.json<Record<string, unknown>>(deployment.job_variables)),
+    ...(run.jobVariables ?? {}),
+  };
+  const env: Record<string, string> = {};
+  if (typeof vars["env"] === "object" && vars["env"] !== null) {
+    for (const [key, value] of Object.entries(vars["env"] as Record<string, unknown>))
+      env[key] = String(value);
+  }
+  return {
+    command: typeof vars["command"] === "string" ? vars["command"] : undefined,
+    env,
+    workingDir: typeof vars["workingDir"] === "string" ? vars["workingDir"] : undefined,
+  };
+}
+
+function defaultsOf(template: unknown): Record<string, unknown> {
+  const props =
+    (template as { properties?: Record<string, { default?: unknown }> } | undefined)?.properties ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(props)) if (prop.default !== undefined) out[key] = prop.default;
+  return out;
+}
+
+interface ClaimScope {
+  readonly due: (until: number, limit: number) => Promise<DueRun[]>;
+  /** Per-queue limits (pool claims). */
+  readonly queueLimits: ReadonlyMap<string, number>;
+  readonly poolLimit: number | undefined;
+  readonly poolTemplate: unknown;
+}
+
+async function claimOnce(
+  store: Store,
+  scope: ClaimScope,
+  request: { workerName: string; limit: number; prefetchSeconds: number },
+): Promise<ClaimedFlowRun[]> {
+  const now = Date.now();
+  const due = await scope.due(now + request.prefetchSeconds * 1000, request.limit * 4);
+  if (due.length === 0) return [];
+  const records = store.records;
+  const deploymentIds = [
+    ...new Set(due.flatMap((d) => (d.deploymentId === undefined ? [] : [d.deploymentId]))),
+  ];
+  const queueActive = await records.claims.activeCounts("work_queue_id", [...scope.queueLimits.keys()]);
+  const deploymentActive = await records.claims.activeCounts("deployment_id", deploymentIds);
+  let poolActive = [...queueActive.values()].reduce((a, b) => a + b, 0);
+  const deployments = new Map<string, DeploymentRow>();
+  for (const row of await records.deployments.list({ ids: deploymentIds, limit: 1000, offset: 0 }))
+    deployments.set(row.id, row);
+  const claimed: ClaimedFlowRun[] = [];
+  for (const item of due) {
+    if (claimed.length >= request.limit) break;
+    if (scope.poolLimit !== undefined && poolActive >= scope.poolLimit) break;
+    const queueLimit = item.workQueueId === undefined ? undefined : scope.queueLimits.get(item.workQueueId);
+    const queueCount = item.workQueueId === undefined ? 0 : (queueActive.get(item.workQueueId) ?? 0);
+    if (queueLimit !== undefined && queueCount >= queueLimit) continue;
+    const deployment = item.deploymentId === undefined ? undefined : deployments.get(item.deploymentId);
+    const deploymentCount =
+      item.deploymentId === undefined ? 0 : (deploymentActive.get(item.deploymentId) ?? 0);
+    if (deployment?.concurrency_limit !== null && deployment?.concurrency_limit !== undefined) {
+      if (deploymentCount >= deployment.concurrency_limit) {
+        const cancel = deployment.collision_strategy === "CANCEL_NEW";
+        await setAside(
+          store,
+          item.id,
+          cancel
+            ? {
+                type: StateType.CANCELLED,
+                name: "Cancelled",
+                timestamp: now,
+                message: `deployment concurrency limit ${deployment.concurrency_limit} reached (collision strategy CANCEL_NEW)`,
+              }
+            : {
+                type: StateType.SCHEDULED,
+                name: "AwaitingConcurrencySlot",
+                timestamp: now,
+                scheduledTime: item.scheduledTime,
+                message: `waiting for a slot of the deployment's concurrency limit ${deployment.concurrency_limit}`,
+              },
+          now,
+        );
+        continue;
+      }
+    }
+    if ((await claimRun(store, item.id, request.workerName, now)) !== "claimed") continue;
+    const run = await store.readFlowRun(item.id);
+    if (run === undefined) continue;
+    if (item.workQueueId !== undefined) queueActive.set(item.workQueueId, queueCount + 1);
+    if (item.deploymentId !== undefined) deploymentActive.set(item.deploymentId, deploymentCount + 1);
+    poolActive++;
+    claimed.push({
+      flowRun: run,
+      entrypoint: deployment?.entrypoint ?? run.entrypoint ?? "",
+      path: deployment?.path ?? undefined,
+      job: jobOf(store, deployment, run, scope.poolTemplate),
+    });
+  }
+  return claimed;
+}
+
+async function claimWithWait(
+  store: Store,
+  scope: () => Promise<ClaimScope>,
+  request: { workerName: string; limit: number; prefetchSeconds: number; waitSeconds: number },
+  signal?: AbortSignal,
+): Promise<ClaimedFlowRun[]> {
+  const deadline = Date.now() + request.waitSeconds * 1000;
+  for (;;) {
+    const claimed = await claimOnce(store, await scope(), request);
+    const left = deadline - Date.now();
+    if (claimed.length > 0 || left <= 0 || signal?.aborted === true) return claimed;
+    await waitForWork(Math.min(left, RECHECK_MS), signal);
+  }
+}
+
+/**
+ * Claims up to `limit` runs of a work pool that are due within `prefetchSeconds`, by
+ * queue priority then scheduled time, within the pool's and queues' concurrency limits;
+ * with `waitSeconds`, waits that long for one to arrive. Registers the worker's poll
+ * (its queues show READY). `ORDO_NOT_FOUND` for an unknown pool; a paused pool or queue
+ * yields nothing.
+ *
+ * @example
+ * ```ts
+ * const runs = await claimWorkPoolRuns(store, "local", { workerName: "w1", limit: 4 });
+ * ```
+ */
+export async function claimWorkPoolRuns(
+  store: Store,
+  poolName: string,
+  input: WorkPoolClaim,
+  signal?: AbortSignal,
+): Promise<ClaimedFlowRun[]> {
+  const request: z.output<typeof WorkPoolClaimSchema> = parseInput(WorkPoolClaimSchema, input, "claim");
+  const scope = async (): Promise<ClaimScope> => {
+    const pool = await store.records.workPools.row(poolName);
+    if (pool === undefined) throw notFound("work pool", poolName);
+    const queues = (await store.records.workPools.queueRows(pool.id)).filter(
+      (q) => request.workQueueNames === undefined || request.workQueueNames.includes(q.name),
+    );
+    await store.records.workPools.markQueuesPolled(
+      queues.map((q) => q.id),
+      Date.now(),
+    );
+    const open = pool.paused === 1 ? [] : queues.filter((q) => q.paused === 0);
+    const byPriority = new Map(open.map((q) => [q.id, q.priority]));
+    const queueLimits = new Map<string, number>();
+    for (const q of queues) if (q.concurrency_limit !== null) queueLimits.set(q.id, q.concurrency_limit);
+    return {
+      due: async (until, limit) => {
+        const due = await store.records.claims.due({ workQueueIds: [...byPriority.keys()] }, until, limit);
+        return due.sort(
+          (a, b) =>
+            (byPriority.get(a.workQueueId ?? "") ?? 0) - (byPriority.get(b.workQueueId ?? "") ?? 0) ||
+            a.scheduledTime - b.scheduledTime,
+        );
+      },
+      queueLimits,
+      poolLimit: pool.concurrency_limit ?? undefined,
+      poolTemplate: store.records.deployments.json<{ variables: unknown }>(pool.base_job_template).variables,
+    };
+  };
+  return claimWithWait(store, scope, request, signal);
+}
+
+/**
+ * Claims due runs of the given deployments for a `serve` process (no work pool), within
+ * the deployments' concurrency limits, and marks the deployments polled (READY).
+ */
+export async function claimDeploymentRuns(
+  store: Store,
+  input: DeploymentClaim,
+  signal?: AbortSignal,
+): Promise<ClaimedFlowRun[]> {
+  const request = parseInput(DeploymentClaimSchema, input, "claim");
+  const scope = async (): Promise<ClaimScope> => {
+    await markDeploymentsPolled(store, request.deploymentIds);
+    const rows = await store.records.deployments.list({ ids: request.deploymentIds, limit: 1000, offset: 0 });
+    const open = rows.filter((row) => row.paused === 0).map((row) => row.id);
+    return {
+      due: (until, limit) => store.records.claims.due({ deploymentIds: open }, until, limit),
+      queueLimits: new Map(),
+      poolLimit: undefined,
+      poolTemplate: undefined,
+    };
+  };
+  return claimWithWait(store, scope, request, signal);
+}

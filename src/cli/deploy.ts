@@ -1,0 +1,228 @@
+/**
+ * `ordo deploy FILE.ts:FLOW --name N --pool P [--cron … | --interval S | --rrule …]`, and
+ * `ordo deploy --all` for the deployments of `ordo.yaml`.
+ *
+ * @module
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { getClient } from "../client/get-client.js";
+import { OrdoError } from "../errors/ordo-error.js";
+import type { Deployment } from "../schemas/index.js";
+import { deploymentCreateOf, type DeploymentOptions } from "../sdk/deployments.js";
+import { loadEntrypoint } from "../sdk/entrypoint.js";
+import { isFlow } from "../sdk/flow.js";
+import type { CliContext } from "./cli-context.js";
+import { collect } from "./collect.js";
+import { readDeploymentFile, type DeploymentEntry } from "./deployment-file.js";
+import { formatJson } from "./output/json.js";
+import { parseCount } from "./parse-count.js";
+import { parseParams } from "./parse-params.js";
+
+interface DeployCliOptions {
+  readonly name?: string | undefined;
+  readonly pool?: string | undefined;
+  readonly workQueue?: string | undefined;
+  readonly cron?: string | undefined;
+  readonly interval?: string | undefined;
+  readonly rrule?: string | undefined;
+  readonly timezone?: string | undefined;
+  readonly param: string[];
+  readonly paramsJson?: string | undefined;
+  readonly tag: string[];
+  readonly description?: string | undefined;
+  readonly version?: string | undefined;
+  readonly concurrencyLimit?: string | undefined;
+  readonly collisionStrategy?: string | undefined;
+  readonly paused?: boolean | undefined;
+  readonly jobVariable: string[];
+  readonly all?: boolean | undefined;
+  readonly file: string;
+  readonly json?: boolean | undefined;
+}
+
+const EXAMPLES = `
+Examples:
+  $ ordo deploy flows/etl.ts:etl --name nightly --pool local --cron "0 3 * * *" --timezone Europe/Berlin
+  $ ordo deploy flows/etl.ts:etl --name hourly --pool local --interval 3600 --param table=users
+  $ ordo deploy --all                 # every deployment of ./ordo.yaml
+  $ ordo deploy --all --name nightly  # one deployment of ./ordo.yaml
+
+Workers run the flow from the entrypoint, relative to this folder; they need the
+project's packages installed (npm ci) in their own environment.`;
+
+async function deployOne(
+  entrypoint: string,
+  options: DeploymentOptions,
+  where: {
+    pool?: string | undefined;
+    queue?: string | undefined;
+    jobVariables?: Record<string, unknown> | undefined;
+  },
+): Promise<Deployment> {
+  const path = process.cwd();
+  const loaded = await loadEntrypoint(entrypoint, path);
+  if (!isFlow(loaded))
+    throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${entrypoint} is not a flow`, { entrypoint });
+  const client = await getClient();
+  return client.orchestration.createDeployment(
+    deploymentCreateOf(loaded.definition, options, {
+      entrypoint,
+      path,
+      workPool: where.pool,
+      workQueue: where.queue,
+      jobVariables: where.jobVariables,
+    }),
+  );
+}
+
+function fromEntry(entry: DeploymentEntry): {
+  options: DeploymentOptions;
+  where: Parameters<typeof deployOne>[2];
+} {
+  const pool = typeof entry.work_pool === "string" ? { name: entry.work_pool } : entry.work_pool;
+  const limit =
+    typeof entry.concurrency_limit === "number"
+      ? { limit: entry.concurrency_limit }
+      : entry.concurrency_limit;
+  return {
+    options: {
+      name: entry.name,
+      description: entry.description,
+      version: entry.version,
+      tags: entry.tags,
+      parameters: entry.parameters,
+      schedules: entry.schedules,
+      paused: entry.paused,
+      concurrencyLimit: limit?.limit,
+      collisionStrategy: limit?.collision_strategy,
+      stalePolicy: entry.stale_policy,
+      staleAfterSeconds: entry.stale_after_seconds,
+    },
+    where: { pool: pool?.name, queue: pool?.work_queue_name, jobVariables: pool?.job_variables },
+  };
+}
+
+function describe(d: Deployment): string {
+  const schedules = d.schedules.map((s) => s.description).join("; ");
+  return `deployed ${d.flowName}/${d.name}${d.workPoolName === undefined ? "" : ` to pool ${d.workPoolName}`}${schedules === "" ? "" : ` (${schedules})`}\n  run it: ordo deployment run '${d.flowName}/${d.name}'\n`;
+}
+
+/** Registers `ordo deploy`. */
+export function registerDeployCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("deploy")
+    .description("create or update a deployment of a flow (runs start on a worker of the pool)")
+    .argument("[entrypoint]", "the flow, as FILE.ts:FLOW")
+    .option("--name <name>", "the deployment's name (with --all: deploy only this one)")
+    .option("--pool <name>", "the work pool whose workers run it ('default' is created on first use)")
+    .option("--work-queue <name>", "the pool's queue (default: its 'default' queue)")
+    .option("--cron <expr>", "a cron schedule")
+    .option("--interval <seconds>", "an interval schedule, in seconds")
+    .option("--rrule <rule>", "an RRULE schedule")
+    .option("--timezone <tz>", "the schedule's time zone (IANA, default UTC)")
+    .option("--param <key=value>", "a default parameter; repeatable", collect, [])
+    .option("--params-json <json>", "the default parameters as one JSON object")
+    .option("--tag <tag>", "a tag of its runs; repeatable", collect, [])
+    .option("--description <text>")
+    .option("--version <text>")
+    .option("--concurrency-limit <n>", "at most this many runs of the deployment at once")
+    .option("--collision-strategy <s>", "when the limit is reached: ENQUEUE (wait) or CANCEL_NEW")
+    .option("--paused", "create it paused")
+    .option(
+      "--job-variable <key=value>",
+      "a job variable (env, workingDir, command); repeatable",
+      collect,
+      [],
+    )
+    .option("--all", "deploy the deployments of the deployment file")
+    .option("--file <path>", "the deployment file for --all", "ordo.yaml")
+    .option("--json", "print the deployment(s) as JSON")
+    .addHelpText("after", EXAMPLES)
+    .action(async (entrypoint: string | undefined, options: DeployCliOptions) => {
+      const deployed: Deployment[] = [];
+      if (options.all === true) {
+        const file = resolve(options.file);
+        if (!existsSync(file)) {
+          throw new OrdoError("ORDO_INVALID_INPUT", `no deployment file at ${file}`, { path: file });
+        }
+        const entries = readDeploymentFile(file).filter(
+          (e) => options.name === undefined || e.name === options.name,
+        );
+        if (entries.length === 0) {
+          throw new OrdoError("ORDO_NOT_FOUND", `${file} has no deployment named ${options.name ?? ""}`, {
+            path: file,
+          });
+        }
+        for (const entry of entries) {
+          const { options: deployment, where } = fromEntry(entry);
+          deployed.push(await deployOne(entry.entrypoint, deployment, where));
+        }
+      } else {
+        if (entrypoint === undefined || options.name === undefined) {
+          throw new OrdoError(
+            "ORDO_INVALID_INPUT",
+            "give FILE.ts:FLOW and --name (or --all for ordo.yaml)",
+            {},
+          );
+        }
+        const interval = options.interval === undefined ? undefined : Number(options.interval);
+        if (interval !== undefined && !(interval > 0)) {
+          throw new OrdoError(
+            "ORDO_INVALID_INPUT",
+            `--interval must be a positive number of seconds, got "${options.interval}"`,
+            {},
+          );
+        }
+        const limit = parseCount(options.concurrencyLimit, "--concurrency-limit");
+        const strategy = options.collisionStrategy?.toUpperCase();
+        if (strategy !== undefined && strategy !== "ENQUEUE" && strategy !== "CANCEL_NEW") {
+          throw new OrdoError("ORDO_INVALID_INPUT", `--collision-strategy must be ENQUEUE or CANCEL_NEW`, {});
+        }
+        deployed.push(
+          await deployOne(
+            entrypoint,
+            {
+              name: options.name,
+              cron: options.cron,
+              interval,
+              rrule: options.rrule,
+              timezone: options.timezone,
+              parameters: parseParams(options.param, options.paramsJson),
+              tags: options.tag.length === 0 ? undefined : options.tag,
+              description: options.description,
+              version: options.version,
+              concurrencyLimit: limit,
+              collisionStrategy: strategy,
+              paused: options.paused,
+            },
+            {
+              pool: options.pool ?? "default",
+              queue: options.workQueue,
+              jobVariables:
+                options.jobVariable.length === 0 ? undefined : jobVariablesOf(options.jobVariable),
+            },
+          ),
+        );
+      }
+      ctx.io.out(
+        options.json === true
+          ? formatJson(deployed.length === 1 ? deployed[0] : deployed)
+          : deployed.map(describe).join(""),
+      );
+    });
+}
+
+/** `env.KEY=value` sets an environment variable; other keys are set as given (JSON when it parses). */
+function jobVariablesOf(pairs: readonly string[]): Record<string, unknown> {
+  const params = parseParams(pairs);
+  const out: Record<string, unknown> = {};
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (key.startsWith("env.")) env[key.slice(4)] = String(value);
+    else out[key] = value;
+  }
+  if (Object.keys(env).length > 0) out["env"] = { ...(out["env"] ?? {}), ...env };
+  return out;
+}

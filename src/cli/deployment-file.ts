@@ -1,0 +1,119 @@
+/**
+ * `ordo.yaml`: the deployments of a project, for `ordo deploy --all` (or `--name N` to
+ * pick one).
+ *
+ * ```yaml
+ * deployments:
+ *   - name: nightly
+ *     entrypoint: flows/etl.ts:etl
+ *     parameters: { table: users }
+ *     schedules:
+ *       - cron: "0 3 * * *"
+ *         timezone: Europe/Berlin
+ *     tags: [etl]
+ *     work_pool: { name: local, work_queue_name: default, job_variables: { env: { LOG: debug } } }
+ *     concurrency_limit: { limit: 1, collision_strategy: CANCEL_NEW }
+ *     paused: false
+ *     description: Nightly load
+ *     version: "1.2"
+ * ```
+ *
+ * Keys may be written snake_case (as above) or camelCase (`workPool`, `concurrencyLimit`).
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { invalidInput } from "../api/errors.js";
+import { OrdoError } from "../errors/ordo-error.js";
+import { CollisionStrategySchema, DeploymentScheduleSchema, StalePolicySchema } from "../schemas/index.js";
+
+const WorkPoolRef = z.union([
+  z.string().min(1),
+  z.object({
+    name: z.string().min(1),
+    work_queue_name: z.string().min(1).optional(),
+    job_variables: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+const ConcurrencyRef = z.union([
+  z.number().int().min(0),
+  z.object({ limit: z.number().int().min(0), collision_strategy: CollisionStrategySchema.optional() }),
+]);
+
+/** One deployment of `ordo.yaml`, keys in snake_case. */
+export const DeploymentEntrySchema = z
+  .object({
+    name: z.string().min(1),
+    entrypoint: z.string().min(3),
+    description: z.string().optional(),
+    version: z.union([z.string(), z.number()]).transform(String).optional(),
+    tags: z.array(z.string()).optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    schedules: z.array(DeploymentScheduleSchema).optional(),
+    work_pool: WorkPoolRef.optional(),
+    concurrency_limit: ConcurrencyRef.optional(),
+    paused: z.boolean().optional(),
+    stale_policy: StalePolicySchema.optional(),
+    stale_after_seconds: z.number().int().positive().optional(),
+  })
+  .strict();
+/** One deployment of `ordo.yaml`. */
+export type DeploymentEntry = z.infer<typeof DeploymentEntrySchema>;
+
+const FileSchema = z.object({ deployments: z.array(DeploymentEntrySchema).min(1) }).passthrough();
+
+const CAMEL_TO_SNAKE: Record<string, string> = {
+  workPool: "work_pool",
+  workQueueName: "work_queue_name",
+  jobVariables: "job_variables",
+  concurrencyLimit: "concurrency_limit",
+  collisionStrategy: "collision_strategy",
+  stalePolicy: "stale_policy",
+  staleAfterSeconds: "stale_after_seconds",
+};
+
+function snakeKeys(value: unknown, depth = 0): unknown {
+  if (depth > 3 || typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      CAMEL_TO_SNAKE[key] ?? key,
+      key === "parameters" || key === "jobVariables" || key === "job_variables" || key === "schedules"
+        ? inner
+        : snakeKeys(inner, depth + 1),
+    ]),
+  );
+}
+
+/**
+ * Reads the deployments of an `ordo.yaml` file. Throws `ORDO_INVALID_INPUT` naming the
+ * file and the field for a file that is not valid YAML or not a deployment list.
+ */
+export function readDeploymentFile(path: string): DeploymentEntry[] {
+  let document: unknown;
+  try {
+    document = parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        path,
+      },
+    );
+  }
+  const normalized =
+    typeof document === "object" &&
+    document !== null &&
+    Array.isArray((document as { deployments?: unknown }).deployments)
+      ? {
+          ...document,
+          deployments: (document as { deployments: unknown[] }).deployments.map((d) => snakeKeys(d)),
+        }
+      : document;
+  const parsed = FileSchema.safeParse(normalized);
+  if (!parsed.success) throw invalidInput(parsed.error.issues, `deployment file ${path}`);
+  return parsed.data.deployments;
+}

@@ -1,0 +1,272 @@
+/**
+ * `OrchestrationClient`: deployments, work pools, workers, claims and cancellation, as
+ * the CLI, workers, `serve` and `runDeployment` use them. Two implementations, like
+ * `OrdoClient`: over the store in-process, and over the server's REST API.
+ *
+ * @module
+ */
+import * as api from "../api/index.js";
+import { uuid7 } from "../ids/uuid7.js";
+import type {
+  ClaimedFlowRun,
+  Deployment,
+  DeploymentBackfill,
+  DeploymentBackfillResult,
+  DeploymentClaim,
+  DeploymentCreate,
+  DeploymentFilter,
+  DeploymentRunCreate,
+  DeploymentUpdate,
+  FlowRun,
+  Worker,
+  WorkerHeartbeat,
+  WorkPool,
+  WorkPoolClaim,
+  WorkPoolCreate,
+  WorkPoolUpdate,
+  WorkQueue,
+  WorkQueueCreate,
+  WorkQueueUpdate,
+} from "../schemas/index.js";
+import type { Store } from "../store/index.js";
+import type { HttpTransport } from "./http/http-transport.js";
+
+/** Deployments, work pools, workers, claims and cancellation. */
+export interface OrchestrationClient {
+  createWorkPool(input: WorkPoolCreate): Promise<WorkPool>;
+  readWorkPool(name: string): Promise<WorkPool>;
+  readWorkPools(): Promise<WorkPool[]>;
+  updateWorkPool(name: string, input: WorkPoolUpdate): Promise<WorkPool>;
+  deleteWorkPool(name: string): Promise<void>;
+  createWorkQueue(pool: string, input: WorkQueueCreate): Promise<WorkQueue>;
+  readWorkQueues(pool: string): Promise<WorkQueue[]>;
+  updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue>;
+  deleteWorkQueue(pool: string, name: string): Promise<void>;
+  /** Registers a worker and records that it is alive. */
+  heartbeatWorker(pool: string, input: WorkerHeartbeat): Promise<void>;
+  readWorkers(pool: string): Promise<Worker[]>;
+  deleteWorker(pool: string, name: string): Promise<void>;
+  /** Claims due runs of a pool, atomically; waits up to `waitSeconds` for one. */
+  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim): Promise<ClaimedFlowRun[]>;
+  /** Claims due runs of some deployments (serve processes). */
+  claimDeploymentRuns(claim: DeploymentClaim): Promise<ClaimedFlowRun[]>;
+
+  /** Creates a deployment, or replaces the one with the same flow and name. */
+  createDeployment(input: DeploymentCreate): Promise<Deployment>;
+  /** A deployment by id or `flow/deployment` name. */
+  readDeployment(idOrName: string): Promise<Deployment>;
+  readDeployments(filter?: DeploymentFilter): Promise<Deployment[]>;
+  updateDeployment(idOrName: string, input: DeploymentUpdate): Promise<Deployment>;
+  deleteDeployment(idOrName: string): Promise<void>;
+  /** Creates a run of a deployment (Scheduled), validated against its parameter schema. */
+  createDeploymentFlowRun(idOrName: string, input?: DeploymentRunCreate): Promise<FlowRun>;
+  backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult>;
+
+  /** Cancels a run (Cancelled at once without a process; Cancelling otherwise). */
+  cancelFlowRun(id: string, reason?: string): Promise<FlowRun>;
+  /** Finishes a cancellation once the run's process is gone. */
+  markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun>;
+  /** Records the process that runs a flow run, for crash detection. */
+  attachFlowRunProcess(id: string, host: string, pid: number): Promise<void>;
+}
+
+/** The orchestration calls over a store, in this process. */
+export class EmbeddedOrchestration implements OrchestrationClient {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  createWorkPool(input: WorkPoolCreate): Promise<WorkPool> {
+    return api.createWorkPool(this.#store, input);
+  }
+  readWorkPool(name: string): Promise<WorkPool> {
+    return api.readWorkPool(this.#store, name);
+  }
+  readWorkPools(): Promise<WorkPool[]> {
+    return api.readWorkPools(this.#store);
+  }
+  updateWorkPool(name: string, input: WorkPoolUpdate): Promise<WorkPool> {
+    return api.updateWorkPool(this.#store, name, input);
+  }
+  deleteWorkPool(name: string): Promise<void> {
+    return api.deleteWorkPool(this.#store, name);
+  }
+  createWorkQueue(pool: string, input: WorkQueueCreate): Promise<WorkQueue> {
+    return api.createWorkQueue(this.#store, pool, input);
+  }
+  readWorkQueues(pool: string): Promise<WorkQueue[]> {
+    return api.readWorkQueues(this.#store, pool);
+  }
+  updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue> {
+    return api.updateWorkQueue(this.#store, pool, name, input);
+  }
+  deleteWorkQueue(pool: string, name: string): Promise<void> {
+    return api.deleteWorkQueue(this.#store, pool, name);
+  }
+  heartbeatWorker(pool: string, input: WorkerHeartbeat): Promise<void> {
+    return api.heartbeatWorker(this.#store, pool, input);
+  }
+  readWorkers(pool: string): Promise<Worker[]> {
+    return api.readWorkers(this.#store, pool);
+  }
+  deleteWorker(pool: string, name: string): Promise<void> {
+    return api.deleteWorker(this.#store, pool, name);
+  }
+  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim): Promise<ClaimedFlowRun[]> {
+    return api.claimWorkPoolRuns(this.#store, pool, claim);
+  }
+  claimDeploymentRuns(claim: DeploymentClaim): Promise<ClaimedFlowRun[]> {
+    return api.claimDeploymentRuns(this.#store, claim);
+  }
+  createDeployment(input: DeploymentCreate): Promise<Deployment> {
+    return api.createDeployment(this.#store, input);
+  }
+  readDeployment(idOrName: string): Promise<Deployment> {
+    return api.readDeployment(this.#store, idOrName);
+  }
+  readDeployments(filter?: DeploymentFilter): Promise<Deployment[]> {
+    return api.readDeployments(this.#store, filter);
+  }
+  updateDeployment(idOrName: string, input: DeploymentUpdate): Promise<Deployment> {
+    return api.updateDeployment(this.#store, idOrName, input);
+  }
+  deleteDeployment(idOrName: string): Promise<void> {
+    return api.deleteDeployment(this.#store, idOrName);
+  }
+  createDeploymentFlowRun(idOrName: string, input?: DeploymentRunCreate): Promise<FlowRun> {
+    return api.createDeploymentFlowRun(this.#store, idOrName, input);
+  }
+  backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
+    return api.backfillDeployment(this.#store, idOrName, input);
+  }
+  cancelFlowRun(id: string, reason?: string): Promise<FlowRun> {
+    return api.cancelFlowRun(this.#store, id, reason);
+  }
+  markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun> {
+    return api.finishCancellation(this.#store, id, reason);
+  }
+  attachFlowRunProcess(id: string, host: string, pid: number): Promise<void> {
+    return api.attachFlowRunProcess(this.#store, id, host, pid);
+  }
+}
+
+const enc = encodeURIComponent;
+
+/** The orchestration calls over a server's REST API. */
+export class HttpOrchestration implements OrchestrationClient {
+  readonly #transport: HttpTransport;
+
+  constructor(transport: HttpTransport) {
+    this.#transport = transport;
+  }
+
+  #post<T>(path: string, body: unknown, retry?: "none"): Promise<T> {
+    return this.#transport.request<T>({ method: "POST", path, json: JSON.stringify(body), retry });
+  }
+  #get<T>(path: string): Promise<T> {
+    return this.#transport.request<T>({ method: "GET", path });
+  }
+  #patch<T>(path: string, body: unknown): Promise<T> {
+    return this.#transport.request<T>({ method: "PATCH", path, json: JSON.stringify(body) });
+  }
+  #delete(path: string): Promise<void> {
+    return this.#transport.request<void>({ method: "DELETE", path, answer: "none" });
+  }
+  async #deploymentId(idOrName: string): Promise<string> {
+    return idOrName.includes("/") ? (await this.readDeployment(idOrName)).id : idOrName;
+  }
+
+  createWorkPool(input: WorkPoolCreate): Promise<WorkPool> {
+    return this.#post("/work_pools", input);
+  }
+  readWorkPool(name: string): Promise<WorkPool> {
+    return this.#get(`/work_pools/${enc(name)}`);
+  }
+  readWorkPools(): Promise<WorkPool[]> {
+    return this.#post("/work_pools/filter", {});
+  }
+  updateWorkPool(name: string, input: WorkPoolUpdate): Promise<WorkPool> {
+    return this.#patch(`/work_pools/${enc(name)}`, input);
+  }
+  deleteWorkPool(name: string): Promise<void> {
+    return this.#delete(`/work_pools/${enc(name)}`);
+  }
+  createWorkQueue(pool: string, input: WorkQueueCreate): Promise<WorkQueue> {
+    return this.#post(`/work_pools/${enc(pool)}/queues`, input);
+  }
+  readWorkQueues(pool: string): Promise<WorkQueue[]> {
+    return this.#get(`/work_pools/${enc(pool)}/queues`);
+  }
+  updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue> {
+    return this.#patch(`/work_pools/${enc(pool)}/queues/${enc(name)}`, input);
+  }
+  deleteWorkQueue(pool: string, name: string): Promise<void> {
+    return this.#delete(`/work_pools/${enc(pool)}/queues/${enc(name)}`);
+  }
+  /** Tried once: the next heartbeat comes soon. */
+  heartbeatWorker(pool: string, input: WorkerHeartbeat): Promise<void> {
+    return this.#transport.request<void>({
+      method: "POST",
+      path: `/work_pools/${enc(pool)}/workers/heartbeat`,
+      json: JSON.stringify(input),
+      retry: "none",
+      answer: "none",
+    });
+  }
+  readWorkers(pool: string): Promise<Worker[]> {
+    return this.#get(`/work_pools/${enc(pool)}/workers`);
+  }
+  deleteWorker(pool: string, name: string): Promise<void> {
+    return this.#delete(`/work_pools/${enc(pool)}/workers/${enc(name)}`);
+  }
+  /** Tried once: the claiming loop asks again. */
+  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim): Promise<ClaimedFlowRun[]> {
+    return this.#post(`/work_pools/${enc(pool)}/claim`, claim, "none");
+  }
+  claimDeploymentRuns(claim: DeploymentClaim): Promise<ClaimedFlowRun[]> {
+    return this.#post("/deployments/claim", claim, "none");
+  }
+  createDeployment(input: DeploymentCreate): Promise<Deployment> {
+    return this.#post("/deployments", input);
+  }
+  readDeployment(idOrName: string): Promise<Deployment> {
+    if (!idOrName.includes("/")) return this.#get(`/deployments/${enc(idOrName)}`);
+    const { flowName, name } = api.parseDeploymentName(idOrName);
+    return this.#get(`/deployments/name/${enc(flowName)}/${enc(name)}`);
+  }
+  readDeployments(filter: DeploymentFilter = {}): Promise<Deployment[]> {
+    return this.#post("/deployments/filter", filter);
+  }
+  async updateDeployment(idOrName: string, input: DeploymentUpdate): Promise<Deployment> {
+    return this.#patch(`/deployments/${enc(await this.#deploymentId(idOrName))}`, input);
+  }
+  async deleteDeployment(idOrName: string): Promise<void> {
+    return this.#delete(`/deployments/${enc(await this.#deploymentId(idOrName))}`);
+  }
+  async createDeploymentFlowRun(idOrName: string, input: DeploymentRunCreate = {}): Promise<FlowRun> {
+    // A client-made id: a retried request returns the run the first one made.
+    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/create_flow_run`, {
+      ...input,
+      id: input.id ?? uuid7(),
+    });
+  }
+  async backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
+    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/backfill`, input);
+  }
+  cancelFlowRun(id: string, reason?: string): Promise<FlowRun> {
+    return this.#post(`/flow_runs/${enc(id)}/cancel`, { reason });
+  }
+  markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun> {
+    return this.#post(`/flow_runs/${enc(id)}/mark_cancelled`, { reason });
+  }
+  attachFlowRunProcess(id: string, host: string, pid: number): Promise<void> {
+    return this.#transport.request<void>({
+      method: "POST",
+      path: `/flow_runs/${enc(id)}/process`,
+      json: JSON.stringify({ host, pid }),
+      answer: "none",
+    });
+  }
+}

@@ -1,0 +1,347 @@
+/**
+ * Deployments and their schedules in the database, for both SQLite and PostgreSQL.
+ *
+ * Replacing a deployment's schedules keeps the ones that did not change (and their
+ * planned runs); the future, unstarted runs of removed or changed schedules are deleted
+ * in the same transaction.
+ *
+ * @module
+ */
+import type { Compilable } from "kysely";
+import { uuid7 } from "../../ids/uuid7.js";
+import type { ScheduleSpec } from "../../schemas/index.js";
+import type { DeploymentSchedulesTable, DeploymentsTable } from "../database.js";
+import { readJson, type SqlExecutor } from "../sql-executor.js";
+import { startsWith } from "./likes.js";
+
+/** A deployment row with its flow's name and its work queue and pool names. */
+export type DeploymentRow = DeploymentsTable & {
+  flow_name: string;
+  work_queue_name: string | null;
+  work_pool_name: string | null;
+};
+
+/** A deployment schedule to store. */
+export interface ScheduleWrite {
+  readonly spec: ScheduleSpec;
+  readonly active: boolean;
+  readonly parameters: Record<string, unknown>;
+  readonly slug?: string | undefined;
+}
+
+/** A stored deployment schedule, parsed. */
+export interface ScheduleRow {
+  readonly id: string;
+  readonly deploymentId: string;
+  readonly spec: ScheduleSpec;
+  readonly active: boolean;
+  readonly parameters: Record<string, unknown>;
+  readonly slug: string | undefined;
+}
+
+/** The columns of a deployment to write, resolved by `api/`. */
+export interface DeploymentWrite {
+  readonly flowId: string;
+  readonly name: string;
+  readonly description?: string | undefined;
+  readonly version?: string | undefined;
+  readonly entrypoint: string;
+  readonly path?: string | undefined;
+  readonly parameters: Record<string, unknown>;
+  readonly parameterSchema?: Record<string, unknown> | undefined;
+  readonly tags: readonly string[];
+  readonly workQueueId?: string | undefined;
+  readonly jobVariables: Record<string, unknown>;
+  readonly retries: number;
+  readonly concurrencyLimit?: number | undefined;
+  readonly collisionStrategy: string;
+  readonly stalePolicy: string;
+  readonly staleAfterSeconds?: number | undefined;
+  readonly paused: boolean;
+}
+
+/** Changes to a deployment (`null` clears the concurrency limit). */
+export interface DeploymentChanges {
+  readonly description?: string | undefined;
+  readonly version?: string | undefined;
+  readonly parameters?: Record<string, unknown> | undefined;
+  readonly tags?: readonly string[] | undefined;
+  readonly jobVariables?: Record<string, unknown> | undefined;
+  readonly concurrencyLimit?: number | null | undefined;
+  readonly collisionStrategy?: string | undefined;
+  readonly paused?: boolean | undefined;
+}
+
+/** Which deployments to list, defaults applied. */
+export interface DeploymentQuery {
+  readonly ids?: readonly string[] | undefined;
+  readonly flowName?: string | undefined;
+  readonly workPoolName?: string | undefined;
+  readonly namePrefix?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+const UNSTARTED_NAMES = ["Scheduled", "Late"];
+
+function sameSchedule(a: ScheduleRow, b: ScheduleWrite): boolean {
+  return (
+    JSON.stringify(a.spec) === JSON.stringify(b.spec) &&
+    a.active === b.active &&
+    JSON.stringify(a.parameters) === JSON.stringify(b.parameters) &&
+    a.slug === b.slug
+  );
+}
+
+/** Reads and writes deployments and their schedules. */
+export class DeploymentRecords {
+  readonly #sql: SqlExecutor;
+
+  constructor(sql: SqlExecutor) {
+    this.#sql = sql;
+  }
+
+  #select() {
+    return this.#sql.qb
+      .selectFrom("deployments")
+      .innerJoin("flows", "flows.id", "deployments.flow_id")
+      .leftJoin("work_queues", "work_queues.id", "deployments.work_queue_id")
+      .leftJoin("work_pools", "work_pools.id", "work_queues.work_pool_id")
+      .selectAll("deployments")
+      .select([
+        "flows.name as flow_name",
+        "work_queues.name as work_queue_name",
+        "work_pools.name as work_pool_name",
+      ]);
+  }
+
+  /** JSON of a column as stored by this database. */
+  json<T>(value: unknown): T {
+    return readJson<T>(this.#sql.dialect, value);
+  }
+
+  /** The deployment with `id`, or undefined. */
+  async get(id: string): Promise<DeploymentRow | undefined> {
+    const [row] = await this.#sql.all(this.#select().where("deployments.id", "=", id));
+    return row;
+  }
+
+  /** The deployment `name` of the flow `flowName`, or undefined. */
+  async getByName(flowName: string, name: string): Promise<DeploymentRow | undefined> {
+    const [row] = await this.#sql.all(
+      this.#select().where("flows.name", "=", flowName).where("deployments.name", "=", name),
+    );
+    return row;
+  }
+
+  /** Deployments by flow name and name. */
+  async list(query: DeploymentQuery): Promise<DeploymentRow[]> {
+    let select = this.#select()
+      .orderBy("flows.name")
+      .orderBy("deployments.name")
+      .limit(query.limit)
+      .offset(query.offset);
+    if (query.ids !== undefined) select = select.where("deployments.id", "in", query.ids);
+    if (query.flowName !== undefined) select = select.where("flows.name", "=", query.flowName);
+    if (query.workPoolName !== undefined) select = select.where("work_pools.name", "=", query.workPoolName);
+    if (query.namePrefix !== undefined)
+      select = select.where(startsWith("deployments.name", query.namePrefix));
+    return await this.#sql.all(select);
+  }
+
+  /** The schedules of the given deployments. */
+  async schedules(deploymentIds: readonly string[]): Promise<ScheduleRow[]> {
+    if (deploymentIds.length === 0) return [];
+    const rows = await this.#sql.all(
+      this.#sql.qb
+        .selectFrom("deployment_schedules")
+        .selectAll()
+        .where("deployment_id", "in", deploymentIds)
+        .orderBy("created_at")
+        .orderBy("id"),
+    );
+    return rows.map((row) => this.#schedule(row));
+  }
+
+  #schedule(row: DeploymentSchedulesTable): ScheduleRow {
+    return {
+      id: row.id,
+      deploymentId: row.deployment_id,
+      spec: this.json<ScheduleSpec>(row.spec),
+      active: row.active === 1,
+      parameters: this.json<Record<string, unknown>>(row.parameters),
+      slug: row.slug ?? undefined,
+    };
+  }
+
+  /** Active schedules of unpaused deployments, with their deployment ids. */
+  async activeSchedules(): Promise<ScheduleRow[]> {
+    const rows = await this.#sql.all(
+      this.#sql.qb
+        .selectFrom("deployment_schedules")
+        .innerJoin("deployments", "deployments.id", "deployment_schedules.deployment_id")
+        .selectAll("deployment_schedules")
+        .where("deployment_schedules.active", "=", 1)
+        .where("deployments.paused", "=", 0),
+    );
+    return rows.map((row) => this.#schedule(row));
+  }
+
+  /**
+   * Creates the deployment (flow + name) or replaces its columns, and replaces its
+   * schedules when given; returns its id.
+   */
+  async upsert(
+    write: DeploymentWrite,
+    schedules: readonly ScheduleWrite[] | undefined,
+    now: number,
+  ): Promise<string> {
+    const { qb } = this.#sql;
+    const columns = {
+      description: write.description ?? null,
+      version: write.version ?? null,
+      entrypoint: write.entrypoint,
+      path: write.path ?? null,
+      parameters: JSON.stringify(write.parameters),
+      parameter_schema: write.parameterSchema === undefined ? null : JSON.stringify(write.parameterSchema),
+      tags: JSON.stringify(write.tags),
+      work_queue_id: write.workQueueId ?? null,
+      job_variables: JSON.stringify(write.jobVariables),
+      retries: write.retries,
+      concurrency_limit: write.concurrencyLimit ?? null,
+      collision_strategy: write.collisionStrategy,
+      stale_policy: write.stalePolicy,
+      stale_after_seconds: write.staleAfterSeconds ?? null,
+      paused: write.paused ? 1 : 0,
+      updated_at: now,
+    };
+    const insert = qb
+      .insertInto("deployments")
+      .values({
+        id: uuid7(now),
+        flow_id: write.flowId,
+        name: write.name,
+        created_at: now,
+        last_polled_at: null,
+        ...columns,
+      })
+      .onConflict((oc) => oc.columns(["flow_id", "name"]).doUpdateSet(columns));
+    await this.#sql.write([insert]);
+    const [row] = await this.#sql.all(
+      qb
+        .selectFrom("deployments")
+        .select("id")
+        .where("flow_id", "=", write.flowId)
+        .where("name", "=", write.name),
+    );
+    if (row === undefined) throw new Error(`deployment ${write.name} vanished after it was written`);
+    const extra: Compilable[] = write.paused ? [this.#deleteFutureRuns(row.id, undefined, now)] : [];
+    if (schedules !== undefined) await this.replaceSchedules(row.id, schedules, now, extra);
+    else if (extra.length > 0) await this.#sql.write(extra);
+    return row.id;
+  }
+
+  /**
+   * Replaces a deployment's schedules: unchanged ones are kept (with their planned runs),
+   * the future unstarted runs of the others are deleted with them.
+   */
+  async replaceSchedules(
+    deploymentId: string,
+    schedules: readonly ScheduleWrite[],
+    now: number,
+    extra: readonly Compilable[] = [],
+  ): Promise<void> {
+    const { qb } = this.#sql;
+    const current = await this.schedules([deploymentId]);
+    const kept = new Set<string>();
+    const inserts: Compilable[] = [];
+    for (const schedule of schedules) {
+      const same = current.find((row) => !kept.has(row.id) && sameSchedule(row, schedule));
+      if (same !== undefined) {
+        kept.add(same.id);
+        continue;
+      }
+      inserts.push(
+        qb.insertInto("deployment_schedules").values({
+          id: uuid7(now),
+          deployment_id: deploymentId,
+          spec: JSON.stringify(schedule.spec),
+          active: schedule.active ? 1 : 0,
+          parameters: JSON.stringify(schedule.parameters),
+          slug: schedule.slug ?? null,
+          created_at: now,
+          updated_at: now,
+        }),
+      );
+    }
+    const removed = current.filter((row) => !kept.has(row.id)).map((row) => row.id);
+    const deletes: Compilable[] =
+      removed.length === 0
+        ? []
+        : [
+            this.#deleteFutureRuns(deploymentId, removed, now),
+            qb.deleteFrom("deployment_schedules").where("id", "in", removed),
+          ];
+    if (deletes.length + inserts.length + extra.length > 0)
+      await this.#sql.write([...extra, ...deletes, ...inserts]);
+  }
+
+  /** The statement deleting a deployment's future, unstarted, scheduler-made runs (of some schedules). */
+  #deleteFutureRuns(
+    deploymentId: string,
+    scheduleIds: readonly string[] | undefined,
+    now: number,
+  ): Compilable {
+    let doomed = this.#sql.qb
+      .deleteFrom("flow_runs")
+      .where("deployment_id", "=", deploymentId)
+      .where("state_type", "=", "SCHEDULED")
+      .where("state_name", "in", UNSTARTED_NAMES)
+      .where("state_scheduled_time", ">", now);
+    doomed =
+      scheduleIds === undefined
+        ? doomed.where("schedule_id", "is not", null)
+        : doomed.where("schedule_id", "in", scheduleIds);
+    return doomed;
+  }
+
+  /** Applies `changes`; pausing deletes the future runs its schedules made. False for an unknown id. */
+  async update(id: string, changes: DeploymentChanges, now: number): Promise<boolean> {
+    const set = {
+      updated_at: now,
+      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(changes.version === undefined ? {} : { version: changes.version }),
+      ...(changes.parameters === undefined ? {} : { parameters: JSON.stringify(changes.parameters) }),
+      ...(changes.tags === undefined ? {} : { tags: JSON.stringify(changes.tags) }),
+      ...(changes.jobVariables === undefined ? {} : { job_variables: JSON.stringify(changes.jobVariables) }),
+      ...(changes.concurrencyLimit === undefined ? {} : { concurrency_limit: changes.concurrencyLimit }),
+      ...(changes.collisionStrategy === undefined ? {} : { collision_strategy: changes.collisionStrategy }),
+      ...(changes.paused === undefined ? {} : { paused: changes.paused ? 1 : 0 }),
+    };
+    const statements: Compilable[] = [this.#sql.qb.updateTable("deployments").set(set).where("id", "=", id)];
+    if (changes.paused === true) statements.push(this.#deleteFutureRuns(id, undefined, now));
+    const [changed] = await this.#sql.write(statements);
+    return (changed ?? 0) > 0;
+  }
+
+  /** Deletes a deployment, its schedules and its unstarted scheduled runs; false for an unknown id. */
+  async delete(id: string, now: number): Promise<boolean> {
+    const [, changed] = await this.#sql.write([
+      this.#sql.qb
+        .deleteFrom("flow_runs")
+        .where("deployment_id", "=", id)
+        .where("state_type", "=", "SCHEDULED")
+        .where("state_scheduled_time", ">", now),
+      this.#sql.qb.deleteFrom("deployments").where("id", "=", id),
+    ]);
+    return (changed ?? 0) > 0;
+  }
+
+  /** Records that a serve process asked for the deployments' runs at `now`. */
+  async markPolled(ids: readonly string[], now: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#sql.write([
+      this.#sql.qb.updateTable("deployments").set({ last_polled_at: now }).where("id", "in", ids),
+    ]);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The child side of a worker or `serve` run: the process that executes one claimed
+ * flow run. It loads the flow (TypeScript without a build step), records its process
+ * for crash detection, waits for the run's scheduled time (runs are claimed a little
+ * early so that they start on time), sets Pending and runs the flow in place.
+ *
+ * A *warm* child loads Ordo and, when given, the entrypoint first, then waits for the
+ * run id over IPC: the start of a run then costs milliseconds. A child whose parent
+ * (worker or serve process) dies exits too, so that the run is detected as crashed.
+ *
+ * @module
+ */
+import { hostname } from "node:os";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { runFlow } from "../engine/flow-engine.js";
+import { stateOf } from "../engine/outcome.js";
+import { resultReader } from "../engine/result-io.js";
+import { OrdoError } from "../errors/ordo-error.js";
+import { engineConfig } from "../sdk/engine-config.js";
+import { isFlow, type Flow } from "../sdk/flow.js";
+import { loadEntrypoint } from "../sdk/entrypoint.js";
+import { StateType, type State } from "../states/index.js";
+
+/** The message a warm child waits for. */
+export interface StartRunMessage {
+  readonly type: "ordo.start-run";
+  readonly flowRunId: string;
+  readonly entrypoint: string;
+  readonly cwd?: string | undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Loads the flow an entrypoint names: `file.ts:export`, or `file.ts:flow-name` for a
+ * flow that `serve` registered from its defining file (found among the file's exports
+ * by name).
+ */
+export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<Flow<unknown, unknown>> {
+  try {
+    const loaded = await loadEntrypoint(entrypoint, cwd);
+    if (isFlow(loaded)) return loaded;
+  } catch (error) {
+    const colon = entrypoint.lastIndexOf(":");
+    if (colon < 0) throw error;
+    const file = resolve(cwd, entrypoint.slice(0, colon));
+    const name = entrypoint.slice(colon + 1);
+    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const byName = Object.values(module).find((value) => isFlow(value) && value.flowName === name);
+    if (byName !== undefined && isFlow(byName)) {
+      byName.entrypoint = `${file}:${name}`;
+      return byName;
+    }
+    throw error;
+  }
+  throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `entrypoint ${entrypoint} is not a flow`, { entrypoint });
+}
+
+/**
+ * Executes the claimed flow run `flowRunId` in this process and returns its final state.
+ * Throws `ORDO_INVALID_TRANSITION` when the run was cancelled or taken before it started.
+ */
+export async function executeClaimedRun(flowRunId: string, entrypoint: string, cwd: string): Promise<State> {
+  const flowObject = await loadFlowForRun(entrypoint, cwd);
+  const config = await engineConfig();
+  const client = config.client;
+  await client.orchestration.attachFlowRunProcess(flowRunId, hostname(), process.pid);
+  let run = await client.readFlowRun(flowRunId);
+  const at = run.state.scheduledTime;
+  if (at !== undefined && at > Date.now()) await sleep(at - Date.now());
+  if (run.state.type === StateType.PENDING || run.state.type === StateType.SCHEDULED) {
+    const pending = await client.setFlowRunState(flowRunId, {
+      type: StateType.PENDING,
+      name: "Pending",
+      timestamp: Date.now(),
+    });
+    if (pending.status === "ACCEPT") run = await client.readFlowRun(flowRunId);
+  }
+  if (run.state.type !== StateType.PENDING) {
+    throw new OrdoError(
+      "ORDO_INVALID_TRANSITION",
+      `flow run ${flowRunId} cannot start: it is ${run.state.name}`,
+      {
+        flowRunId,
+        state: run.state.name,
+      },
+    );
+  }
+  const outcome = await runFlow(flowObject.definition, run.parameters, config, { existingRun: run });
+  return stateOf(outcome, resultReader(config));
+}
+
+/**
+ * Exits this process when its parent goes away (the IPC channel closes); returns the
+ * function that stops watching (before the child disconnects on its own).
+ */
+export function exitWithParent(): () => void {
+  if (typeof process.send !== "function") return () => undefined;
+  const onDisconnect = () => process.exit(70);
+  process.on("disconnect", onDisconnect);
+  return () => process.off("disconnect", onDisconnect);
+}
+
+/**
+ * Waits (warm) for one {@link StartRunMessage} over IPC, having loaded `preload` (an
+ * entrypoint) when given, and returns it.
+ */
+export async function waitForStartMessage(
+  preload: string | undefined,
+  cwd: string,
+): Promise<StartRunMessage> {
+  if (preload !== undefined) await loadFlowForRun(preload, cwd).catch(() => undefined);
+  await engineConfig();
+  return new Promise((resolveMessage) => {
+    const onMessage = (message: unknown) => {
+      const start = message as Partial<StartRunMessage> | null;
+      if (
+        start?.type === "ordo.start-run" &&
+        typeof start.flowRunId === "string" &&
+        typeof start.entrypoint === "string"
+      ) {
+        process.off("message", onMessage);
+        resolveMessage(start as StartRunMessage);
+      }
+    };
+    process.on("message", onMessage);
+    process.send?.({ type: "ordo.ready" });
+  });
+}

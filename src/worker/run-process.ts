@@ -1,0 +1,165 @@
+/**
+ * Starting claimed runs as child processes, and stopping them.
+ *
+ * Each run gets its own process group (so that cancelling kills everything the flow
+ * started), an IPC channel (a child whose parent dies exits), and its output streamed
+ * line by line to the parent's output and into the run's logs.
+ *
+ * Warm children: a child started ahead of time with Ordo (and, for `serve`, the
+ * deployment's entrypoint) already loaded, waiting for a run id. Taking one saves the
+ * start of Node.js and the loading of modules.
+ *
+ * @module
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ClaimedFlowRun } from "../schemas/index.js";
+import type { StartRunMessage } from "./flow-run-child.js";
+
+/**
+ * The Ordo CLI that children run: the package's `bin/ordo.js`, or `src/cli/run-cli.ts`
+ * under tsx when Ordo itself runs from its TypeScript sources (development, tests).
+ */
+export function ordoCliPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  const root = resolve(dirname(here), "..", "..");
+  return here.endsWith(".ts") ? join(root, "src", "cli", "run-cli.ts") : join(root, "bin", "ordo.js");
+}
+
+/** Node's arguments for running the CLI (tsx's loader for the TypeScript sources). */
+function nodeArgs(cli: string): string[] {
+  return cli.endsWith(".ts") ? ["--import", import.meta.resolve("tsx"), cli] : [cli];
+}
+
+/** How a run's process is started. */
+export interface ProcessSpec {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** A shell command instead of Ordo's runner (job variable `command`); gets ORDO_FLOW_RUN_ID. */
+  readonly command?: string | undefined;
+}
+
+/** The process of one run. */
+export interface RunProcess {
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (or 128 + signal number) when the process ends. */
+  readonly exited: Promise<number>;
+}
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+function watchExit(child: ChildProcess): Promise<number> {
+  return new Promise((done) => {
+    child.once("exit", (code, signal) =>
+      done(code ?? 128 + (signal === null ? 0 : (SIGNAL_NUMBERS[signal] ?? 0))),
+    );
+    child.once("error", () => done(127));
+  });
+}
+
+/** The spec of a claimed run: its job's folder and environment over this process's. */
+export function processSpecOf(claimed: ClaimedFlowRun, apiUrl: string | undefined): ProcessSpec {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  Object.assign(env, claimed.job.env);
+  if (apiUrl !== undefined) env["ORDO_API_URL"] = apiUrl;
+  env["ORDO_FLOW_RUN_ID"] = claimed.flowRun.id;
+  return { cwd: claimed.job.workingDir ?? claimed.path ?? process.cwd(), env, command: claimed.job.command };
+}
+
+/** Starts a child that runs `flowRunId` right away. */
+export function startRunProcess(flowRunId: string, entrypoint: string, spec: ProcessSpec): RunProcess {
+  const cli = ordoCliPath();
+  const child =
+    spec.command === undefined
+      ? spawn(
+          process.execPath,
+          [...nodeArgs(cli), "flow-run", "execute", flowRunId, "--entrypoint", entrypoint],
+          {
+            cwd: spec.cwd,
+            env: { ...spec.env, ORDO_FLOW_RUN_ID: flowRunId },
+            detached: true,
+            stdio: ["ignore", "pipe", "pipe", "ipc"],
+          },
+        )
+      : spawn(spec.command, {
+          cwd: spec.cwd,
+          env: { ...spec.env, ORDO_FLOW_RUN_ID: flowRunId },
+          detached: true,
+          shell: true,
+          stdio: ["ignore", "pipe", "pipe", "ipc"],
+        });
+  return { child, exited: watchExit(child) };
+}
+
+/** A child waiting for a run id, with Ordo (and `preload`) loaded. */
+export class WarmProcess {
+  readonly child: ChildProcess;
+  readonly exited: Promise<number>;
+  readonly ready: Promise<boolean>;
+  #taken = false;
+
+  constructor(
+    readonly preload: string | undefined,
+    readonly spec: ProcessSpec,
+  ) {
+    const cli = ordoCliPath();
+    const args = [...nodeArgs(cli), "flow-run", "execute", "--warm"];
+    if (preload !== undefined) args.push("--entrypoint", preload);
+    const env: Record<string, string> = { ...spec.env };
+    delete env["ORDO_FLOW_RUN_ID"];
+    this.child = spawn(process.execPath, args, {
+      cwd: spec.cwd,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    this.exited = watchExit(this.child);
+    this.ready = new Promise((done) => {
+      this.child.once("message", () => done(true));
+      void this.exited.then(() => done(false));
+    });
+  }
+
+  /** Hands the run to the child; false when it is gone or already used. */
+  start(message: Omit<StartRunMessage, "type">): boolean {
+    if (this.#taken || this.child.exitCode !== null || !this.child.connected) return false;
+    this.#taken = true;
+    this.child.send({ type: "ordo.start-run", ...message } satisfies StartRunMessage);
+    return true;
+  }
+
+  /** Stops an unused child. */
+  dispose(): void {
+    if (!this.#taken) killGroup(this.child, "SIGKILL");
+  }
+}
+
+/** Sends `signal` to the child's process group (everything the flow started). */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Stops a run's process group: SIGTERM, then SIGKILL after `graceMs` if it is still
+ * there. Resolves when the process has exited.
+ */
+export async function stopRunProcess(run: RunProcess, graceMs: number): Promise<number> {
+  killGroup(run.child, "SIGTERM");
+  const timer = setTimeout(() => killGroup(run.child, "SIGKILL"), graceMs);
+  const code = await run.exited;
+  clearTimeout(timer);
+  // The child's own children may outlive it: the group goes too.
+  killGroup(run.child, "SIGKILL");
+  return code;
+}

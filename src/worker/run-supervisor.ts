@@ -1,0 +1,245 @@
+/**
+ * The runs a worker (or `serve` process) started: it starts each claimed run in a child
+ * process (a warm one when one is waiting), streams its output, watches for
+ * cancellation (Cancelling → kill the process group → Cancelled), and settles runs
+ * whose process ended without a final state (Crashed, then retried when the run has
+ * retries left).
+ *
+ * @module
+ */
+import type { OrdoClient } from "../client/ordo-client.js";
+import type { ClaimedFlowRun } from "../schemas/index.js";
+import { StateType, isTerminalType } from "../states/index.js";
+import { OutputForwarder } from "./output-forwarder.js";
+import {
+  processSpecOf,
+  startRunProcess,
+  stopRunProcess,
+  WarmProcess,
+  type ProcessSpec,
+  type RunProcess,
+} from "./run-process.js";
+
+/** How a supervisor starts and stops runs. */
+export interface SupervisorOptions {
+  readonly client: OrdoClient;
+  /** The API URL children report to (unset: children use the embedded database). */
+  readonly apiUrl: string | undefined;
+  /** Where lines of output and the supervisor's own messages go. */
+  readonly write: (line: string) => void;
+  /** SIGTERM → SIGKILL delay when a run is cancelled. Default 3 000 ms. */
+  readonly killGraceMs?: number | undefined;
+  /** How often cancellations are looked for. Default 500 ms. */
+  readonly cancelPollMs?: number | undefined;
+  /** Keep a warm child per entrypoint, ready for the next run. */
+  readonly warm?: boolean | undefined;
+  /** At most this many warm children (the least recently started go first). Default 4. */
+  readonly maxWarm?: number | undefined;
+}
+
+interface ActiveRun {
+  readonly claimed: ClaimedFlowRun;
+  readonly process: RunProcess;
+  cancelling: boolean;
+  /** Stopped by a shutdown: the run goes back to its queue instead of being settled. */
+  requeue: boolean;
+  done: Promise<void>;
+}
+
+function warmKey(entrypoint: string, spec: ProcessSpec): string {
+  return JSON.stringify([
+    entrypoint,
+    spec.cwd,
+    spec.command ?? "",
+    Object.entries(spec.env)
+      .filter(([k]) => k !== "ORDO_FLOW_RUN_ID")
+      .sort(),
+  ]);
+}
+
+/** Starts, watches and stops the runs of one worker or serve process. */
+export class RunSupervisor {
+  readonly #options: SupervisorOptions;
+  readonly #active = new Map<string, ActiveRun>();
+  readonly #warm = new Map<string, WarmProcess>();
+  readonly #cancelTimer: NodeJS.Timeout;
+  #checking = false;
+
+  constructor(options: SupervisorOptions) {
+    this.#options = options;
+    this.#cancelTimer = setInterval(() => void this.#checkCancellations(), options.cancelPollMs ?? 500);
+    this.#cancelTimer.unref();
+  }
+
+  /** How many runs are running. */
+  get activeCount(): number {
+    return this.#active.size;
+  }
+
+  /** The ids of the runs that are running. */
+  get activeIds(): string[] {
+    return [...this.#active.keys()];
+  }
+
+  /** Starts a warm child for `entrypoint` (serve processes do this ahead of their first run). */
+  prewarm(claimedLike: Pick<ClaimedFlowRun, "entrypoint" | "path" | "job">): void {
+    const spec = processSpecOf(
+      { ...claimedLike, flowRun: { id: "" } } as ClaimedFlowRun,
+      this.#options.apiUrl,
+    );
+    const key = warmKey(claimedLike.entrypoint, spec);
+    if (this.#warm.has(key)) return;
+    const max = this.#options.maxWarm ?? 4;
+    for (const [oldKey, old] of this.#warm) {
+      if (this.#warm.size < max) break;
+      old.dispose();
+      this.#warm.delete(oldKey);
+    }
+    const warm = new WarmProcess(claimedLike.entrypoint, spec);
+    this.#warm.set(key, warm);
+    void warm.exited.then(() => {
+      if (this.#warm.get(key) === warm) this.#warm.delete(key);
+    });
+  }
+
+  /** Starts a claimed run; resolves when its process has ended and the run is settled. */
+  start(claimed: ClaimedFlowRun): Promise<void> {
+    const spec = processSpecOf(claimed, this.#options.apiUrl);
+    const key = warmKey(claimed.entrypoint, spec);
+    const warm = spec.command === undefined ? this.#warm.get(key) : undefined;
+    let run: RunProcess;
+    if (
+      warm !== undefined &&
+      warm.start({ flowRunId: claimed.flowRun.id, entrypoint: claimed.entrypoint, cwd: spec.cwd })
+    ) {
+      this.#warm.delete(key);
+      run = { child: warm.child, exited: warm.exited };
+    } else {
+      run = startRunProcess(claimed.flowRun.id, claimed.entrypoint, spec);
+    }
+    if (this.#options.warm === true && spec.command === undefined) this.prewarm(claimed);
+    const forwarder = new OutputForwarder(
+      this.#options.client,
+      claimed.flowRun.id,
+      `[${claimed.flowRun.name}]`,
+      this.#options.write,
+    );
+    const streams = Promise.all([
+      forwarder.attach(run.child.stdout, true),
+      forwarder.attach(run.child.stderr, false),
+    ]);
+    const active: ActiveRun = {
+      claimed,
+      process: run,
+      cancelling: false,
+      requeue: false,
+      done: Promise.resolve(),
+    };
+    active.done = (async () => {
+      const code = await run.exited;
+      await streams;
+      await forwarder.flush();
+      await this.#settle(active, code).catch((error: unknown) =>
+        this.#options.write(`[worker] could not settle flow run ${claimed.flowRun.id}: ${String(error)}`),
+      );
+      this.#active.delete(claimed.flowRun.id);
+    })();
+    this.#active.set(claimed.flowRun.id, active);
+    return active.done;
+  }
+
+  async #settle(active: ActiveRun, code: number): Promise<void> {
+    if (active.requeue) return;
+    const { client } = this.#options;
+    const id = active.claimed.flowRun.id;
+    const run = await client.readFlowRun(id);
+    if (active.cancelling || run.state.type === StateType.CANCELLING) {
+      await client.orchestration.markFlowRunCancelled(
+        id,
+        "the run's process was stopped after a cancellation request",
+      );
+      return;
+    }
+    if (isTerminalType(run.state.type) || run.state.type === StateType.PAUSED) return;
+    const message = `the run's process exited with code ${code} before the run finished`;
+    const crashed = await client.setFlowRunState(id, {
+      type: StateType.CRASHED,
+      name: "Crashed",
+      timestamp: Date.now(),
+      message,
+    });
+    if (crashed.status === "ACCEPT" && run.runCount <= run.retries && run.runCount > 0) {
+      await client.setFlowRunState(
+        id,
+        {
+          type: StateType.SCHEDULED,
+          name: "AwaitingRetry",
+          timestamp: Date.now(),
+          scheduledTime: Date.now(),
+          message: `retry after a crash: ${message}`,
+        },
+        { rerun: true },
+      );
+    }
+  }
+
+  async #checkCancellations(): Promise<void> {
+    if (this.#checking || this.#active.size === 0) return;
+    this.#checking = true;
+    try {
+      const ids = this.activeIds;
+      const cancelling = await this.#options.client.readFlowRuns({
+        ids,
+        stateTypes: [StateType.CANCELLING],
+        limit: ids.length,
+      });
+      for (const run of cancelling) {
+        const active = this.#active.get(run.id);
+        if (active === undefined || active.cancelling) continue;
+        active.cancelling = true;
+        this.#options.write(`[worker] cancelling flow run ${run.id}: stopping its processes`);
+        void stopRunProcess(active.process, this.#options.killGraceMs ?? 3000);
+      }
+    } catch (error) {
+      this.#options.write(`[worker] could not check for cancellations: ${String(error)}`);
+    } finally {
+      this.#checking = false;
+    }
+  }
+
+  /**
+   * Stops: waits up to `graceMs` for running runs to finish, then kills what is left
+   * and puts those runs back in the queue (Scheduled) so that another worker runs them
+   * (completed tasks are not run again).
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    clearInterval(this.#cancelTimer);
+    for (const warm of this.#warm.values()) warm.dispose();
+    this.#warm.clear();
+    const all = Promise.all([...this.#active.values()].map((a) => a.done));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([all, new Promise<void>((done) => (timer = setTimeout(done, graceMs)))]);
+    clearTimeout(timer);
+    const left = [...this.#active.values()];
+    for (const active of left) {
+      active.requeue = true;
+      const id = active.claimed.flowRun.id;
+      this.#options.write(`[worker] shutting down: flow run ${id} is stopped and goes back to its queue`);
+      await stopRunProcess(active.process, 2000);
+      await this.#options.client
+        .setFlowRunState(
+          id,
+          {
+            type: StateType.SCHEDULED,
+            name: "AwaitingRetry",
+            timestamp: Date.now(),
+            scheduledTime: Date.now(),
+            message: "its worker shut down; it runs again on another worker",
+          },
+          { force: true },
+        )
+        .catch(() => undefined);
+    }
+    await all;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The worker: claims due runs of a work pool and starts each in its own process.
+ *
+ * It talks only to the HTTP API. Claims are long polls that the server answers as soon
+ * as a run becomes due (so runs start without polling delay), prefetching runs due in
+ * the next seconds so that their process is up on time. Heartbeats say the worker is
+ * alive (the pool shows READY). On stop (SIGTERM), it claims nothing more, lets running
+ * runs finish for a grace period, then stops what is left and puts it back in the queue.
+ *
+ * @module
+ */
+import { hostname } from "node:os";
+import type { OrdoClient } from "../client/ordo-client.js";
+import { OrdoError } from "../errors/ordo-error.js";
+import type { ClaimedFlowRun } from "../schemas/index.js";
+import { StateType } from "../states/index.js";
+import { RunSupervisor } from "./run-supervisor.js";
+
+/** How a worker runs. */
+export interface WorkerOptions {
+  readonly client: OrdoClient;
+  /** The server's API URL, handed to the runs' processes. */
+  readonly apiUrl: string | undefined;
+  readonly pool: string;
+  /** Default: `<host>-<pid>`. */
+  readonly name?: string | undefined;
+  /** Only these queues of the pool (default: all). */
+  readonly workQueues?: readonly string[] | undefined;
+  /** Most runs at once. Default 10. */
+  readonly limit?: number | undefined;
+  /** Claim runs due this many seconds ahead. Default 10. */
+  readonly prefetchSeconds?: number | undefined;
+  /** Default 30. */
+  readonly heartbeatSeconds?: number | undefined;
+  /** On stop, how long running runs may go on. Default 30. */
+  readonly graceSeconds?: number | undefined;
+  /** How long one claim waits on the server for work. Default 10. */
+  readonly claimWaitSeconds?: number | undefined;
+  /** Where the worker's messages and its runs' output go. */
+  readonly write: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** A worker of one work pool. */
+export class Worker {
+  readonly name: string;
+  readonly #options: WorkerOptions;
+  readonly #supervisor: RunSupervisor;
+  #stopping = false;
+  #loop: Promise<void> | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
+  #wakeCapacity: (() => void) | undefined;
+
+  constructor(options: WorkerOptions) {
+    this.#options = options;
+    this.name = options.name ?? `${hostname()}-${process.pid}`;
+    this.#supervisor = new RunSupervisor({
+      client: options.client,
+      apiUrl: options.apiUrl,
+      write: options.write,
+      warm: true,
+    });
+  }
+
+  /** Runs being executed. */
+  get activeCount(): number {
+    return this.#supervisor.activeCount;
+  }
+
+  /**
+   * Registers the worker (creating the pool as a `process` pool when it does not exist)
+   * and starts claiming. Resolves once the worker is registered.
+   */
+  async start(): Promise<void> {
+    const orchestration = this.#options.client.orchestration;
+    try {
+      await orchestration.readWorkPool(this.#options.pool);
+    } catch (error) {
+      if (!(error instanceof OrdoError) || error.code !== "ORDO_NOT_FOUND") throw error;
+      await orchestration
+        .createWorkPool({ name: this.#options.pool, type: "process" })
+        .catch(() => undefined);
+      this.#options.write(`[worker] created work pool '${this.#options.pool}' (type process)`);
+    }
+    await this.#beat();
+    const every = (this.#options.heartbeatSeconds ?? 30) * 1000;
+    this.#heartbeat = setInterval(() => void this.#beat(), every);
+    this.#options.write(`[worker] '${this.name}' started: polling work pool '${this.#options.pool}'`);
+    this.#loop = this.#claimLoop();
+  }
+
+  async #beat(): Promise<void> {
+    try {
+      await this.#options.client.orchestration.heartbeatWorker(this.#options.pool, {
+        name: this.name,
+        heartbeatIntervalSeconds: this.#options.heartbeatSeconds ?? 30,
+      });
+    } catch (error) {
+      this.#options.write(`[worker] heartbeat failed: ${String(error)}`);
+    }
+  }
+
+  async #claimLoop(): Promise<void> {
+    const limit = this.#options.limit ?? 10;
+    let failures = 0;
+    while (!this.#stopping) {
+      const free = limit - this.#supervisor.activeCount;
+      if (free <= 0) {
+        await new Promise<void>((done) => (this.#wakeCapacity = done));
+        continue;
+      }
+      let claimed: ClaimedFlowRun[];
+      try {
+        claimed = await this.#options.client.orchestration.claimWorkPoolRuns(this.#options.pool, {
+          workerName: this.name,
+          workQueueNames: this.#options.workQueues === undefined ? undefined : [...this.#options.workQueues],
+          limit: free,
+          prefetchSeconds: this.#options.prefetchSeconds ?? 10,
+          waitSeconds: this.#options.claimWaitSeconds ?? 10,
+        });
+        failures = 0;
+      } catch (error) {
+        failures++;
+        this.#options.write(
+          `[worker] could not claim runs: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        await sleep(Math.min(10_000, 500 * 2 ** Math.min(failures, 5)));
+        continue;
+      }
+      for (const run of claimed) {
+        if (this.#stopping) {
+          await this.#giveBack(run);
+          continue;
+        }
+        this.#options.write(`[worker] starting flow run '${run.flowRun.name}' (${run.flowRun.id})`);
+        void this.#supervisor.start(run).then(() => {
+          this.#wakeCapacity?.();
+          this.#wakeCapacity = undefined;
+        });
+      }
+    }
+  }
+
+  async #giveBack(run: ClaimedFlowRun): Promise<void> {
+    await this.#options.client
+      .setFlowRunState(
+        run.flowRun.id,
+        {
+          type: StateType.SCHEDULED,
+          name: "Scheduled",
+          timestamp: Date.now(),
+          scheduledTime: run.flowRun.state.scheduledTime ?? Date.now(),
+          message: "its worker stopped before starting it",
+        },
+        { force: true },
+      )
+      .catch(() => undefined);
+  }
+
+  /**
+   * Stops claiming, waits up to the grace period for running runs, stops what is left
+   * and puts it back in its queue.
+   */
+  async stop(): Promise<void> {
+    if (this.#stopping) return this.#loop;
+    this.#stopping = true;
+    this.#wakeCapacity?.();
+    if (this.#heartbeat !== undefined) clearInterval(this.#heartbeat);
+    this.#options.write(
+      `[worker] stopping: no new runs; waiting for ${this.#supervisor.activeCount} running run(s)`,
+    );
+    await this.#supervisor.shutdown((this.#options.graceSeconds ?? 30) * 1000);
+    await this.#loop;
+  }
+}
