@@ -168,7 +168,7 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
     });
   }
   if (create.parameterSchema !== undefined) {
-    checkParameters(create.parameterSchema, create.parameters, create.flowName);
+    checkParameters(create.parameterSchema, create.parameters, create.flowName, { partial: true });
   }
   const flow = await store.ensureFlow({ name: create.flowName, createdAt: now });
   const id = await store.records.deployments.upsert(
@@ -209,7 +209,9 @@ export async function updateDeployment(
     checkJobVariables(await poolTemplate(store, row.work_pool_name), changes.jobVariables);
   }
   if (changes.parameters !== undefined && row.parameter_schema !== null) {
-    checkParameters(store.records.deployments.json(row.parameter_schema), changes.parameters, row.flow_name);
+    checkParameters(store.records.deployments.json(row.parameter_schema), changes.parameters, row.flow_name, {
+      partial: true,
+    });
   }
   await store.records.deployments.update(row.id, changes, now);
   if (changes.schedules !== undefined) {

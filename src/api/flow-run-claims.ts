@@ -123,6 +123,8 @@ interface ClaimScope {
   readonly due: (until: number, limit: number) => Promise<DueRun[]>;
   /** Per-queue limits (pool claims). */
   readonly queueLimits: ReadonlyMap<string, number>;
+  /** Every queue of the pool, whose active runs count against the pool's limit. */
+  readonly poolQueueIds: readonly string[];
   readonly poolLimit: number | undefined;
   readonly poolTemplate: unknown;
 }
@@ -139,7 +141,7 @@ async function claimOnce(
   const deploymentIds = [
     ...new Set(due.flatMap((d) => (d.deploymentId === undefined ? [] : [d.deploymentId]))),
   ];
-  const queueActive = await records.claims.activeCounts("work_queue_id", [...scope.queueLimits.keys()]);
+  const queueActive = await records.claims.activeCounts("work_queue_id", scope.poolQueueIds);
   const deploymentActive = await records.claims.activeCounts("deployment_id", deploymentIds);
   let poolActive = [...queueActive.values()].reduce((a, b) => a + b, 0);
   const deployments = new Map<string, DeploymentRow>();
@@ -233,7 +235,8 @@ export async function claimWorkPoolRuns(
   const scope = async (): Promise<ClaimScope> => {
     const pool = await store.records.workPools.row(poolName);
     if (pool === undefined) throw notFound("work pool", poolName);
-    const queues = (await store.records.workPools.queueRows(pool.id)).filter(
+    const allQueues = await store.records.workPools.queueRows(pool.id);
+    const queues = allQueues.filter(
       (q) => request.workQueueNames === undefined || request.workQueueNames.includes(q.name),
     );
     await store.records.workPools.markQueuesPolled(
@@ -254,6 +257,7 @@ export async function claimWorkPoolRuns(
         );
       },
       queueLimits,
+      poolQueueIds: allQueues.map((q) => q.id),
       poolLimit: pool.concurrency_limit ?? undefined,
       poolTemplate: store.records.deployments.json<{ variables: unknown }>(pool.base_job_template).variables,
     };
@@ -278,6 +282,7 @@ export async function claimDeploymentRuns(
     return {
       due: (until, limit) => store.records.claims.due({ deploymentIds: open }, until, limit),
       queueLimits: new Map(),
+      poolQueueIds: [],
       poolLimit: undefined,
       poolTemplate: undefined,
     };

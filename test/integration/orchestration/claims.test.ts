@@ -1,0 +1,224 @@
+/**
+ * Claims, cancellation, late runs and deployment concurrency through the service layer,
+ * on SQLite and PostgreSQL: concurrent claimers never take the same run; queues are
+ * served by priority within their limits; a paused pool gives nothing; cancellation of a
+ * run without a process is immediate and cascades to subflows; late and stale runs
+ * follow their deployment's policy.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import * as api from "../../../src/api/index.js";
+import type { DeploymentCreate } from "../../../src/schemas/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
+import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ordo-claims-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const freshDatabase = useFreshDatabases();
+
+const backends: [string, () => Promise<Store>][] = [
+  ["sqlite", () => openStore({ sqlitePath: join(dir, `c-${Math.random()}.db`) })],
+];
+if (postgresServer() !== undefined) {
+  backends.push([
+    "postgres",
+    async () => openStore({ databaseUrl: await freshDatabase("claims"), sqlitePath: "" }),
+  ]);
+}
+
+async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function deploy(store: Store, extra: Partial<DeploymentCreate> = {}) {
+  return api.createDeployment(store, {
+    flowName: "f",
+    name: `d-${Math.random().toString(36).slice(2, 8)}`,
+    entrypoint: "flows/f.ts:f",
+    workPoolName: "pool",
+    ...extra,
+  });
+}
+
+describe.each(backends)("claims on %s", (_name, open) => {
+  it("gives each of 120 runs to exactly one of three concurrent claimers, as InfrastructurePending", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const d = await deploy(store);
+      const created = await Promise.all(
+        Array.from({ length: 120 }, () => api.createDeploymentFlowRun(store, d.id)),
+      );
+      const claimer = async (name: string) => {
+        const mine: string[] = [];
+        for (;;) {
+          const got = await api.claimWorkPoolRuns(store, "pool", {
+            workerName: name,
+            limit: 7,
+            prefetchSeconds: 0,
+          });
+          if (got.length === 0) return mine;
+          mine.push(...got.map((c) => c.flowRun.id));
+        }
+      };
+      const results = await Promise.all([claimer("w1"), claimer("w2"), claimer("w3")]);
+      const all = results.flat();
+      expect(all).toHaveLength(120);
+      expect(new Set(all).size).toBe(120);
+      expect(new Set(all)).toEqual(new Set(created.map((r) => r.id)));
+      const run = await api.readFlowRun(store, all[0]!);
+      expect(run.state).toMatchObject({ type: "PENDING", name: "InfrastructurePending" });
+      expect(["w1", "w2", "w3"]).toContain(run.workerName);
+    });
+  });
+
+  it("serves queues by priority, within queue and pool limits; a paused pool or queue gives nothing", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool", concurrencyLimit: 3 });
+      await api.createWorkQueue(store, "pool", { name: "urgent", priority: 1, concurrencyLimit: 1 });
+      await api.updateWorkQueue(store, "pool", "default", { priority: 5 });
+      const low = await deploy(store);
+      const high = await deploy(store, { workQueueName: "urgent" });
+      for (let i = 0; i < 3; i++) await api.createDeploymentFlowRun(store, low.id);
+      for (let i = 0; i < 3; i++) await api.createDeploymentFlowRun(store, high.id);
+      await api.updateWorkPool(store, "pool", { paused: true });
+      expect(await api.claimWorkPoolRuns(store, "pool", { workerName: "w" })).toEqual([]);
+      await api.updateWorkPool(store, "pool", { paused: false });
+      const first = await api.claimWorkPoolRuns(store, "pool", { workerName: "w", limit: 10 });
+      // urgent first, but only one of it (its limit); then the default queue up to the pool's 3.
+      expect(first.map((c) => c.flowRun.deploymentId)).toEqual([high.id, low.id, low.id]);
+      expect(await api.claimWorkPoolRuns(store, "pool", { workerName: "w" })).toEqual([]);
+      await api.updateWorkQueue(store, "pool", "urgent", { paused: true });
+      await api.finishCancellation(store, first[0]!.flowRun.id);
+      expect(
+        (await api.claimWorkPoolRuns(store, "pool", { workerName: "w" })).map((c) => c.flowRun.deploymentId),
+      ).toEqual([low.id]);
+    });
+  });
+
+  it("claims runs due within the prefetch window only, and wakes a waiting claim when a run arrives", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const d = await deploy(store);
+      await api.createDeploymentFlowRun(store, d.id, { scheduledTime: Date.now() + 60_000 });
+      expect(await api.claimWorkPoolRuns(store, "pool", { workerName: "w", prefetchSeconds: 5 })).toEqual([]);
+      const started = Date.now();
+      const waiting = api.claimWorkPoolRuns(store, "pool", {
+        workerName: "w",
+        prefetchSeconds: 5,
+        waitSeconds: 10,
+      });
+      setTimeout(
+        () => void api.createDeploymentFlowRun(store, d.id, { scheduledTime: Date.now() + 2000 }),
+        200,
+      );
+      const got = await waiting;
+      expect(got).toHaveLength(1);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(got[0]!.flowRun.state.scheduledTime).toBeGreaterThan(Date.now());
+    });
+  });
+
+  it("holds runs over a deployment's limit as AwaitingConcurrencySlot (ENQUEUE) or cancels them (CANCEL_NEW)", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const enqueue = await deploy(store, { concurrencyLimit: 1 });
+      const cancel = await deploy(store, { concurrencyLimit: 1, collisionStrategy: "CANCEL_NEW" });
+      const e1 = await api.createDeploymentFlowRun(store, enqueue.id);
+      const e2 = await api.createDeploymentFlowRun(store, enqueue.id);
+      const c1 = await api.createDeploymentFlowRun(store, cancel.id);
+      const c2 = await api.createDeploymentFlowRun(store, cancel.id);
+      const claimed = await api.claimWorkPoolRuns(store, "pool", { workerName: "w", limit: 10 });
+      expect(claimed.map((c) => c.flowRun.id).sort()).toEqual([e1.id, c1.id].sort());
+      expect((await api.readFlowRun(store, e2.id)).state.name).toBe("AwaitingConcurrencySlot");
+      expect((await api.readFlowRun(store, c2.id)).state).toMatchObject({ type: "CANCELLED" });
+      await api.setFlowRunState(store, e1.id, { type: "RUNNING", name: "Running", timestamp: Date.now() });
+      await api.setFlowRunState(store, e1.id, {
+        type: "COMPLETED",
+        name: "Completed",
+        timestamp: Date.now(),
+      });
+      const next = await api.claimWorkPoolRuns(store, "pool", { workerName: "w" });
+      expect(next.map((c) => c.flowRun.id)).toEqual([e2.id]);
+    });
+  });
+
+  it("cancels a Scheduled run at once, a running one through Cancelling, and its subflows with it", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const d = await deploy(store);
+      const scheduled = await api.createDeploymentFlowRun(store, d.id, {
+        scheduledTime: Date.now() + 60_000,
+      });
+      expect((await api.cancelFlowRun(store, scheduled.id)).state.type).toBe("CANCELLED");
+      await expect(api.cancelFlowRun(store, scheduled.id)).rejects.toMatchObject({
+        code: "ORDO_INVALID_TRANSITION",
+      });
+      const parent = await api.createDeploymentFlowRun(store, d.id);
+      await api.claimWorkPoolRuns(store, "pool", { workerName: "w" });
+      await api.setFlowRunState(store, parent.id, {
+        type: "RUNNING",
+        name: "Running",
+        timestamp: Date.now(),
+      });
+      const child = await api.createFlowRun(store, {
+        flowName: "sub",
+        name: "child",
+        parentFlowRunId: parent.id,
+        state: { type: "RUNNING", name: "Running", timestamp: Date.now() },
+      });
+      expect((await api.cancelFlowRun(store, parent.id)).state.name).toBe("Cancelling");
+      // The killed process's own report of a crash ends the cancellation as Cancelled.
+      const crashed = await api.setFlowRunState(store, parent.id, {
+        type: "CRASHED",
+        name: "Crashed",
+        timestamp: Date.now(),
+        message: "killed",
+      });
+      expect(crashed.state).toMatchObject({ type: "CANCELLED", name: "Cancelled" });
+      expect((await api.finishCancellation(store, parent.id)).state.type).toBe("CANCELLED");
+      expect((await api.readFlowRun(store, child.id)).state.type).toBe("CANCELLED");
+      await expect(api.cancelFlowRun(store, "00000000-0000-7000-8000-000000000000")).rejects.toMatchObject({
+        code: "ORDO_NOT_FOUND",
+      });
+    });
+  });
+
+  it("marks Scheduled runs Late after 15 s, and applies EXPIRE and SKIP_IF_NEWER stale policies", async () => {
+    await withStore(open, async (store) => {
+      const now = Date.now();
+      const plain = await deploy(store, { workPoolName: undefined });
+      const expire = await deploy(store, {
+        workPoolName: undefined,
+        stalePolicy: "EXPIRE",
+        staleAfterSeconds: 60,
+      });
+      const skip = await deploy(store, { workPoolName: undefined, stalePolicy: "SKIP_IF_NEWER" });
+      const late = await api.createDeploymentFlowRun(store, plain.id, { scheduledTime: now - 20_000 });
+      const onTime = await api.createDeploymentFlowRun(store, plain.id, { scheduledTime: now - 5_000 });
+      const expired = await api.createDeploymentFlowRun(store, expire.id, { scheduledTime: now - 120_000 });
+      const older = await api.createDeploymentFlowRun(store, skip.id, { scheduledTime: now - 120_000 });
+      const newer = await api.createDeploymentFlowRun(store, skip.id, { scheduledTime: now - 30_000 });
+      const changed = await api.markLateRuns(store, now);
+      expect(changed.sort()).toEqual([late.id, expired.id, older.id, newer.id].sort());
+      expect((await api.readFlowRun(store, late.id)).state).toMatchObject({
+        type: "SCHEDULED",
+        name: "Late",
+      });
+      expect((await api.readFlowRun(store, onTime.id)).state.name).toBe("Scheduled");
+      expect((await api.readFlowRun(store, expired.id)).state).toMatchObject({ type: "CANCELLED" });
+      expect((await api.readFlowRun(store, expired.id)).state.message).toMatch(/^expired: 120 s late/);
+      expect((await api.readFlowRun(store, older.id)).state).toMatchObject({
+        type: "CANCELLED",
+        message: "skipped: a newer run of the deployment is due",
+      });
+      expect((await api.readFlowRun(store, newer.id)).state.name).toBe("Late");
+    });
+  });
+});

@@ -1,0 +1,230 @@
+/**
+ * Deployments, their schedules and runs through the service layer, on SQLite and
+ * PostgreSQL: planned runs are created once, however many schedulers run; changing or
+ * pausing schedules removes their future runs; runs are validated against the
+ * deployment's parameter schema with nothing created when invalid; backfills fill past
+ * slots once.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import * as api from "../../../src/api/index.js";
+import type { FlowRun } from "../../../src/schemas/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
+import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ordo-deployments-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const freshDatabase = useFreshDatabases();
+
+/** Opens two stores on one database (two servers sharing it). */
+type OpenPair = () => Promise<[Store, Store]>;
+const backends: [string, OpenPair][] = [
+  [
+    "sqlite",
+    async () => {
+      const path = join(dir, `d-${Math.random()}.db`);
+      return [await openStore({ sqlitePath: path }), await openStore({ sqlitePath: path })];
+    },
+  ],
+];
+if (postgresServer() !== undefined) {
+  backends.push([
+    "postgres",
+    async () => {
+      const url = await freshDatabase("deployments");
+      return [
+        await openStore({ databaseUrl: url, sqlitePath: "" }),
+        await openStore({ databaseUrl: url, sqlitePath: "" }),
+      ];
+    },
+  ]);
+}
+
+async function withStores(open: OpenPair, body: (a: Store, b: Store) => Promise<void>): Promise<void> {
+  const [a, b] = await open();
+  try {
+    await body(a, b);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+}
+
+const SCHEMA = {
+  type: "object",
+  properties: { n: { type: "integer", minimum: 1 }, table: { type: "string" } },
+  required: ["n"],
+  additionalProperties: false,
+};
+
+async function runsOf(store: Store, deploymentId: string): Promise<FlowRun[]> {
+  return api.readFlowRuns(store, { deploymentIds: [deploymentId], limit: 1000, sort: "OLDEST" });
+}
+
+describe.each(backends)("deployments on %s", (_name, open) => {
+  it("plans a cron schedule's runs ahead in its time zone, once, even with two schedulers", async () => {
+    await withStores(open, async (a, b) => {
+      await api.createWorkPool(a, { name: "local" });
+      const deployment = await api.createDeployment(a, {
+        flowName: "etl",
+        name: "nightly",
+        entrypoint: "flows/etl.ts:etl",
+        workPoolName: "local",
+        schedules: [{ cron: "0 3 * * *", timezone: "Europe/Berlin" }],
+      });
+      expect(deployment.schedules[0]).toMatchObject({
+        active: true,
+        description: "at 03:00 every day (Europe/Berlin)",
+      });
+      expect(deployment).toMatchObject({
+        workPoolName: "local",
+        workQueueName: "default",
+        status: "NOT_READY",
+      });
+      const now = Date.now();
+      await Promise.all([api.scheduleDeploymentRuns(a, now), api.scheduleDeploymentRuns(b, now)]);
+      const runs = await runsOf(a, deployment.id);
+      // 100 days ahead at one run a day: 100 runs (max 100), each once.
+      expect(runs).toHaveLength(100);
+      expect(new Set(runs.map((r) => r.state.scheduledTime)).size).toBe(100);
+      for (const run of runs) {
+        expect(run.state).toMatchObject({ type: "SCHEDULED", name: "Scheduled" });
+        const local = new Intl.DateTimeFormat("en-GB", {
+          timeZone: "Europe/Berlin",
+          hour: "2-digit",
+          minute: "2-digit",
+        });
+        expect(local.format(run.state.scheduledTime)).toBe("03:00");
+        expect(run).toMatchObject({
+          deploymentId: deployment.id,
+          flowName: "etl",
+          entrypoint: "flows/etl.ts:etl",
+        });
+      }
+      expect(await api.scheduleDeploymentRuns(b, now)).toBe(0);
+    });
+  });
+
+  it("removes the future runs of a changed schedule and of a paused deployment, and plans again on resume", async () => {
+    await withStores(open, async (store) => {
+      const deployment = await api.createDeployment(store, {
+        flowName: "report",
+        name: "hourly",
+        entrypoint: "flows/report.ts:report",
+        schedules: [{ interval: 3600 }],
+      });
+      expect((await runsOf(store, deployment.id)).length).toBe(100);
+      const manual = await api.createDeploymentFlowRun(store, deployment.id, {
+        scheduledTime: Date.now() + 86_400_000,
+      });
+      await api.updateDeployment(store, deployment.id, { schedules: [{ interval: 7200 }] });
+      const after = await runsOf(store, deployment.id);
+      expect(after.every((r) => r.id === manual.id || (r.state.scheduledTime! / 1000) % 7200 === 0)).toBe(
+        true,
+      );
+      expect(after.some((r) => r.id === manual.id)).toBe(true);
+      await api.setDeploymentPaused(store, deployment.id, true);
+      expect((await runsOf(store, deployment.id)).map((r) => r.id)).toEqual([manual.id]);
+      await api.setDeploymentPaused(store, deployment.id, false);
+      expect((await runsOf(store, deployment.id)).length).toBe(101);
+    });
+  });
+
+  it("validates a run's parameters against the deployment's schema and creates nothing when they are invalid", async () => {
+    await withStores(open, async (store) => {
+      const deployment = await api.createDeployment(store, {
+        flowName: "typed",
+        name: "d",
+        entrypoint: "flows/typed.ts:typed",
+        parameters: { table: "users" },
+        parameterSchema: SCHEMA,
+      });
+      const bad = api.createDeploymentFlowRun(store, "typed/d", { parameters: { n: 0 } });
+      await expect(bad).rejects.toMatchObject({
+        code: "ORDO_INVALID_PARAMETERS",
+        details: { issues: [{ path: "n", message: "must be >= 1" }] },
+      });
+      await expect(api.createDeploymentFlowRun(store, "typed/d", { parameters: {} })).rejects.toMatchObject({
+        code: "ORDO_INVALID_PARAMETERS",
+        details: { issues: [{ path: "n" }] },
+      });
+      expect(await runsOf(store, deployment.id)).toHaveLength(0);
+      const run = await api.createDeploymentFlowRun(store, "typed/d", { parameters: { n: 2 } });
+      expect(run.parameters).toEqual({ table: "users", n: 2 });
+      await expect(
+        api.createDeployment(store, {
+          flowName: "typed",
+          name: "e",
+          entrypoint: "x.ts:y",
+          parameters: { n: "x" },
+          parameterSchema: SCHEMA,
+        }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_PARAMETERS" });
+      await expect(
+        api.createDeployment(store, {
+          flowName: "typed",
+          name: "f",
+          entrypoint: "x.ts:y",
+          workPoolName: "missing",
+        }),
+      ).rejects.toMatchObject({
+        code: "ORDO_NOT_FOUND",
+      });
+      await expect(api.readDeployment(store, "typed/none")).rejects.toMatchObject({ code: "ORDO_NOT_FOUND" });
+    });
+  });
+
+  it("checks job variables against the pool's template", async () => {
+    await withStores(open, async (store) => {
+      await api.createWorkPool(store, { name: "jobs" });
+      await expect(
+        api.createDeployment(store, {
+          flowName: "f",
+          name: "d",
+          entrypoint: "f.ts:f",
+          workPoolName: "jobs",
+          jobVariables: { env: { A: 1 } },
+        }),
+      ).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+        details: { issues: [{ path: "jobVariables.env.A" }] },
+      });
+      const ok = await api.createDeployment(store, {
+        flowName: "f",
+        name: "d",
+        entrypoint: "f.ts:f",
+        workPoolName: "jobs",
+        jobVariables: { env: { A: "1" }, workingDir: "/tmp" },
+      });
+      expect(ok.jobVariables).toEqual({ env: { A: "1" }, workingDir: "/tmp" });
+      await expect(
+        api.createDeploymentFlowRun(store, ok.id, { jobVariables: { unknown: true } }),
+      ).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+      });
+    });
+  });
+
+  it("backfills past slots once: both ends included, a second backfill finds them", async () => {
+    await withStores(open, async (store) => {
+      const deployment = await api.createDeployment(store, {
+        flowName: "bf",
+        name: "hourly",
+        entrypoint: "bf.ts:bf",
+        schedules: [{ cron: "0 * * * *" }],
+      });
+      const from = Date.parse("2026-01-01T00:00:00Z");
+      const to = Date.parse("2026-01-01T05:00:00Z");
+      const first = await api.backfillDeployment(store, deployment.id, { from, to });
+      expect(first).toMatchObject({ created: 6, existing: 0 });
+      const again = await api.backfillDeployment(store, "bf/hourly", { from, to });
+      expect(again).toMatchObject({ created: 0, existing: 6 });
+      const past = (await runsOf(store, deployment.id)).filter((r) => r.state.scheduledTime! <= to);
+      expect(past.map((r) => new Date(r.state.scheduledTime!).toISOString())).toEqual(
+        [0, 1, 2, 3, 4, 5].map((h) => `2026-01-01T0${h}:00:00.000Z`),
+      );
+    });
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * Work pools, queues and workers through the service layer, on SQLite and PostgreSQL:
+ * a pool comes with its default queue, names are unique, statuses follow pauses and
+ * heartbeats.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import * as api from "../../../src/api/index.js";
+import { openStore, type Store } from "../../../src/store/index.js";
+import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ordo-pools-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const freshDatabase = useFreshDatabases();
+
+const backends: [string, () => Promise<Store>][] = [
+  ["sqlite", () => openStore({ sqlitePath: join(dir, `p-${Math.random()}.db`) })],
+];
+if (postgresServer() !== undefined) {
+  backends.push([
+    "postgres",
+    async () => openStore({ databaseUrl: await freshDatabase("pools"), sqlitePath: "" }),
+  ]);
+}
+
+async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
+  const store = await open();
+  try {
+    await body(store);
+  } finally {
+    await store.close();
+  }
+}
+
+describe.each(backends)("work pools on %s", (_name, open) => {
+  it("creates a pool with its default queue, refuses a second pool of the same name, and lists pools", async () => {
+    await withStore(open, async (store) => {
+      const pool = await api.createWorkPool(store, { name: "local", concurrencyLimit: 3 });
+      expect(pool).toMatchObject({
+        name: "local",
+        type: "process",
+        paused: false,
+        concurrencyLimit: 3,
+        status: "NOT_READY",
+      });
+      expect(pool.baseJobTemplate.variables).toHaveProperty("properties.env");
+      const queues = await api.readWorkQueues(store, "local");
+      expect(queues.map((q) => [q.name, q.priority])).toEqual([["default", 1]]);
+      await expect(api.createWorkPool(store, { name: "local" })).rejects.toMatchObject({
+        code: "ORDO_CONFLICT",
+      });
+      await expect(api.createWorkPool(store, { name: "bad name!" })).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+      });
+      await api.createWorkPool(store, { name: "another" });
+      expect((await api.readWorkPools(store)).map((p) => p.name)).toEqual(["another", "local"]);
+    });
+  });
+
+  it("shows PAUSED when paused, READY while a worker heartbeats, and its workers ONLINE", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "p" });
+      await api.heartbeatWorker(store, "p", { name: "w1", heartbeatIntervalSeconds: 30 });
+      expect((await api.readWorkPool(store, "p")).status).toBe("READY");
+      const [worker] = await api.readWorkers(store, "p");
+      expect(worker).toMatchObject({ name: "w1", status: "ONLINE", heartbeatIntervalSeconds: 30 });
+      expect((await api.updateWorkPool(store, "p", { paused: true })).status).toBe("PAUSED");
+      expect((await api.updateWorkPool(store, "p", { paused: false, concurrencyLimit: null })).status).toBe(
+        "READY",
+      );
+      await expect(api.heartbeatWorker(store, "nope", { name: "w1" })).rejects.toMatchObject({
+        code: "ORDO_NOT_FOUND",
+      });
+    });
+  });
+
+  it("adds queues after the existing ones by default, keeps the default queue, and deletes a pool with its queues", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "q" });
+      expect((await api.createWorkQueue(store, "q", { name: "high" })).priority).toBe(2);
+      expect(
+        (await api.createWorkQueue(store, "q", { name: "urgent", priority: 1, concurrencyLimit: 2 }))
+          .concurrencyLimit,
+      ).toBe(2);
+      await expect(api.createWorkQueue(store, "q", { name: "high" })).rejects.toMatchObject({
+        code: "ORDO_CONFLICT",
+      });
+      await expect(api.deleteWorkQueue(store, "q", "default")).rejects.toMatchObject({
+        code: "ORDO_CONFLICT",
+      });
+      expect((await api.updateWorkQueue(store, "q", "high", { paused: true })).status).toBe("PAUSED");
+      await api.deleteWorkQueue(store, "q", "high");
+      expect((await api.readWorkQueues(store, "q")).map((x) => x.name).sort()).toEqual(["default", "urgent"]);
+      await api.deleteWorkPool(store, "q");
+      await expect(api.readWorkQueues(store, "q")).rejects.toMatchObject({ code: "ORDO_NOT_FOUND" });
+    });
+  });
+});
