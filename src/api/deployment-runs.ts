@@ -12,7 +12,7 @@ import { randomRunName } from "../engine/run-name.js";
 import { StateType } from "../states/index.js";
 import type { Store } from "../store/index.js";
 import type { DeploymentRow } from "../store/records/index.js";
-import { notFound } from "./errors.js";
+import { notFoundNamed } from "./errors.js";
 import { checkParameters, insertFlowRun } from "./flow-runs.js";
 import { jsonSchemaIssues } from "./json-schema-validation.js";
 import { scheduledRunId } from "./scheduled-run-id.js";
@@ -40,7 +40,7 @@ export function checkJobVariables(
 /** The JSON Schema of a pool's job variables; `ORDO_NOT_FOUND` for an unknown pool. */
 export async function poolTemplate(store: Store, poolName: string): Promise<Record<string, unknown>> {
   const pool = await store.records.workPools.row(poolName);
-  if (pool === undefined) throw notFound("work pool", poolName);
+  if (pool === undefined) throw notFoundNamed("work pool", poolName);
   return store.records.deployments.json<{ variables: Record<string, unknown> }>(pool.base_job_template)
     .variables;
 }

@@ -27,7 +27,7 @@ import { backfillTimes, describeSchedule } from "../schedules/index.js";
 
 import type { Store } from "../store/index.js";
 import type { DeploymentRow, ScheduleRow, ScheduleWrite } from "../store/records/index.js";
-import { notFound, parseInput } from "./errors.js";
+import { notFound, notFoundNamed, parseInput } from "./errors.js";
 import { checkParameters } from "./flow-runs.js";
 import { checkJobVariables, createRunOf, poolTemplate } from "./deployment-runs.js";
 import { scheduleDeploymentRuns } from "./scheduler.js";
@@ -157,10 +157,10 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
     }
     checkJobVariables(await poolTemplate(store, create.workPoolName), create.jobVariables);
     const pool = await store.records.workPools.row(create.workPoolName);
-    if (pool === undefined) throw notFound("work pool", create.workPoolName);
+    if (pool === undefined) throw notFoundNamed("work pool", create.workPoolName);
     const queueName = create.workQueueName ?? "default";
     const queue = (await store.records.workPools.queueRows(pool.id)).find((q) => q.name === queueName);
-    if (queue === undefined) throw notFound("work queue", `${create.workPoolName}/${queueName}`);
+    if (queue === undefined) throw notFoundNamed("work queue", `${create.workPoolName}/${queueName}`);
     workQueueId = queue.id;
   } else if (create.workQueueName !== undefined) {
     throw new OrdoError("ORDO_INVALID_INPUT", "invalid deployment: workQueueName needs workPoolName", {

@@ -11,6 +11,11 @@ export function notFound(kind: string, id: string): OrdoError {
   return new OrdoError("ORDO_NOT_FOUND", `no ${kind} with id ${id}`, { kind, id });
 }
 
+/** `ORDO_NOT_FOUND` for the `kind` (e.g. `work pool`) named `name`. */
+export function notFoundNamed(kind: string, name: string): OrdoError {
+  return new OrdoError("ORDO_NOT_FOUND", `no ${kind} named ${name}`, { kind, name });
+}
+
 /**
  * `ORDO_INVALID_INPUT` for zod issues found in `what` (e.g. `request body`): the message
  * names the first offending field, `details.issues` lists them all as `{ path, message }`.

@@ -24,7 +24,7 @@ import { StateType, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
 import type { DeploymentRow, DueRun } from "../store/records/index.js";
 import { crashReason } from "./crashed-runs.js";
-import { notFound, parseInput } from "./errors.js";
+import { notFound, notFoundNamed, parseInput } from "./errors.js";
 import { decideFlowRunState } from "./flow-run-state.js";
 import { markDeploymentsPolled } from "./deployments.js";
 import { waitForWork } from "./work-signal.js";
@@ -234,7 +234,7 @@ export async function claimWorkPoolRuns(
   const request: z.output<typeof WorkPoolClaimSchema> = parseInput(WorkPoolClaimSchema, input, "claim");
   const scope = async (): Promise<ClaimScope> => {
     const pool = await store.records.workPools.row(poolName);
-    if (pool === undefined) throw notFound("work pool", poolName);
+    if (pool === undefined) throw notFoundNamed("work pool", poolName);
     const allQueues = await store.records.workPools.queueRows(pool.id);
     const queues = allQueues.filter(
       (q) => request.workQueueNames === undefined || request.workQueueNames.includes(q.name),

@@ -22,7 +22,7 @@ import {
 } from "../schemas/index.js";
 import { OrdoError } from "../errors/index.js";
 import type { Store } from "../store/index.js";
-import { notFound, parseInput } from "./errors.js";
+import { notFound, notFoundNamed, parseInput } from "./errors.js";
 import { compileJsonSchema } from "./json-schema-validation.js";
 
 /** The name of the pool that deployments without a pool use when they are deployed to "default". */
@@ -77,7 +77,7 @@ export async function createWorkPool(store: Store, input: WorkPoolCreate): Promi
 /** The pool named `name`; throws `ORDO_NOT_FOUND` when there is none. */
 export async function readWorkPool(store: Store, name: string): Promise<WorkPool> {
   const pool = await store.records.workPools.get(poolName(name), Date.now());
-  if (pool === undefined) throw notFound("work pool", name);
+  if (pool === undefined) throw notFoundNamed("work pool", name);
   return pool;
 }
 
@@ -96,13 +96,13 @@ export async function updateWorkPool(store: Store, name: string, input: WorkPool
     compileJsonSchema(changes.baseJobTemplate.variables, "baseJobTemplate.variables");
   }
   if (!(await store.records.workPools.update(poolName(name), changes, Date.now())))
-    throw notFound("work pool", name);
+    throw notFoundNamed("work pool", name);
   return readWorkPool(store, name);
 }
 
 /** Deletes a pool with its queues and workers; throws `ORDO_NOT_FOUND` for an unknown pool. */
 export async function deleteWorkPool(store: Store, name: string): Promise<void> {
-  if (!(await store.records.workPools.delete(poolName(name)))) throw notFound("work pool", name);
+  if (!(await store.records.workPools.delete(poolName(name)))) throw notFoundNamed("work pool", name);
 }
 
 /** Creates a queue in a pool; `ORDO_CONFLICT` when it exists, `ORDO_NOT_FOUND` for an unknown pool. */
@@ -113,7 +113,7 @@ export async function createWorkQueue(
 ): Promise<WorkQueue> {
   const create = parseInput(WorkQueueCreateSchema, input, "work queue");
   const outcome = await store.records.workPools.createQueue(poolName(pool), { ...create, now: Date.now() });
-  if (outcome === "no-pool") throw notFound("work pool", pool);
+  if (outcome === "no-pool") throw notFoundNamed("work pool", pool);
   if (outcome === "exists") {
     throw new OrdoError("ORDO_CONFLICT", `work pool ${pool} has a queue named ${create.name}`, {
       pool,
@@ -126,14 +126,14 @@ export async function createWorkQueue(
 /** A pool's queues by priority; `ORDO_NOT_FOUND` for an unknown pool. */
 export async function readWorkQueues(store: Store, pool: string): Promise<WorkQueue[]> {
   const queues = await store.records.workPools.queues(poolName(pool), Date.now());
-  if (queues === undefined) throw notFound("work pool", pool);
+  if (queues === undefined) throw notFoundNamed("work pool", pool);
   return queues;
 }
 
 /** One queue; `ORDO_NOT_FOUND` for an unknown pool or queue. */
 export async function readWorkQueue(store: Store, pool: string, name: string): Promise<WorkQueue> {
   const queue = (await readWorkQueues(store, pool)).find((q) => q.name === name);
-  if (queue === undefined) throw notFound("work queue", `${pool}/${name}`);
+  if (queue === undefined) throw notFoundNamed("work queue", `${pool}/${name}`);
   return queue;
 }
 
@@ -146,7 +146,7 @@ export async function updateWorkQueue(
 ): Promise<WorkQueue> {
   const changes = parseInput(WorkQueueUpdateSchema, input, "work queue update");
   if (!(await store.records.workPools.updateQueue(poolName(pool), name, changes, Date.now()))) {
-    throw notFound("work queue", `${pool}/${name}`);
+    throw notFoundNamed("work queue", `${pool}/${name}`);
   }
   return readWorkQueue(store, pool, name);
 }
@@ -157,7 +157,7 @@ export async function deleteWorkQueue(store: Store, pool: string, name: string):
     throw new OrdoError("ORDO_CONFLICT", "a pool's default queue cannot be deleted", { pool, name });
   }
   if (!(await store.records.workPools.deleteQueue(poolName(pool), name)))
-    throw notFound("work queue", `${pool}/${name}`);
+    throw notFoundNamed("work queue", `${pool}/${name}`);
 }
 
 /** Records a worker's heartbeat (registering it); `ORDO_NOT_FOUND` for an unknown pool. */
@@ -169,18 +169,18 @@ export async function heartbeatWorker(store: Store, pool: string, input: WorkerH
     beat.heartbeatIntervalSeconds,
     Date.now(),
   );
-  if (!known) throw notFound("work pool", pool);
+  if (!known) throw notFoundNamed("work pool", pool);
 }
 
 /** A pool's workers; `ORDO_NOT_FOUND` for an unknown pool. */
 export async function readWorkers(store: Store, pool: string): Promise<Worker[]> {
   const workers = await store.records.workPools.workers(poolName(pool), Date.now());
-  if (workers === undefined) throw notFound("work pool", pool);
+  if (workers === undefined) throw notFoundNamed("work pool", pool);
   return workers;
 }
 
 /** Removes a stopped worker's registration; `ORDO_NOT_FOUND` when there is none. */
 export async function deleteWorker(store: Store, pool: string, name: string): Promise<void> {
   if (!(await store.records.workPools.deleteWorker(poolName(pool), name)))
-    throw notFound("worker", `${pool}/${name}`);
+    throw notFoundNamed("worker", `${pool}/${name}`);
 }

@@ -1,0 +1,205 @@
+/**
+ * `ordo work-pool`, `ordo deploy` (flags and ordo.yaml), `ordo deployment` and
+ * `ordo flow-run cancel|set-state`, as a user runs them: the built CLI against a real
+ * server on loopback.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../../src/server/start-server.js";
+import { cleanEnv, REPO_ROOT, type CliResult } from "../../helpers/ordo-cli.js";
+import { startTestServer } from "../../helpers/test-server.js";
+
+let home: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), "ordo-cli-deploy-"));
+  server = await startTestServer(join(home, "server"));
+});
+afterAll(async () => {
+  await server.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+/** Runs the built `ordo` (bin/ordo.js) against the test server. */
+function ordo(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/ordo.js", ...args], {
+      cwd: REPO_ROOT,
+      env: cleanEnv({ ORDO_HOME: join(home, "cli"), ORDO_API_URL: server.apiUrl, ...env }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+describe("ordo work-pool", () => {
+  it("creates, lists, inspects, pauses, resumes and deletes a pool", async () => {
+    expect((await ordo(["work-pool", "create", "cli-pool", "--concurrency", "2"])).stdout).toBe(
+      "created work pool cli-pool (process)\n",
+    );
+    const list = JSON.parse((await ordo(["work-pool", "ls", "--json"])).stdout) as { name: string }[];
+    expect(list.map((p) => p.name)).toContain("cli-pool");
+    const inspect = await ordo(["work-pool", "inspect", "cli-pool"]);
+    expect(inspect.stdout).toMatch(/Concurrency:\s+2/);
+    expect(inspect.stdout).toContain("default");
+    expect((await ordo(["work-pool", "pause", "cli-pool"])).stdout).toBe("work pool cli-pool is PAUSED\n");
+    expect((await ordo(["work-pool", "resume", "cli-pool"])).stdout).toBe(
+      "work pool cli-pool is NOT_READY\n",
+    );
+    const bad = await ordo(["work-pool", "create", "x", "--concurrency", "lots"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--concurrency must be a whole number");
+    expect((await ordo(["work-pool", "delete", "cli-pool"])).code).toBe(0);
+    expect((await ordo(["work-pool", "inspect", "cli-pool"])).code).toBe(1);
+  });
+});
+
+describe("ordo deploy and ordo deployment", () => {
+  it("refuses to deploy to a pool that does not exist", async () => {
+    const deployed = await ordo([
+      "deploy",
+      "examples/hello.ts:hello",
+      "--name",
+      "morning",
+      "--pool",
+      "cli-runs",
+      "--cron",
+      "30 7 * * *",
+      "--timezone",
+      "Europe/Berlin",
+    ]);
+    // The pool does not exist yet.
+    expect(deployed.code).toBe(1);
+    expect(deployed.stderr).toBe("error: no work pool named cli-runs (ORDO_NOT_FOUND)\n");
+  });
+
+  it("deploys to an existing pool, lists, inspects, runs, cancels and backfills", async () => {
+    await ordo(["work-pool", "create", "cli-runs"]);
+    const deployed = await ordo([
+      "deploy",
+      "examples/hello.ts:hello",
+      "--name",
+      "morning",
+      "--pool",
+      "cli-runs",
+      "--cron",
+      "30 7 * * *",
+      "--timezone",
+      "Europe/Berlin",
+    ]);
+    expect(deployed.stdout).toContain(
+      "deployed hello/morning to pool cli-runs (at 07:30 every day (Europe/Berlin))",
+    );
+    const list = await ordo(["deployment", "ls"]);
+    expect(list.stdout).toMatch(
+      /hello\/morning\s+cli-runs\s+at 07:30 every day \(Europe\/Berlin\)\s+NOT_READY/,
+    );
+    const inspect = await ordo(["deployment", "inspect", "hello/morning"]);
+    expect(inspect.stdout).toContain("Next runs");
+    expect(inspect.stdout).toMatch(/T0[56]:30:00\.000Z/); // 07:30 Berlin is 05:30 or 06:30 UTC
+    const run = await ordo([
+      "deployment",
+      "run",
+      "hello/morning",
+      "--param",
+      "name=Ada",
+      "--start-in",
+      "1h",
+      "--json",
+    ]);
+    const created = JSON.parse(run.stdout) as { id: string; parameters: unknown; state: { name: string } };
+    expect(created).toMatchObject({ parameters: { name: "Ada" }, state: { name: "Scheduled" } });
+    const cancel = await ordo(["flow-run", "cancel", created.id]);
+    expect(cancel.stdout).toBe(`flow run ${created.id} is Cancelled\n`);
+    const again = await ordo(["flow-run", "cancel", created.id]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("ORDO_INVALID_TRANSITION");
+    const backfill = await ordo([
+      "deployment",
+      "backfill",
+      "hello/morning",
+      "--from",
+      "2026-01-01T00:00:00Z",
+      "--to",
+      "2026-01-03T23:00:00Z",
+    ]);
+    expect(backfill.stdout).toBe("backfill of hello/morning: 3 run(s) created, 0 already there\n");
+    expect(backfill.stderr).toContain("3/3 runs");
+    expect((await ordo(["deployment", "pause", "hello/morning"])).stdout).toBe(
+      "deployment hello/morning is paused\n",
+    );
+    expect((await ordo(["deployment", "delete", "hello/morning"])).code).toBe(0);
+    expect((await ordo(["deployment", "inspect", "hello/morning"])).code).toBe(1);
+  });
+
+  it("deploys every deployment of an ordo.yaml, and names the bad field of a bad one", async () => {
+    const file = join(home, "ordo.yaml");
+    await writeFile(
+      file,
+      [
+        "deployments:",
+        "  - name: from-yaml",
+        "    entrypoint: examples/hello.ts:hello",
+        "    parameters: { name: Yaml }",
+        "    schedules:",
+        "      - interval: 3600",
+        "    work_pool: { name: cli-yaml, job_variables: { env: { GREETING: hi } } }",
+        "    concurrency_limit: { limit: 1, collision_strategy: CANCEL_NEW }",
+        "    tags: [yaml]",
+      ].join("\n"),
+    );
+    await ordo(["work-pool", "create", "cli-yaml"]);
+    const deployed = await ordo(["deploy", "--all", "--file", file, "--json"]);
+    expect(deployed.code).toBe(0);
+    expect(JSON.parse(deployed.stdout)).toMatchObject({
+      name: "from-yaml",
+      parameters: { name: "Yaml" },
+      jobVariables: { env: { GREETING: "hi" } },
+      concurrencyLimit: 1,
+      collisionStrategy: "CANCEL_NEW",
+      tags: ["yaml"],
+      schedules: [{ description: "every 1 hour" }],
+    });
+    await writeFile(
+      file,
+      "deployments:\n  - name: broken\n    entrypoint: examples/hello.ts:hello\n    schedules:\n      - cron: nonsense\n",
+    );
+    const bad = await ordo(["deploy", "--all", "--file", file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("deployments.0.schedules.0.cron");
+  });
+
+  it("sets a run's state as an operator, checked by the rules unless forced", async () => {
+    await ordo(["work-pool", "create", "cli-state"]);
+    await ordo(["deploy", "examples/hello.ts:hello", "--name", "state", "--pool", "cli-state"]);
+    const run = JSON.parse(
+      (await ordo(["deployment", "run", "hello/state", "--start-in", "1h", "--json"])).stdout,
+    ) as { id: string };
+    const failed = await ordo(["flow-run", "set-state", run.id, "Failed"]);
+    expect(failed.stdout).toBe(`flow run ${run.id} is Failed\n`);
+    const refused = await ordo(["flow-run", "set-state", run.id, "Running"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("refused (REJECT)");
+    const forced = await ordo(["flow-run", "set-state", run.id, "scheduled", "--force"]);
+    expect(forced.stdout).toBe(`flow run ${run.id} is Scheduled\n`);
+    const unknown = await ordo(["flow-run", "set-state", run.id, "Sleeping"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown state "Sleeping"');
+  });
+
+  it("refuses to start a worker without a server", async () => {
+    const result = await ordo(["worker", "start", "--pool", "x"], { ORDO_API_URL: "" });
+    expect(result.stderr).toContain("ORDO_NO_SERVER");
+    expect(result.code).not.toBe(0);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The REST routes of work pools, deployments, claims and cancellation: shapes, status
+ * codes, and 422s that name the field, with nothing written for bad input.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openApp, type AppHarness } from "./app-harness.js";
+
+let h: AppHarness;
+beforeAll(async () => {
+  h = await openApp({});
+});
+afterAll(() => h.close());
+
+describe("work pool routes", () => {
+  it("creates, reads, pauses and lists pools and queues; 409 for a taken name, 404 for an unknown pool", async () => {
+    expect((await h.json("POST", "/api/work_pools", { name: "local", concurrencyLimit: 2 })).status).toBe(
+      201,
+    );
+    expect((await h.json("POST", "/api/work_pools", { name: "local" })).body).toMatchObject({
+      error: { code: "ORDO_CONFLICT" },
+    });
+    const bad = await h.json("POST", "/api/work_pools", { name: "", concurrencyLimit: -1 });
+    expect(bad.status).toBe(422);
+    expect(bad.body).toMatchObject({ error: { code: "ORDO_INVALID_INPUT" } });
+    expect((await h.json("PATCH", "/api/work_pools/local", { paused: true })).body).toMatchObject({
+      status: "PAUSED",
+    });
+    expect((await h.json("POST", "/api/work_pools/local/queues", { name: "fast", priority: 1 })).status).toBe(
+      201,
+    );
+    const queues = await h.json("GET", "/api/work_pools/local/queues");
+    expect((queues.body as { name: string; priority: number }[]).map((q) => [q.name, q.priority])).toEqual([
+      ["default", 1],
+      ["fast", 1],
+    ]);
+    expect((await h.json("GET", "/api/work_pools/nope")).status).toBe(404);
+    expect((await h.json("POST", "/api/work_pools/local/workers/heartbeat", { name: "w1" })).status).toBe(
+      204,
+    );
+    expect((await h.json("GET", "/api/work_pools/local/workers")).body).toMatchObject([
+      { name: "w1", status: "ONLINE" },
+    ]);
+    expect((await h.json("POST", "/api/work_pools/filter", {})).status).toBe(200);
+  });
+});
+
+describe("deployment routes", () => {
+  it("creates a deployment by flow and name, reads it both ways, and runs it with validated parameters", async () => {
+    await h.json("POST", "/api/work_pools", { name: "runs" });
+    const created = await h.json("POST", "/api/deployments", {
+      flowName: "etl",
+      name: "nightly",
+      entrypoint: "flows/etl.ts:etl",
+      workPoolName: "runs",
+      parameterSchema: { type: "object", properties: { n: { type: "integer" } }, required: ["n"] },
+      schedules: [{ cron: "0 3 * * *", timezone: "Europe/Berlin" }],
+    });
+    expect(created.status).toBe(200);
+    const id = (created.body as { id: string }).id;
+    expect((await h.json("GET", "/api/deployments/name/etl/nightly")).body).toMatchObject({
+      id,
+      flowName: "etl",
+    });
+    expect((await h.json("GET", `/api/deployments/${id}`)).body).toMatchObject({
+      schedules: [{ description: "at 03:00 every day (Europe/Berlin)", schedule: { cron: "0 3 * * *" } }],
+    });
+    const invalid = await h.json("POST", `/api/deployments/${id}/create_flow_run`, {
+      parameters: { n: "five" },
+    });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body).toMatchObject({
+      error: { code: "ORDO_INVALID_PARAMETERS", details: { issues: [{ path: "n" }] } },
+    });
+    const run = await h.json("POST", `/api/deployments/${id}/create_flow_run`, {
+      parameters: { n: 5 },
+      id: "01a2b3c4-0000-7000-8000-000000000001",
+    });
+    expect(run.status).toBe(201);
+    expect(run.body).toMatchObject({ deploymentId: id, parameters: { n: 5 }, state: { type: "SCHEDULED" } });
+    const again = await h.json("POST", `/api/deployments/${id}/create_flow_run`, {
+      parameters: { n: 5 },
+      id: "01a2b3c4-0000-7000-8000-000000000001",
+    });
+    expect((again.body as { id: string }).id).toBe("01a2b3c4-0000-7000-8000-000000000001");
+    const claimed = await h.json("POST", "/api/work_pools/runs/claim", {
+      workerName: "w",
+      limit: 1,
+      prefetchSeconds: 0,
+    });
+    expect(claimed.body).toMatchObject([
+      {
+        flowRun: { id: "01a2b3c4-0000-7000-8000-000000000001" },
+        entrypoint: "flows/etl.ts:etl",
+        job: { env: {} },
+      },
+    ]);
+    const cancelling = await h.json("POST", "/api/flow_runs/01a2b3c4-0000-7000-8000-000000000001/cancel", {});
+    expect(cancelling.body).toMatchObject({ state: { name: "Cancelling" } });
+    const done = await h.json(
+      "POST",
+      "/api/flow_runs/01a2b3c4-0000-7000-8000-000000000001/mark_cancelled",
+      {},
+    );
+    expect(done.body).toMatchObject({ state: { type: "CANCELLED" } });
+  });
+
+  it("rejects a bad schedule, a bad stale policy and an unknown deployment with clear errors", async () => {
+    const badCron = await h.json("POST", "/api/deployments", {
+      flowName: "x",
+      name: "y",
+      entrypoint: "x.ts:x",
+      schedules: [{ cron: "61 * * * *" }],
+    });
+    expect(badCron.status).toBe(422);
+    expect(JSON.stringify(badCron.body)).toContain("cron");
+    const badTz = await h.json("POST", "/api/deployments", {
+      flowName: "x",
+      name: "y",
+      entrypoint: "x.ts:x",
+      schedules: [{ cron: "0 * * * *", timezone: "Mars/Base" }],
+    });
+    expect(badTz.status).toBe(422);
+    const expireWithout = await h.json("POST", "/api/deployments", {
+      flowName: "x",
+      name: "y",
+      entrypoint: "x.ts:x",
+      stalePolicy: "EXPIRE",
+    });
+    expect(expireWithout.body).toMatchObject({
+      error: { code: "ORDO_INVALID_INPUT", details: { issues: [{ path: "staleAfterSeconds" }] } },
+    });
+    expect((await h.json("GET", "/api/deployments/unknown-id")).status).toBe(404);
+    expect((await h.json("POST", "/api/flow_runs/unknown-id/cancel", {})).status).toBe(404);
+    const list = await h.json("POST", "/api/deployments/filter", {});
+    expect((list.body as { name: string }[]).some((d) => d.name === "y")).toBe(false);
+  });
+
+  it("lists the new routes in the OpenAPI document", async () => {
+    const doc = (await h.json("GET", "/api/openapi.json")).body as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/deployments",
+        "/api/deployments/{id}/create_flow_run",
+        "/api/deployments/claim",
+        "/api/work_pools/{name}/claim",
+        "/api/work_pools/{name}/queues",
+        "/api/flow_runs/{id}/cancel",
+      ]),
+    );
+  });
+});
