@@ -58,6 +58,10 @@ export interface FlowRunsTable extends StateColumns {
   updated_at: number;
   /** The idempotency key of the last accepted state change, if it carried one. */
   last_transition_key: string | null;
+  /** JSON of the run's current or last pause: key, deadline, input schema (migration 7). */
+  pause?: string | null;
+  /** JSON object: the inputs accepted at resume, by pause key (migration 7). */
+  resume_inputs?: string | null;
 }
 
 /** A state row of the `flow_run_states` and `task_run_states` tables. */

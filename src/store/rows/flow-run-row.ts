@@ -4,8 +4,8 @@
  * @module
  */
 import superjson, { type SuperJSONResult } from "superjson";
-import type { Flow, FlowRun } from "../../schemas/index.js";
-import type { ResultRef } from "../../states/index.js";
+import type { Flow, FlowRun, PauseInfo } from "../../schemas/index.js";
+import { StateType, type ResultRef } from "../../states/index.js";
 import type { FlowRunsTable, FlowsTable } from "../database.js";
 import type { NewFlowRun } from "../store.js";
 import { fromJsonColumn } from "./json-column.js";
@@ -66,6 +66,12 @@ export function flowRunFromRow(row: FlowRunRow): FlowRun {
     result: row.result === null ? undefined : fromJsonColumn<ResultRef>(row.result),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    pause:
+      row.state_type === StateType.PAUSED && row.pause != null
+        ? fromJsonColumn<PauseInfo>(row.pause)
+        : undefined,
+    resumeInputs:
+      row.resume_inputs == null ? undefined : fromJsonColumn<Record<string, unknown>>(row.resume_inputs),
   };
 }
 

@@ -124,6 +124,12 @@ export class FlowRunWrites {
           result: sql<string | null>`coalesce(${param<string | null>("result")}, ${sql.ref("result")})`,
           updated_at: param("updated_at"),
           last_transition_key: param("last_transition_key"),
+          pause: sql<string | null>`coalesce(${param<string | null>("pause")}, ${sql.ref("pause")})`,
+          resume_inputs: sql<
+            string | null
+          >`coalesce(${param<string | null>("resume_inputs")}, ${sql.ref("resume_inputs")})`,
+          host: sql<string | null>`coalesce(${param<string | null>("host")}, ${sql.ref("host")})`,
+          pid: sql<number | null>`coalesce(${param<number | null>("pid")}, ${sql.ref("pid")})`,
         })
         .where("id", "=", param<string>("id")),
     );
@@ -274,6 +280,10 @@ export class FlowRunWrites {
       result: write.result === undefined ? null : JSON.stringify(write.result),
       updated_at: write.updatedAt,
       last_transition_key: key ?? null,
+      pause: write.pause === undefined ? null : JSON.stringify(write.pause),
+      resume_inputs: write.resumeInputs === undefined ? null : JSON.stringify(write.resumeInputs),
+      host: write.process?.host ?? null,
+      pid: write.process?.pid ?? null,
     });
     this.#appendState(id, write.state);
     this.#appendEvents(write.events);
