@@ -34,6 +34,7 @@ export {
 } from "./sdk/run-context.js";
 export { wait, asCompleted, type DoneAndNotDone } from "./sdk/wait.js";
 export { retryFlowRun } from "./sdk/retry-flow-run.js";
+export { pause, suspend, type PauseOptions } from "./sdk/pause.js";
 export { getClient } from "./client/get-client.js";
 export type { OrdoClient } from "./client/ordo-client.js";
 export {
