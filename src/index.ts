@@ -11,6 +11,8 @@
  * - **task runner**: decides how many submitted task runs execute at once.
  * - **result**: a run's return value, persisted inline with the run when small, else to
  *   result storage, so a retried flow run can reuse it (durable resume).
+ * - **pause / suspend**: a flow run waiting, inside its body, for a resume (with an input):
+ *   {@link pause} keeps the process, {@link suspend} ends it and the run runs again later.
  * - **deployment, work pool, worker**: server-side scheduling of flow runs (later releases).
  *
  * @example
