@@ -1,10 +1,13 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { flow, pause, suspend, task, OrdoError, type FlowRun } from "../../../src/index.js";
 import { executeFlowRun } from "../../../src/sdk/execute-flow-run.js";
 import { useTempOrdoHome } from "../../helpers/ordo-home.js";
+import { spawnTsx } from "../../helpers/spawn-tsx.js";
 
-const { client } = useTempOrdoHome();
+const { client, home } = useTempOrdoHome();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until the newest run of `flowName` is in the state named `name`. */
@@ -194,5 +197,35 @@ describe("suspend()", () => {
     const hold = flow({ name: "hold" }, async () => suspend({ timeoutSeconds: 600 }));
     const state = await hold.state();
     await expect(executeFlowRun(state.flowRunId!)).rejects.toMatchObject({ code: "ORDO_NOT_RETRYABLE" });
+  });
+});
+
+describe("a suspended run in separate processes", () => {
+  it("suspends in one process and completes in another after the resume, as a worker would run it", async () => {
+    const fixture = join(import.meta.dirname, "fixtures", "suspending-flow.ts");
+    const counter = join(home(), "suspending-counter.txt");
+    writeFileSync(counter, "");
+    await client(); // migrate first
+    const first = await spawnTsx(fixture, ["start", counter], { ORDO_HOME: home() }).done;
+    expect(first.stderr).not.toMatch(/error/i);
+    const started = JSON.parse(first.stdout.trim().split("\n").pop()!) as { flowRunId: string; name: string };
+    expect(started.name).toBe("Suspended");
+    const c = await client();
+    // The first process is gone: a Suspended run is still never marked Crashed.
+    expect(await c.markCrashedRuns()).not.toContain(started.flowRunId);
+    await c.resumeFlowRun(started.flowRunId, { n: 4 });
+
+    const second = await spawnTsx(fixture, ["execute", started.flowRunId, counter], { ORDO_HOME: home() })
+      .done;
+    const ended = JSON.parse(second.stdout.trim().split("\n").pop()!) as {
+      name: string;
+      result: number;
+      pid: number;
+    };
+    expect(ended).toMatchObject({ name: "Completed", result: 40 });
+    expect(readFileSync(counter, "utf8").split("\n").filter(Boolean)).toEqual(["a", "b"]);
+    const run = await c.readFlowRun(started.flowRunId);
+    expect(run.state.name).toBe("Completed");
+    expect(run.pid).toBe(ended.pid); // the process that ran it last
   });
 });
