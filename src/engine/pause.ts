@@ -200,6 +200,8 @@ async function waitForResume(
   for (;;) {
     await sleep(Math.max(0, Math.min(interval, deadline - Date.now() + 20)));
     interval = Math.min(MAX_POLL_MS, Math.round(interval * 1.5));
+    // The flow's own timeout ended the run while it waited: stop polling.
+    if (ctx.signal.aborted) throw ctx.signal.reason;
     let run: FlowRun;
     try {
       run = await ctx.config.client.readFlowRun(ctx.flowRunId);
