@@ -11,6 +11,8 @@
  * - **task runner**: decides how many submitted task runs execute at once.
  * - **result**: a run's return value, persisted inline with the run when small, else to
  *   result storage, so a retried flow run can reuse it (durable resume).
+ * - **pause / suspend**: a flow run waiting, inside its body, for a resume (with an input):
+ *   {@link pause} keeps the process, {@link suspend} ends it and the run runs again later.
  * - **deployment**: a flow made runnable on schedules or on demand ({@link serve},
  *   `flow.deploy`); **work pool**: where a deployment's runs wait; **worker**: a process
  *   that claims them and starts each in its own process.
@@ -45,6 +47,7 @@ export {
   type ServeOptions,
   type RunDeploymentOptions,
 } from "./sdk/deployments.js";
+export { pause, suspend, type PauseOptions } from "./sdk/pause.js";
 export { getClient } from "./client/get-client.js";
 export type { OrdoClient } from "./client/ordo-client.js";
 export {

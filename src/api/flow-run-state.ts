@@ -64,6 +64,8 @@ export function decideFlowRunState(
           ...times,
           result: state.type === StateType.COMPLETED ? options.result : undefined,
           updatedAt: now,
+          pause: state.type === StateType.PAUSED ? options.pause : undefined,
+          process: state.type === StateType.RUNNING ? options.process : undefined,
           // A crashed or cancelled flow run leaves no task run pretending to run.
           unfinishedTaskRunsState:
             state.type === StateType.CRASHED || state.type === StateType.CANCELLED ? state : undefined,

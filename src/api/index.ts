@@ -18,6 +18,8 @@ export {
   heartbeatFlowRun,
 } from "./flow-runs.js";
 export { setFlowRunState, decideFlowRunState } from "./flow-run-state.js";
+export { resumeFlowRun, checkResumeInput, type ResumeFlowRunOptions } from "./resume-flow-run.js";
+export { failExpiredPausedRuns, pauseTimeoutMessage } from "./expired-paused-runs.js";
 export { recordBatch, readTaskRuns, readTaskRun, readTaskRunStates, findCachedResult } from "./task-runs.js";
 export { readLogs } from "./logs.js";
 export {

@@ -69,6 +69,8 @@ const SHOWN_FIELDS: ReadonlySet<string> = new Set([
   "result",
   "createdAt",
   "updatedAt",
+  "pause",
+  "resumeInputs",
 ]);
 
 /**
@@ -111,6 +113,13 @@ export function flowRunDetails(run: FlowRun, history: readonly StateData[], now:
     ["entrypoint", run.entrypoint],
     ["flow version", run.flowVersion],
     ["result", run.result === undefined ? undefined : `${run.result.kind} (${run.result.serializer})`],
+    ["pause key", run.pause?.key],
+    ["pause timeout", when(run.pause?.timeoutAt, now)],
+    [
+      "pause input schema",
+      run.pause?.inputSchema === undefined ? undefined : JSON.stringify(run.pause.inputSchema),
+    ],
+    ["resume inputs", run.resumeInputs === undefined ? undefined : JSON.stringify(run.resumeInputs)],
     ["created", when(run.createdAt, now)],
     ["updated", when(run.updatedAt, now)],
     ...extra,

@@ -1,5 +1,5 @@
 /**
- * `ordo flow-run ls | inspect | logs | retry`.
+ * `ordo flow-run ls | inspect | logs | retry | resume`.
  *
  * @module
  */
@@ -8,6 +8,7 @@ import { getClient } from "../client/get-client.js";
 import type { FlowRunFilter, LogRecord } from "../schemas/index.js";
 import { isTerminalType } from "../states/index.js";
 import { follow } from "./follow.js";
+import { registerFlowRunResumeCommand } from "./flow-run-resume.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { reportFinalState } from "./final-state.js";
@@ -159,7 +160,7 @@ async function retry(ctx: CliContext, id: string, options: JsonOption): Promise<
  * ```
  */
 export function registerFlowRunCommands(program: Command, ctx: CliContext): void {
-  const group = program.command("flow-run").description("list, inspect and retry flow runs");
+  const group = program.command("flow-run").description("list, inspect, retry and resume flow runs");
 
   group
     .command("ls")
@@ -197,4 +198,6 @@ export function registerFlowRunCommands(program: Command, ctx: CliContext): void
     .option("--json", "print the final state as JSON; the flow's own output goes to stderr")
     .addHelpText("after", "\nExit code: 0 when the run ends Completed, 1 otherwise, 2 for bad input.")
     .action((id: string, options: JsonOption) => retry(ctx, id, options));
+
+  registerFlowRunResumeCommand(group, ctx);
 }

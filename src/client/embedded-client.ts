@@ -152,6 +152,10 @@ export class EmbeddedClient implements OrdoClient {
     return api.heartbeatFlowRun(this.#store, id);
   }
 
+  resumeFlowRun(id: string, input?: unknown): Promise<FlowRun> {
+    return api.resumeFlowRun(this.#store, id, { input });
+  }
+
   recordBatch(batch: RecorderBatch): Promise<void> {
     return api.recordBatch(this.#store, batch);
   }
@@ -220,7 +224,9 @@ export class EmbeddedClient implements OrdoClient {
     return api.readEvents(this.#store, filter);
   }
 
-  markCrashedRuns(): Promise<string[]> {
+  /** Also fails the paused runs whose pause timed out (they have no process to do it). */
+  async markCrashedRuns(): Promise<string[]> {
+    await api.failExpiredPausedRuns(this.#store, Date.now());
     return api.markCrashedRuns(this.#store, { staleAfterMs: this.#staleAfterMs });
   }
 

@@ -201,8 +201,9 @@ export class HttpClient implements OrdoClient {
     state: StateData,
     options?: SetFlowRunStateOptions,
   ): Promise<SetStateResult> {
-    if (isTerminalType(state.type)) {
-      // A run must not read Completed while its task runs are still on the way.
+    if (isTerminalType(state.type) || state.type === "PAUSED") {
+      // A run must not read Completed (or wait paused, perhaps for another process to
+      // take it up) while its task runs are still on the way.
       const delivered = await this.#outbox.drain(id, this.#drainTimeoutMs);
       if (!delivered) {
         this.#warn(`flow run ${id}: recorded items are still undelivered after ${this.#drainTimeoutMs} ms`);
@@ -225,6 +226,10 @@ export class HttpClient implements OrdoClient {
 
   readFlowRunStates(id: string): Promise<StateData[]> {
     return this.#get<StateData[]>(`/flow_runs/${encodeURIComponent(id)}/states`);
+  }
+
+  resumeFlowRun(id: string, input?: unknown): Promise<FlowRun> {
+    return this.#post<FlowRun>(`/flow_runs/${encodeURIComponent(id)}/resume`, { input });
   }
 
   /** Tried once: a missed heartbeat during an outage is not worth waiting for. */

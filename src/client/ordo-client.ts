@@ -63,6 +63,12 @@ export interface OrdoClient {
   readFlowRunStates(id: string): Promise<StateData[]>;
   /** Records that the process running the flow run is alive. */
   heartbeatFlowRun(id: string): Promise<void>;
+  /**
+   * Resumes a Paused or Suspended flow run with `input` (validated against the pause's
+   * input schema) and returns the run: `ORDO_NOT_PAUSED` when it is not paused,
+   * `ORDO_INVALID_INPUT` naming each invalid field.
+   */
+  resumeFlowRun(id: string, input?: unknown): Promise<FlowRun>;
 
   /** Writes one batch of the run recorder in one transaction. */
   recordBatch(batch: RecorderBatch): Promise<void>;

@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { OrdoClient } from "../client/ordo-client.js";
 import type { TaskRun } from "../schemas/index.js";
 import type { ResultStorage } from "../results/index.js";
+import type { HaltedRun } from "./halt.js";
 import type { RunLogger } from "./logger.js";
 import type { ResultReader } from "./outcome.js";
 import type { RunRecorder, TaskRunSnapshot } from "./recorder.js";
@@ -57,6 +58,8 @@ export interface FlowRunContext {
   droppedLateLogs: number;
   /** Task keys already warned about for results that cannot be persisted. */
   readonly notResumableWarned: Set<string>;
+  /** Set when `suspend()` (or a cancelled `pause()`) ended the body: the run's state is kept. */
+  halted: HaltedRun | undefined;
 }
 
 /** The context of a running task run. */

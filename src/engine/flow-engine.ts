@@ -19,6 +19,7 @@ import { uuid7 } from "../ids/uuid7.js";
 import { currentRunContext, runContextStorage, type EngineConfig, type FlowRunContext } from "./context.js";
 import type { FlowDefinition, StateHook } from "./definitions.js";
 import { isTaskFuture } from "./future.js";
+import type { HaltedRun } from "./halt.js";
 import { createRunLogger, type RunLogger } from "./logger.js";
 import { errorInfo, stateOf, type RunOutcome } from "./outcome.js";
 import { parameterJsonSchema, validateParameters } from "./parameters.js";
@@ -193,7 +194,8 @@ class FlowRunExecution {
     try {
       let state = await this.#setState(
         { type: StateType.RUNNING, name: "Running", timestamp: Date.now() },
-        { rerun: this.rerun },
+        // A re-run may run in another process than the one that created the run.
+        { rerun: this.rerun, process: this.rerun ? { host: hostname(), pid: process.pid } : undefined },
       );
       if (state.type !== StateType.RUNNING) {
         throw new OrdoError(
@@ -261,6 +263,7 @@ class FlowRunExecution {
       settlements: [],
       droppedLateLogs: 0,
       notResumableWarned: new Set(),
+      halted: undefined,
     };
     const body = await this.#runBody(ctx, controller);
     // Wait for every task run the body submitted, including ones submitted by tasks.
@@ -271,6 +274,8 @@ class FlowRunExecution {
       );
     }
     await this.#recorder.flush();
+    // suspend() (or a pause that timed out or was cancelled) left the run in its state.
+    if (ctx.halted !== undefined) return { outcome: await this.#halted(ctx.halted) };
     if (body.ok) {
       const outcome = await this.#complete(body.value);
       return { outcome };
@@ -333,6 +338,25 @@ class FlowRunExecution {
     return outcome;
   }
 
+  /** The outcome of a body halted by a pause: the run's state as the pause left it. */
+  async #halted(halted: HaltedRun): Promise<RunOutcome> {
+    const { state, error } = halted;
+    const outcome: RunOutcome = {
+      state,
+      flowRunId: this.run.id,
+      taskRunId: undefined,
+      hasValue: false,
+      error,
+    };
+    if (state.type === StateType.PAUSED) {
+      this.#logger.info(`the process leaves the run ${state.name}; it runs again once resumed`);
+    } else {
+      this.#logger.error(`finished in state ${state.name}: ${state.message ?? String(error)}`);
+      if (state.type === StateType.FAILED) await this.#runHooks(this.def.options.onFailure, outcome);
+    }
+    return outcome;
+  }
+
   async #fail(error: unknown, timedOut: boolean): Promise<{ outcome: RunOutcome; retryAt?: number }> {
     const options = this.def.options;
     const now = Date.now();
@@ -376,7 +400,12 @@ class FlowRunExecution {
 
   async #setState(
     state: StateData,
-    options: { rerun?: boolean; result?: ResultRef | undefined; retryDelayMs?: number },
+    options: {
+      rerun?: boolean;
+      result?: ResultRef | undefined;
+      retryDelayMs?: number;
+      process?: { host: string; pid: number } | undefined;
+    },
   ): Promise<StateData> {
     const decision = await this.#client.setFlowRunState(this.run.id, state, options);
     return decision.state;

@@ -30,6 +30,10 @@ export const ErrorCode = {
   ServerUnavailable: "ORDO_SERVER_UNAVAILABLE",
   ServerError: "ORDO_SERVER_ERROR",
   RouteNotFound: "ORDO_ROUTE_NOT_FOUND",
+  // Pausing and resuming flow runs.
+  NotPaused: "ORDO_NOT_PAUSED",
+  NotInFlow: "ORDO_NOT_IN_FLOW",
+  PauseTimedOut: "ORDO_PAUSE_TIMED_OUT",
   // Settings profiles (profiles.toml, `ordo config`, `ordo profile`).
   UnknownSetting: "ORDO_UNKNOWN_SETTING",
   InvalidProfilesFile: "ORDO_INVALID_PROFILES_FILE",

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { PauseInfoSchema } from "./pause.js";
 import { ResultRefSchema, StateDataSchema } from "./state.js";
 
 /** The body of `POST /api/flow_runs/{id}/set_state`. */
@@ -26,6 +27,10 @@ export const SetFlowRunStateBodySchema = z.object({
    * answers the first decision and writes nothing.
    */
   idempotencyKey: z.string().min(1).max(200).optional(),
+  /** With a PAUSED state: the pause's key, deadline and input schema. */
+  pause: PauseInfoSchema.optional(),
+  /** With a RUNNING state: the process now running the run. */
+  process: z.object({ host: z.string().max(500), pid: z.number().int() }).optional(),
 });
 /** The body of a flow-run state proposal. */
 export type SetFlowRunStateBody = z.input<typeof SetFlowRunStateBodySchema>;

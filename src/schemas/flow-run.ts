@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { PauseInfoSchema, type PauseInfo } from "./pause.js";
 import { ResultRefSchema, StateDataSchema, StateTypeSchema } from "./state.js";
 
 const Id = z.string().min(1).max(64);
@@ -58,6 +59,10 @@ export const FlowRunSchema = z.object({
   jobVariables: z.record(z.string(), z.unknown()).optional(),
   /** The worker (or serve process) that claimed the run. */
   workerName: z.string().optional(),
+  /** While the run is PAUSED (Paused or Suspended): the pause's key, deadline and input schema. */
+  pause: PauseInfoSchema.optional(),
+  /** The inputs accepted when the run was resumed, by pause key. */
+  resumeInputs: z.record(z.string(), z.unknown()).optional(),
 });
 /** A flow run. */
 export type FlowRun = z.infer<typeof FlowRunSchema>;
@@ -146,6 +151,10 @@ export interface SetFlowRunStateOptions {
   readonly result?: z.infer<typeof ResultRefSchema> | undefined;
   /** A client-chosen key: the same key again answers the first decision without a second write. */
   readonly idempotencyKey?: string | undefined;
+  /** With a PAUSED state: the pause's key, deadline and input schema, stored with the run. */
+  readonly pause?: PauseInfo | undefined;
+  /** With a RUNNING state: the process now running the run (a re-run in another process). */
+  readonly process?: { readonly host: string; readonly pid: number } | undefined;
 }
 
 /** The orchestration's answer to a proposed flow-run state. */

@@ -6,6 +6,7 @@
  */
 export * from "./state.js";
 export * from "./flow-run.js";
+export * from "./pause.js";
 export * from "./task-run.js";
 export * from "./log.js";
 export * from "./api.js";

@@ -9,9 +9,7 @@ import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { StateType, type State } from "../states/index.js";
 import { engineConfig } from "./engine-config.js";
-import { loadEntrypoint } from "./entrypoint.js";
-import { isFlow } from "./flow.js";
-import { registry } from "./registry.js";
+import { flowDefinitionOf } from "./find-flow.js";
 
 const RETRYABLE: ReadonlySet<string> = new Set([StateType.FAILED, StateType.CRASHED, StateType.CANCELLED]);
 
@@ -38,18 +36,7 @@ export async function retryFlowRun(flowRunId: string): Promise<State> {
       { flowRunId, state: run.state.name },
     );
   }
-  let def = registry.flows.get(run.flowName);
-  if (def === undefined && run.entrypoint !== undefined) {
-    const loaded = await loadEntrypoint(run.entrypoint);
-    if (isFlow(loaded)) def = loaded.definition;
-  }
-  if (def === undefined) {
-    throw new OrdoError(
-      "ORDO_NOT_FOUND",
-      `flow '${run.flowName}' of run ${flowRunId} is not defined in this process and the run has no entrypoint; import the flow first`,
-      { flowRunId, flow: run.flowName },
-    );
-  }
+  const def = await flowDefinitionOf(run);
   const outcome = await runFlow(def, run.parameters, config, { existingRun: run });
   return stateOf(outcome, resultReader(config));
 }

@@ -14,6 +14,7 @@ import { errorBody, errorResponse } from "./http-errors.js";
 import { registerDocsPage } from "./docs-page.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerFlowRunListRoutes } from "./routes/flow-run-lists.js";
+import { registerFlowRunPauseRoutes } from "./routes/flow-run-pause.js";
 import { registerFlowRunRoutes } from "./routes/flow-runs.js";
 import { registerResultRoutes } from "./routes/results.js";
 import { registerTaskRunRoutes } from "./routes/task-runs.js";
@@ -77,6 +78,7 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   registerAdminRoutes(app, deps);
   registerFlowRunListRoutes(app, deps);
   registerFlowRunRoutes(app, deps);
+  registerFlowRunPauseRoutes(app, deps);
   registerTaskRunRoutes(app, deps);
   registerResultRoutes(app, deps);
   registerVariableRoutes(app, deps);

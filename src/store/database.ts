@@ -68,6 +68,10 @@ export interface FlowRunsTable extends StateColumns {
   job_variables?: string | null;
   /** The worker (or serve process) that claimed the run. */
   worker_name?: string | null;
+  /** JSON of the run's current or last pause: key, deadline, input schema (migration 7). */
+  pause?: string | null;
+  /** JSON object: the inputs accepted at resume, by pause key (migration 7). */
+  resume_inputs?: string | null;
 }
 
 /** A state row of the `flow_run_states` and `task_run_states` tables. */

@@ -15,7 +15,7 @@
  * @module
  */
 import type { CacheHit, ResultRef, StateData, StateType } from "../states/index.js";
-import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../schemas/index.js";
+import type { Flow, FlowRun, LogRecord, PauseInfo, RecorderBatch, TaskRun } from "../schemas/index.js";
 import type { EventInsert, SharedRecords } from "./records/index.js";
 import type { SqlExecutor } from "./sql-executor.js";
 
@@ -91,6 +91,12 @@ export interface FlowRunStateWrite {
   readonly events?: readonly EventInsert[] | undefined;
   /** Records the worker (or serve process) that claimed the run; `undefined` keeps the stored one. */
   readonly workerName?: string | undefined;
+  /** The run's pause (entering PAUSED); `undefined` keeps the stored one. */
+  readonly pause?: PauseInfo | undefined;
+  /** Every input accepted at resume, by pause key; `undefined` keeps the stored ones. */
+  readonly resumeInputs?: Record<string, unknown> | undefined;
+  /** The process now running the run; `undefined` keeps the stored host and pid. */
+  readonly process?: { readonly host: string; readonly pid: number } | undefined;
 }
 
 /** The answer of a `decide` function: what to return, and what (if anything) to write. */

@@ -113,7 +113,10 @@ export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
   app.openapi(readFlow, async (c) => c.json(await api.readFlow(store, c.req.valid("param").name), 200));
   app.openapi(createFlowRun, async (c) => c.json(await api.createFlowRun(store, c.req.valid("json")), 201));
   app.openapi(filterFlowRuns, async (c) => c.json(await api.readFlowRuns(store, c.req.valid("json")), 200));
-  app.openapi(markCrashed, async (c) => c.json({ ids: await api.markCrashedRuns(store) }, 200));
+  app.openapi(markCrashed, async (c) => {
+    await api.failExpiredPausedRuns(store, Date.now()); // as the EmbeddedClient does
+    return c.json({ ids: await api.markCrashedRuns(store) }, 200);
+  });
   app.openapi(readFlowRun, async (c) => c.json(await api.readFlowRun(store, c.req.valid("param").id), 200));
   app.openapi(readStates, async (c) =>
     c.json(await api.readFlowRunStates(store, c.req.valid("param").id), 200),

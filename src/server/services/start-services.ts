@@ -15,6 +15,8 @@ export interface ServiceOptions {
   readonly crashDetectionIntervalMs?: number | undefined;
   /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
   readonly staleAfterMs?: number | undefined;
+  /** Paused runs whose pause timed out are failed (Suspended runs have no process). Default 5 000. */
+  readonly pauseTimeoutIntervalMs?: number | undefined;
   /** Retention: how often it runs. Default 3 600 000 (hourly). */
   readonly retentionIntervalMs?: number | undefined;
   /** Retention: finished runs and events older than this are deleted; undefined keeps them. */
@@ -57,6 +59,14 @@ export function startServices(store: Store, options: ServiceOptions = {}): Runni
     loops.push(
       startLoop("late runs", lateEvery, async () => {
         await api.markLateRuns(store, Date.now(), options.lateAfterMs ?? 15_000);
+      }),
+    );
+  }
+  const pauseEvery = options.pauseTimeoutIntervalMs ?? 5_000;
+  if (pauseEvery > 0) {
+    loops.push(
+      startLoop("paused-run timeouts", pauseEvery, async () => {
+        await api.failExpiredPausedRuns(store, Date.now());
       }),
     );
   }

@@ -93,13 +93,17 @@ export const retryFailedRuns: OrchestrationRule = {
   },
 };
 
-/** Names a RUNNING state `Retrying` when the run has run before. */
+/**
+ * Names a RUNNING state `Retrying` when the run has run before; a paused run that is
+ * resumed goes on `Running` (it is the same attempt).
+ */
 export const renameReruns: OrchestrationRule = {
   name: "rename-reruns",
   from: "any",
   to: [StateType.RUNNING],
   apply(ctx) {
     if (ctx.run.runCount < 1 || ctx.proposed.name === "Retrying") return undefined;
+    if (ctx.initial?.type === StateType.PAUSED) return undefined;
     return { kind: "accept", state: { ...ctx.proposed, name: "Retrying" } };
   },
 };

@@ -111,6 +111,8 @@ async function writeState(
   key: string | undefined,
 ): Promise<void> {
   const result = write.result === undefined ? null : JSON.stringify(write.result);
+  const pause = write.pause === undefined ? null : JSON.stringify(write.pause);
+  const resumeInputs = write.resumeInputs === undefined ? null : JSON.stringify(write.resumeInputs);
   await db
     .updateTable("flow_runs")
     .set({
@@ -123,6 +125,10 @@ async function writeState(
       updated_at: write.updatedAt,
       last_transition_key: key ?? null,
       ...(write.workerName === undefined ? {} : { worker_name: write.workerName }),
+      pause: sql<string | null>`coalesce(${pause}::jsonb, ${sql.ref("pause")})`,
+      resume_inputs: sql<string | null>`coalesce(${resumeInputs}::jsonb, ${sql.ref("resume_inputs")})`,
+      host: sql<string | null>`coalesce(${write.process?.host ?? null}::text, ${sql.ref("host")})`,
+      pid: sql<number | null>`coalesce(${write.process?.pid ?? null}::integer, ${sql.ref("pid")})`,
     })
     .where("id", "=", id)
     .execute();

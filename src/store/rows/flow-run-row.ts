@@ -4,8 +4,8 @@
  * @module
  */
 import superjson, { type SuperJSONResult } from "superjson";
-import type { Flow, FlowRun } from "../../schemas/index.js";
-import type { ResultRef } from "../../states/index.js";
+import type { Flow, FlowRun, PauseInfo } from "../../schemas/index.js";
+import { StateType, type ResultRef } from "../../states/index.js";
 import type { FlowRunsTable, FlowsTable } from "../database.js";
 import type { NewFlowRun } from "../store.js";
 import { fromJsonColumn } from "./json-column.js";
@@ -74,6 +74,12 @@ export function flowRunFromRow(row: FlowRunRow): FlowRun {
         ? undefined
         : fromJsonColumn<Record<string, unknown>>(row.job_variables),
     workerName: row.worker_name ?? undefined,
+    pause:
+      row.state_type === StateType.PAUSED && row.pause != null
+        ? fromJsonColumn<PauseInfo>(row.pause)
+        : undefined,
+    resumeInputs:
+      row.resume_inputs == null ? undefined : fromJsonColumn<Record<string, unknown>>(row.resume_inputs),
   };
 }
 

@@ -131,6 +131,12 @@ export class FlowRunWrites {
           worker_name: sql<
             string | null
           >`coalesce(${param<string | null>("worker_name")}, ${sql.ref("worker_name")})`,
+          pause: sql<string | null>`coalesce(${param<string | null>("pause")}, ${sql.ref("pause")})`,
+          resume_inputs: sql<
+            string | null
+          >`coalesce(${param<string | null>("resume_inputs")}, ${sql.ref("resume_inputs")})`,
+          host: sql<string | null>`coalesce(${param<string | null>("host")}, ${sql.ref("host")})`,
+          pid: sql<number | null>`coalesce(${param<number | null>("pid")}, ${sql.ref("pid")})`,
         })
         .where("id", "=", param<string>("id")),
     );
@@ -282,6 +288,10 @@ export class FlowRunWrites {
       updated_at: write.updatedAt,
       last_transition_key: key ?? null,
       worker_name: write.workerName ?? null,
+      pause: write.pause === undefined ? null : JSON.stringify(write.pause),
+      resume_inputs: write.resumeInputs === undefined ? null : JSON.stringify(write.resumeInputs),
+      host: write.process?.host ?? null,
+      pid: write.process?.pid ?? null,
     });
     this.#appendState(id, write.state);
     this.#appendEvents(write.events);

@@ -9,6 +9,7 @@ import { afterEach, describe } from "vitest";
 import { crashAndOpeningCases } from "./suite/crashes-and-opening.case.js";
 import { flowRunStateCases } from "./suite/flow-run-states.case.js";
 import { flowsAndRunsCases } from "./suite/flows-and-runs.case.js";
+import { pauseResumeCases } from "./suite/pause-resume.case.js";
 import { idempotencyCases } from "./suite/idempotency.case.js";
 import { recordCases } from "./suite/records.case.js";
 import type { MakeClient, SuiteCapabilities, SuiteClient, SuiteContext } from "./suite/helpers.js";
@@ -47,5 +48,6 @@ export function runStoreSuite(
     crashAndOpeningCases(ctx);
     idempotencyCases(ctx);
     recordCases(ctx);
+    pauseResumeCases(ctx);
   });
 }

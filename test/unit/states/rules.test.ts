@@ -127,6 +127,13 @@ describe("task rules: retries", () => {
     );
     expect(d.kind === "accept" && d.state.name).toBe("Running");
   });
+  it("keeps the name Running when a paused flow run is resumed (the same attempt)", () => {
+    const d = applyRules(
+      FLOW_RULES,
+      ctx({ initial: st("PAUSED", "Paused"), proposed: st("RUNNING", "Running"), run: facts(1, 0) }),
+    );
+    expect(d.kind === "accept" && d.state.name).toBe("Running");
+  });
 });
 
 describe("task rules: cache retrieval", () => {
