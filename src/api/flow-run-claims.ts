@@ -24,7 +24,7 @@ import { StateType, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
 import type { DeploymentRow, DueRun } from "../store/records/index.js";
 import { crashReason } from "./crashed-runs.js";
-import { notFound, notFoundNamed, parseInput } from "./errors.js";
+import { notFoundNamed, parseInput } from "./errors.js";
 import { decideFlowRunState } from "./flow-run-state.js";
 import { markDeploymentsPolled } from "./deployments.js";
 import { waitForWork } from "./work-signal.js";

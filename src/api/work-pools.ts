@@ -22,7 +22,7 @@ import {
 } from "../schemas/index.js";
 import { OrdoError } from "../errors/index.js";
 import type { Store } from "../store/index.js";
-import { notFound, notFoundNamed, parseInput } from "./errors.js";
+import { notFoundNamed, parseInput } from "./errors.js";
 import { compileJsonSchema } from "./json-schema-validation.js";
 
 /** The name of the pool that deployments without a pool use when they are deployed to "default". */
