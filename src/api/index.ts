@@ -32,3 +32,18 @@ export { notFound, parseInput, invalidInput } from "./errors.js";
 export { setVariable, readVariable, readVariables, deleteVariable } from "./variables.js";
 export { createArtifact, updateArtifact, readArtifact, readArtifacts } from "./artifacts.js";
 export { emitEvents, readEvents, flowRunStateEvent, type FlowRunEventSubject } from "./events.js";
+export {
+  createTagConcurrencyLimit,
+  readTagConcurrencyLimit,
+  readTagConcurrencyLimits,
+  deleteTagConcurrencyLimit,
+  createGlobalConcurrencyLimit,
+  updateGlobalConcurrencyLimit,
+  readGlobalConcurrencyLimit,
+  readGlobalConcurrencyLimits,
+  deleteGlobalConcurrencyLimit,
+  acquireConcurrencySlots,
+  renewConcurrencySlots,
+  releaseConcurrencySlots,
+  reclaimExpiredLeases,
+} from "./concurrency-limits.js";

@@ -34,9 +34,10 @@ import type {
   TaskRun,
   TaskRunFilter,
 } from "../schemas/index.js";
+import type { ConcurrencyLimitClient } from "./concurrency-client.js";
 
 /** Ordo's backend, as the engine and user code see it. */
-export interface OrdoClient {
+export interface OrdoClient extends ConcurrencyLimitClient {
   /** `embedded` (in-process store) or `http` (a server). */
   readonly kind: "embedded" | "http";
 

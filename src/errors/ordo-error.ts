@@ -30,6 +30,9 @@ export const ErrorCode = {
   ServerUnavailable: "ORDO_SERVER_UNAVAILABLE",
   ServerError: "ORDO_SERVER_ERROR",
   RouteNotFound: "ORDO_ROUTE_NOT_FOUND",
+  // Concurrency limits (`concurrency()`, `rateLimit()`).
+  ConcurrencyLimitNotFound: "ORDO_CONCURRENCY_LIMIT_NOT_FOUND",
+  ConcurrencyTimeout: "ORDO_CONCURRENCY_TIMEOUT",
   // Settings profiles (profiles.toml, `ordo config`, `ordo profile`).
   UnknownSetting: "ORDO_UNKNOWN_SETTING",
   InvalidProfilesFile: "ORDO_INVALID_PROFILES_FILE",

@@ -19,6 +19,8 @@ export interface ServiceOptions {
   readonly retentionIntervalMs?: number | undefined;
   /** Retention: finished runs and events older than this are deleted; undefined keeps them. */
   readonly retentionMaxAgeMs?: number | undefined;
+  /** Concurrency slots: expired leases (of holders that died) are deleted. Default 10 000. */
+  readonly leaseReclaimIntervalMs?: number | undefined;
 }
 
 /** The running services. */
@@ -48,6 +50,14 @@ export function startServices(store: Store, options: ServiceOptions = {}): Runni
             `[ordo server] retention deleted ${report.flowRuns} flow runs and ${report.events} events`,
           );
         }
+      }),
+    );
+  }
+  const reclaimEvery = options.leaseReclaimIntervalMs ?? 10_000;
+  if (reclaimEvery > 0) {
+    loops.push(
+      startLoop("concurrency lease reclaim", reclaimEvery, async () => {
+        await api.reclaimExpiredLeases(store, Date.now());
       }),
     );
   }

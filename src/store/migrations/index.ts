@@ -8,6 +8,13 @@ import { migration0001 } from "./0001-init.js";
 import { migration0002 } from "./0002-idempotency-variables-artifacts-events.js";
 import { migration0003 } from "./0003-flow-run-list-indexes.js";
 import { migration0004 } from "./0004-flow-parameter-schema.js";
+import { migration0006 } from "./0006-concurrency-limits.js";
 
 /** The migrations, ordered by version. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0006,
+];

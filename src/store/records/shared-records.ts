@@ -6,6 +6,7 @@
  */
 import type { SqlExecutor } from "../sql-executor.js";
 import { ArtifactRecords } from "./artifacts.js";
+import { ConcurrencyLimitRecords } from "./concurrency-limits.js";
 import { EventRecords } from "./events.js";
 import { FlowRunGraphs } from "./flow-run-graph.js";
 import { FlowRunQueries } from "./flow-run-queries.js";
@@ -32,6 +33,8 @@ export class SharedRecords {
   readonly retention: RetentionRecords;
   /** Flows' parameter JSON Schemas. */
   readonly flowSchemas: FlowSchemas;
+  /** Concurrency limits and their slot leases. */
+  readonly concurrencyLimits: ConcurrencyLimitRecords;
 
   constructor(executor: SqlExecutor) {
     this.variables = new VariableRecords(executor);
@@ -42,5 +45,6 @@ export class SharedRecords {
     this.graphs = new FlowRunGraphs(executor);
     this.retention = new RetentionRecords(executor);
     this.flowSchemas = new FlowSchemas(executor);
+    this.concurrencyLimits = new ConcurrencyLimitRecords(executor);
   }
 }
