@@ -14,6 +14,8 @@ import { registerServerCommands } from "./server.js";
 import { registerArtifactCommands } from "./artifact.js";
 import { registerEventCommands } from "./events.js";
 import { registerVariableCommands } from "./variable.js";
+import { registerConcurrencyLimitCommands } from "./concurrency-limit.js";
+import { registerGlobalConcurrencyLimitCommands } from "./global-concurrency-limit.js";
 import { registerTaskRunCommands } from "./task-run.js";
 
 /**
@@ -45,6 +47,8 @@ export function createProgram(ctx: CliContext): Command {
   registerConfigCommands(program, ctx);
   registerServerCommands(program, ctx);
   registerVariableCommands(program, ctx);
+  registerConcurrencyLimitCommands(program, ctx);
+  registerGlobalConcurrencyLimitCommands(program, ctx);
   registerArtifactCommands(program, ctx);
   registerEventCommands(program, ctx);
   registerProfileCommands(program, ctx);
