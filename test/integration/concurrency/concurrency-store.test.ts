@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
 import { isOrdoError } from "../../../src/errors/index.js";
+import { startServices } from "../../../src/server/services/start-services.js";
 import { openSqliteStore, type Store } from "../../../src/store/index.js";
 import { openPostgresStore } from "../../../src/store/postgres/index.js";
 import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
@@ -200,3 +201,25 @@ for (const backend of backends) {
     });
   });
 }
+
+describe("the server's lease reclaim service", () => {
+  it("deletes leases that expired unrenewed", async () => {
+    const store = await openSqliteStore({ path: join(root, "services.db") });
+    const services = startServices(store, {
+      crashDetectionIntervalMs: 0,
+      retentionIntervalMs: 0,
+      leaseReclaimIntervalMs: 100,
+    });
+    try {
+      await api.createTagConcurrencyLimit(store, { tag: "db", concurrencyLimit: 1 });
+      await api.acquireConcurrencySlots(store, { tags: ["db"], holder: "died", leaseSeconds: 1 });
+      const leases = () => store.executor.all(store.executor.qb.selectFrom("concurrency_leases").selectAll());
+      expect(await leases()).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 1_300));
+      expect(await leases()).toEqual([]);
+    } finally {
+      await services.stop();
+      await store.close();
+    }
+  });
+});
