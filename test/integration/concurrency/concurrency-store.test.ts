@@ -159,16 +159,21 @@ for (const backend of backends) {
 
     it("decays rate-limit slots at the limit's rate", async () => {
       const store = await open();
-      await api.createGlobalConcurrencyLimit(store, { name: "api", limit: 2, slotDecayPerSecond: 10 });
+      await api.createGlobalConcurrencyLimit(store, { name: "api", limit: 2, slotDecayPerSecond: 1 });
       const rate = (holder: string) =>
         api.acquireConcurrencySlots(store, { names: ["api"], holder, mode: "rate" });
+      const started = Date.now();
       expect((await rate("1")).granted).toBe(true);
       expect((await rate("2")).granted).toBe(true);
-      expect((await rate("3")).granted).toBe(false);
-      await new Promise((r) => setTimeout(r, 150)); // 10 per second: one slot back after 100 ms
+      const third = await rate("3");
+      // One slot per second decays: refused unless a second went by (a very loaded machine).
+      if (Date.now() - started < 1_000) expect(third.granted).toBe(false);
+      // A faster decay applies from the update on (computed at read time, no job): a slot within 120 ms.
+      await api.updateGlobalConcurrencyLimit(store, "api", { slotDecayPerSecond: 20 });
+      await new Promise((r) => setTimeout(r, 120));
       expect((await rate("4")).granted).toBe(true);
       const limit = await api.readGlobalConcurrencyLimit(store, "api");
-      expect(limit.activeSlots).toBeGreaterThan(1);
+      expect(limit.activeSlots).toBeGreaterThan(0);
       expect(limit.activeSlots).toBeLessThanOrEqual(2);
     });
 
