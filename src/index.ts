@@ -104,4 +104,5 @@ export {
   type ArtifactOptions,
 } from "./sdk/artifacts.js";
 export { emitEvent, type EmitEventOptions } from "./sdk/emit-event.js";
+export { concurrency, rateLimit, type ConcurrencyOptions } from "./sdk/concurrency.js";
 export type { Artifact, ArtifactType, OrdoEvent, Variable as VariableRecord } from "./schemas/index.js";

@@ -68,3 +68,18 @@ export { cancelFlowRun, finishCancellation, attachFlowRunProcess } from "./flow-
 export { scheduleDeploymentRuns, markLateRuns, type SchedulerOptions } from "./scheduler.js";
 export { scheduledRunId } from "./scheduled-run-id.js";
 export { signalWork, waitForWork } from "./work-signal.js";
+export {
+  createTagConcurrencyLimit,
+  readTagConcurrencyLimit,
+  readTagConcurrencyLimits,
+  deleteTagConcurrencyLimit,
+  createGlobalConcurrencyLimit,
+  updateGlobalConcurrencyLimit,
+  readGlobalConcurrencyLimit,
+  readGlobalConcurrencyLimits,
+  deleteGlobalConcurrencyLimit,
+  acquireConcurrencySlots,
+  renewConcurrencySlots,
+  releaseConcurrencySlots,
+  reclaimExpiredLeases,
+} from "./concurrency-limits.js";

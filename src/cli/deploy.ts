@@ -17,7 +17,7 @@ import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { readDeploymentFile, type DeploymentEntry } from "./deployment-file.js";
 import { formatJson } from "./output/json.js";
-import { parseCount } from "./parse-count.js";
+import { parseOptionalCount } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
 
 interface DeployCliOptions {
@@ -175,7 +175,7 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
             {},
           );
         }
-        const limit = parseCount(options.concurrencyLimit, "--concurrency-limit");
+        const limit = parseOptionalCount(options.concurrencyLimit, "--concurrency-limit");
         const strategy = options.collisionStrategy?.toUpperCase();
         if (strategy !== undefined && strategy !== "ENQUEUE" && strategy !== "CANCEL_NEW") {
           throw new OrdoError("ORDO_INVALID_INPUT", `--collision-strategy must be ENQUEUE or CANCEL_NEW`, {});

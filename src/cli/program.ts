@@ -14,6 +14,8 @@ import { registerServerCommands } from "./server.js";
 import { registerArtifactCommands } from "./artifact.js";
 import { registerEventCommands } from "./events.js";
 import { registerVariableCommands } from "./variable.js";
+import { registerConcurrencyLimitCommands } from "./concurrency-limit.js";
+import { registerGlobalConcurrencyLimitCommands } from "./global-concurrency-limit.js";
 import { registerTaskRunCommands } from "./task-run.js";
 import { registerWorkPoolCommands } from "./work-pool.js";
 import { registerWorkerCommands } from "./worker.js";
@@ -52,6 +54,8 @@ export function createProgram(ctx: CliContext): Command {
   registerConfigCommands(program, ctx);
   registerServerCommands(program, ctx);
   registerVariableCommands(program, ctx);
+  registerConcurrencyLimitCommands(program, ctx);
+  registerGlobalConcurrencyLimitCommands(program, ctx);
   registerArtifactCommands(program, ctx);
   registerEventCommands(program, ctx);
   registerProfileCommands(program, ctx);

@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import type { WorkPool, WorkQueue } from "../schemas/index.js";
 import type { CliContext } from "./cli-context.js";
-import { parseCount } from "./parse-count.js";
+import { parseOptionalCount } from "./parse-count.js";
 import { formatJson } from "./output/json.js";
 import { formatRelativeTime } from "./output/relative-time.js";
 import { formatFields, formatTable } from "./output/table.js";
@@ -75,7 +75,7 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
         ).createWorkPool({
           name,
           type: options.type as "process",
-          concurrencyLimit: parseCount(options.concurrency, "--concurrency"),
+          concurrencyLimit: parseOptionalCount(options.concurrency, "--concurrency"),
           description: options.description,
           paused: options.paused === true,
         });
@@ -181,8 +181,8 @@ function registerWorkQueueCommands(program: Command, ctx: CliContext): void {
           await client()
         ).createWorkQueue(options.pool, {
           name,
-          priority: parseCount(options.priority, "--priority"),
-          concurrencyLimit: parseCount(options.concurrency, "--concurrency"),
+          priority: parseOptionalCount(options.priority, "--priority"),
+          concurrencyLimit: parseOptionalCount(options.concurrency, "--concurrency"),
         });
         ctx.io.out(
           options.json === true

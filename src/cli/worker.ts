@@ -10,7 +10,7 @@ import { loadSettings } from "../settings/index.js";
 import { Worker } from "../worker/worker.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
-import { parseCount } from "./parse-count.js";
+import { parseOptionalCount } from "./parse-count.js";
 
 interface WorkerStartOptions {
   readonly pool: string;
@@ -56,10 +56,10 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
         apiUrl: settings.ORDO_API_URL,
         pool: options.pool,
         name: options.name,
-        limit: parseCount(options.limit, "--limit"),
-        prefetchSeconds: parseCount(options.prefetchSeconds, "--prefetch-seconds"),
-        heartbeatSeconds: parseCount(options.heartbeatSeconds, "--heartbeat-seconds"),
-        graceSeconds: parseCount(options.graceSeconds, "--grace-seconds"),
+        limit: parseOptionalCount(options.limit, "--limit"),
+        prefetchSeconds: parseOptionalCount(options.prefetchSeconds, "--prefetch-seconds"),
+        heartbeatSeconds: parseOptionalCount(options.heartbeatSeconds, "--heartbeat-seconds"),
+        graceSeconds: parseOptionalCount(options.graceSeconds, "--grace-seconds"),
         workQueues: options.workQueue.length === 0 ? undefined : options.workQueue,
         write: (line) => ctx.io.out(`${line}\n`),
       });

@@ -28,6 +28,18 @@ import type {
   TaskRun,
   TaskRunFilter,
 } from "../schemas/index.js";
+import type {
+  ConcurrencyLimitFilter,
+  GlobalConcurrencyLimit,
+  GlobalConcurrencyLimitCreate,
+  GlobalConcurrencyLimitUpdate,
+  SlotAcquire,
+  SlotAcquireResult,
+  SlotRelease,
+  SlotRenew,
+  TagConcurrencyLimit,
+  TagConcurrencyLimitCreate,
+} from "../schemas/index.js";
 import type { CacheHit, StateData } from "../states/index.js";
 import type { Store } from "../store/index.js";
 import { openStore } from "../store/open-store.js";
@@ -222,6 +234,57 @@ export class EmbeddedClient implements OrdoClient {
 
   readEvents(filter?: EventFilter): Promise<OrdoEvent[]> {
     return api.readEvents(this.#store, filter);
+  }
+
+  createConcurrencyLimit(input: TagConcurrencyLimitCreate): Promise<TagConcurrencyLimit> {
+    return api.createTagConcurrencyLimit(this.#store, input);
+  }
+
+  readConcurrencyLimit(tag: string): Promise<TagConcurrencyLimit> {
+    return api.readTagConcurrencyLimit(this.#store, tag);
+  }
+
+  readConcurrencyLimits(filter?: ConcurrencyLimitFilter): Promise<TagConcurrencyLimit[]> {
+    return api.readTagConcurrencyLimits(this.#store, filter);
+  }
+
+  deleteConcurrencyLimit(tag: string): Promise<void> {
+    return api.deleteTagConcurrencyLimit(this.#store, tag);
+  }
+
+  createGlobalConcurrencyLimit(input: GlobalConcurrencyLimitCreate): Promise<GlobalConcurrencyLimit> {
+    return api.createGlobalConcurrencyLimit(this.#store, input);
+  }
+
+  updateGlobalConcurrencyLimit(
+    name: string,
+    change: GlobalConcurrencyLimitUpdate,
+  ): Promise<GlobalConcurrencyLimit> {
+    return api.updateGlobalConcurrencyLimit(this.#store, name, change);
+  }
+
+  readGlobalConcurrencyLimit(name: string): Promise<GlobalConcurrencyLimit> {
+    return api.readGlobalConcurrencyLimit(this.#store, name);
+  }
+
+  readGlobalConcurrencyLimits(filter?: ConcurrencyLimitFilter): Promise<GlobalConcurrencyLimit[]> {
+    return api.readGlobalConcurrencyLimits(this.#store, filter);
+  }
+
+  deleteGlobalConcurrencyLimit(name: string): Promise<void> {
+    return api.deleteGlobalConcurrencyLimit(this.#store, name);
+  }
+
+  acquireConcurrencySlots(input: SlotAcquire): Promise<SlotAcquireResult> {
+    return api.acquireConcurrencySlots(this.#store, input);
+  }
+
+  renewConcurrencySlots(input: SlotRenew): Promise<{ count: number }> {
+    return api.renewConcurrencySlots(this.#store, input);
+  }
+
+  releaseConcurrencySlots(input: SlotRelease): Promise<{ count: number }> {
+    return api.releaseConcurrencySlots(this.#store, input);
   }
 
   /** Also fails the paused runs whose pause timed out (they have no process to do it). */

@@ -43,6 +43,18 @@ import type {
   TaskRun,
   TaskRunFilter,
 } from "../schemas/index.js";
+import type {
+  ConcurrencyLimitFilter,
+  GlobalConcurrencyLimit,
+  GlobalConcurrencyLimitCreate,
+  GlobalConcurrencyLimitUpdate,
+  SlotAcquire,
+  SlotAcquireResult,
+  SlotRelease,
+  SlotRenew,
+  TagConcurrencyLimit,
+  TagConcurrencyLimitCreate,
+} from "../schemas/index.js";
 import { isTerminalType, type CacheHit, type StateData } from "../states/index.js";
 import { deliverOrphanSpoolFiles } from "./http/deliver-orphans.js";
 import type { OnDropped } from "./http/deliver-batch.js";
@@ -327,6 +339,62 @@ export class HttpClient implements OrdoClient {
     return this.#post<OrdoEvent[]>("/events/filter", filter);
   }
 
+  createConcurrencyLimit(input: TagConcurrencyLimitCreate): Promise<TagConcurrencyLimit> {
+    return this.#post<TagConcurrencyLimit>("/concurrency_limits", input);
+  }
+
+  readConcurrencyLimit(tag: string): Promise<TagConcurrencyLimit> {
+    return this.#get<TagConcurrencyLimit>(`/concurrency_limits/tag/${encodeURIComponent(tag)}`);
+  }
+
+  readConcurrencyLimits(filter: ConcurrencyLimitFilter = {}): Promise<TagConcurrencyLimit[]> {
+    return this.#post<TagConcurrencyLimit[]>("/concurrency_limits/filter", filter);
+  }
+
+  deleteConcurrencyLimit(tag: string): Promise<void> {
+    return this.#delete(`/concurrency_limits/tag/${encodeURIComponent(tag)}`);
+  }
+
+  createGlobalConcurrencyLimit(input: GlobalConcurrencyLimitCreate): Promise<GlobalConcurrencyLimit> {
+    return this.#post<GlobalConcurrencyLimit>("/global_concurrency_limits", input);
+  }
+
+  updateGlobalConcurrencyLimit(
+    name: string,
+    change: GlobalConcurrencyLimitUpdate,
+  ): Promise<GlobalConcurrencyLimit> {
+    return this.#transport.request<GlobalConcurrencyLimit>({
+      method: "PATCH",
+      path: `/global_concurrency_limits/${encodeURIComponent(name)}`,
+      json: JSON.stringify(change),
+    });
+  }
+
+  readGlobalConcurrencyLimit(name: string): Promise<GlobalConcurrencyLimit> {
+    return this.#get<GlobalConcurrencyLimit>(`/global_concurrency_limits/${encodeURIComponent(name)}`);
+  }
+
+  readGlobalConcurrencyLimits(filter: ConcurrencyLimitFilter = {}): Promise<GlobalConcurrencyLimit[]> {
+    return this.#post<GlobalConcurrencyLimit[]>("/global_concurrency_limits/filter", filter);
+  }
+
+  deleteGlobalConcurrencyLimit(name: string): Promise<void> {
+    return this.#delete(`/global_concurrency_limits/${encodeURIComponent(name)}`);
+  }
+
+  /** A long poll: the server holds the request up to `waitSeconds` (keep it under the request timeout). */
+  acquireConcurrencySlots(input: SlotAcquire): Promise<SlotAcquireResult> {
+    return this.#post<SlotAcquireResult>("/concurrency_limits/acquire", input);
+  }
+
+  renewConcurrencySlots(input: SlotRenew): Promise<{ count: number }> {
+    return this.#post<{ count: number }>("/concurrency_limits/renew", input);
+  }
+
+  releaseConcurrencySlots(input: SlotRelease): Promise<{ count: number }> {
+    return this.#post<{ count: number }>("/concurrency_limits/release", input);
+  }
+
   async markCrashedRuns(): Promise<string[]> {
     return (await this.#post<{ ids: string[] }>("/flow_runs/mark_crashed", {})).ids;
   }
@@ -355,6 +423,10 @@ export class HttpClient implements OrdoClient {
 
   #post<T>(path: string, body: unknown): Promise<T> {
     return this.#transport.request<T>({ method: "POST", path, json: JSON.stringify(body) });
+  }
+
+  #delete(path: string): Promise<void> {
+    return this.#transport.request<void>({ method: "DELETE", path, answer: "none" });
   }
 
   #get<T>(path: string): Promise<T> {

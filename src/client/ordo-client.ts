@@ -35,9 +35,10 @@ import type {
   TaskRunFilter,
 } from "../schemas/index.js";
 import type { OrchestrationClient } from "./orchestration-client.js";
+import type { ConcurrencyLimitClient } from "./concurrency-client.js";
 
 /** Ordo's backend, as the engine and user code see it. */
-export interface OrdoClient {
+export interface OrdoClient extends ConcurrencyLimitClient {
   /** `embedded` (in-process store) or `http` (a server). */
   readonly kind: "embedded" | "http";
 

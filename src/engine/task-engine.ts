@@ -30,6 +30,8 @@ import { priorKey, resumeOrRerun, upstreamFailed } from "./task-resume.js";
 import { haltForever, isStopping } from "./signals.js";
 import { enter, factsFor, messageOf, stateData } from "./task-run-states.js";
 import { runWithTimeout } from "./timeout.js";
+import type { HeldSlots } from "./concurrency-slots.js";
+import { holdTaskSlots } from "./task-concurrency.js";
 
 /** A started task run: its snapshot and its settlement (which never rejects). */
 export interface StartedTaskRun {
@@ -295,93 +297,118 @@ async function attempts(
         run: factsFor(attempt - 1, retries, def),
       });
     }
-    if (decision.kind === "reject") {
-      throw new OrdoError(
-        "ORDO_INVALID_TRANSITION",
-        `task run '${snapshot.name}' cannot start: ${decision.reason}`,
-      );
+    // Tag concurrency limits: a slot of every limited tag before the run enters Running.
+    let held: HeldSlots | undefined;
+    if (snapshot.tags.length > 0 && decision.kind === "accept" && decision.cacheHit === undefined) {
+      held = await holdTaskSlots(flow, snapshot);
+      if (held?.waited === true) {
+        now = Date.now();
+        const again = applyRules(TASK_RULES, {
+          initial: snapshot.state,
+          proposed: { type: StateType.RUNNING, name: "Running", timestamp: now },
+          now,
+          run: factsFor(attempt - 1, retries, def),
+        });
+        if (again.kind !== "wait") decision = again;
+      }
     }
-    // A process ending on a signal starts no task: it would run unrecorded.
-    if (isStopping()) await haltForever();
-    enter(flow, snapshot, decision.state);
-    if (decision.cacheHit !== undefined) {
-      snapshot.result = decision.cacheHit.result;
-      return finish(
+    try {
+      if (decision.kind === "reject") {
+        throw new OrdoError(
+          "ORDO_INVALID_TRANSITION",
+          `task run '${snapshot.name}' cannot start: ${decision.reason}`,
+        );
+      }
+      // A process ending on a signal starts no task: it would run unrecorded.
+      if (isStopping()) await haltForever();
+      enter(flow, snapshot, decision.state);
+      if (decision.cacheHit !== undefined) {
+        snapshot.result = decision.cacheHit.result;
+        return finish(
+          def,
+          flow,
+          snapshot,
+          {
+            state: decision.state,
+            flowRunId: flow.flowRunId,
+            taskRunId: snapshot.id,
+            hasValue: false,
+            result: decision.cacheHit.result,
+          },
+          read,
+        );
+      }
+      if (options.onRunning !== undefined && options.onRunning.length > 0) {
+        await runHooks(
+          options.onRunning,
+          flow,
+          snapshot,
+          { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false },
+          read,
+        );
+      }
+
+      const logPrints = options.logPrints ?? flow.logPrints;
+      if (logPrints) installPrintCapture();
+      const ctx = new TaskRunContextImpl(flow, snapshot, logPrints, attempt);
+      let run: Execution;
+      if (options.timeoutSeconds === undefined) {
+        // The common case, inline: one async layer less per task run.
+        try {
+          run = {
+            ok: true,
+            value: await runContextStorage.run(ctx, def.fn as (...a: unknown[]) => unknown, ...args),
+          };
+        } catch (error) {
+          run = { ok: false, error, timedOut: false };
+        }
+      } else {
+        run = await executeWithTimeout(def, args, ctx, options.timeoutSeconds);
+      }
+      if (run.ok) {
+        const pending = complete(def, flow, snapshot, run.value);
+        const completed = pending instanceof Promise ? await pending : pending;
+        if (completed.ok) {
+          ctx.finished = true;
+          return finish(def, flow, snapshot, completed.outcome, read);
+        }
+        ctx.finished = true;
+        return finalFailure(def, flow, snapshot, completed.error, undefined);
+      }
+      const retryable = await isRetryable(def, run.error, attempt, retries, ctx);
+      now = Date.now();
+      const timedOut = run.timedOut;
+      const proposed = stateData(
+        StateType.FAILED,
+        timedOut ? "TimedOut" : "Failed",
+        now,
+        timedOut ? `task run timed out after ${options.timeoutSeconds}s` : messageOf(run.error),
+        errorInfo(run.error),
+      );
+      const failure = applyRules(TASK_RULES, {
+        initial: snapshot.state,
+        proposed,
+        now,
+        run: factsFor(attempt, retries, def),
+        retryable,
+      });
+      if (failure.kind === "accept" && failure.state.name === "AwaitingRetry") {
+        enter(flow, snapshot, failure.state);
+        ctx.logger.warning(`${failure.state.message ?? "retrying"}`);
+        ctx.finished = true;
+        continue;
+      }
+      ctx.finished = true;
+      return finalFailure(
         def,
         flow,
         snapshot,
-        {
-          state: decision.state,
-          flowRunId: flow.flowRunId,
-          taskRunId: snapshot.id,
-          hasValue: false,
-          result: decision.cacheHit.result,
-        },
-        read,
+        run.error,
+        failure.kind === "accept" ? failure.state : proposed,
       );
+    } finally {
+      if (held !== undefined) await held.release();
     }
-    if (options.onRunning !== undefined && options.onRunning.length > 0) {
-      await runHooks(
-        options.onRunning,
-        flow,
-        snapshot,
-        { state: decision.state, flowRunId: flow.flowRunId, taskRunId: snapshot.id, hasValue: false },
-        read,
-      );
-    }
-
-    const logPrints = options.logPrints ?? flow.logPrints;
-    if (logPrints) installPrintCapture();
-    const ctx = new TaskRunContextImpl(flow, snapshot, logPrints, attempt);
-    let run: Execution;
-    if (options.timeoutSeconds === undefined) {
-      // The common case, inline: one async layer less per task run.
-      try {
-        run = {
-          ok: true,
-          value: await runContextStorage.run(ctx, def.fn as (...a: unknown[]) => unknown, ...args),
-        };
-      } catch (error) {
-        run = { ok: false, error, timedOut: false };
-      }
-    } else {
-      run = await executeWithTimeout(def, args, ctx, options.timeoutSeconds);
-    }
-    if (run.ok) {
-      const pending = complete(def, flow, snapshot, run.value);
-      const completed = pending instanceof Promise ? await pending : pending;
-      if (completed.ok) {
-        ctx.finished = true;
-        return finish(def, flow, snapshot, completed.outcome, read);
-      }
-      ctx.finished = true;
-      return finalFailure(def, flow, snapshot, completed.error, undefined);
-    }
-    const retryable = await isRetryable(def, run.error, attempt, retries, ctx);
-    now = Date.now();
-    const timedOut = run.timedOut;
-    const proposed = stateData(
-      StateType.FAILED,
-      timedOut ? "TimedOut" : "Failed",
-      now,
-      timedOut ? `task run timed out after ${options.timeoutSeconds}s` : messageOf(run.error),
-      errorInfo(run.error),
-    );
-    const failure = applyRules(TASK_RULES, {
-      initial: snapshot.state,
-      proposed,
-      now,
-      run: factsFor(attempt, retries, def),
-      retryable,
-    });
-    if (failure.kind === "accept" && failure.state.name === "AwaitingRetry") {
-      enter(flow, snapshot, failure.state);
-      ctx.logger.warning(`${failure.state.message ?? "retrying"}`);
-      ctx.finished = true;
-      continue;
-    }
-    ctx.finished = true;
-    return finalFailure(def, flow, snapshot, run.error, failure.kind === "accept" ? failure.state : proposed);
   }
 }
 

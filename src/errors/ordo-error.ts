@@ -34,6 +34,9 @@ export const ErrorCode = {
   NotPaused: "ORDO_NOT_PAUSED",
   NotInFlow: "ORDO_NOT_IN_FLOW",
   PauseTimedOut: "ORDO_PAUSE_TIMED_OUT",
+  // Concurrency limits (`concurrency()`, `rateLimit()`).
+  ConcurrencyLimitNotFound: "ORDO_CONCURRENCY_LIMIT_NOT_FOUND",
+  ConcurrencyTimeout: "ORDO_CONCURRENCY_TIMEOUT",
   // Settings profiles (profiles.toml, `ordo config`, `ordo profile`).
   UnknownSetting: "ORDO_UNKNOWN_SETTING",
   InvalidProfilesFile: "ORDO_INVALID_PROFILES_FILE",

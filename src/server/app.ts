@@ -19,6 +19,7 @@ import { registerFlowRunRoutes } from "./routes/flow-runs.js";
 import { registerResultRoutes } from "./routes/results.js";
 import { registerTaskRunRoutes } from "./routes/task-runs.js";
 import { registerArtifactRoutes } from "./routes/artifacts.js";
+import { registerConcurrencyLimitRoutes } from "./routes/concurrency-limits.js";
 import { registerEventRoutes } from "./routes/events.js";
 import { registerStreamRoute, type StreamTiming } from "./routes/stream.js";
 import { registerVariableRoutes } from "./routes/variables.js";
@@ -84,6 +85,7 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   registerVariableRoutes(app, deps);
   registerArtifactRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerConcurrencyLimitRoutes(app, deps);
   registerStreamRoute(app, deps, limits.stream);
   registerWorkPoolRoutes(app, deps);
   registerDeploymentRoutes(app, deps);

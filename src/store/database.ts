@@ -278,6 +278,30 @@ export interface DeploymentSchedulesTable {
   updated_at: number;
 }
 
+/** The `concurrency_limits` table: tag limits (`tag:<tag>`) and global limits. */
+export interface ConcurrencyLimitsTable {
+  id: string;
+  name: string;
+  slot_limit: number;
+  /** 1 or 0. */
+  active: number;
+  slot_decay_per_second: number;
+  /** Rate-limit slots as of `decayed_at` (they decay from then on). */
+  decaying_slots: number;
+  decayed_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The `concurrency_leases` table: slots held by a holder until `expires_at`. */
+export interface ConcurrencyLeasesTable {
+  limit_name: string;
+  holder: string;
+  slots: number;
+  expires_at: number;
+  created_at: number;
+}
+
 export interface Database {
   flows: FlowsTable;
   flow_runs: FlowRunsTable;
@@ -295,4 +319,6 @@ export interface Database {
   workers: WorkersTable;
   deployments: DeploymentsTable;
   deployment_schedules: DeploymentSchedulesTable;
+  concurrency_limits: ConcurrencyLimitsTable;
+  concurrency_leases: ConcurrencyLeasesTable;
 }

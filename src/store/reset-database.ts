@@ -7,6 +7,8 @@ import type { SqlExecutor } from "./sql-executor.js";
 
 /** Ordo's tables, children before parents. */
 export const ORDO_TABLES = [
+  "concurrency_leases",
+  "concurrency_limits",
   "events",
   "artifacts",
   "variables",

@@ -27,6 +27,8 @@ export interface ServiceOptions {
   readonly lateRunsIntervalMs?: number | undefined;
   /** A Scheduled run this long past its time is Late. Default 15 000. */
   readonly lateAfterMs?: number | undefined;
+  /** Concurrency slots: expired leases (of holders that died) are deleted. Default 10 000. */
+  readonly leaseReclaimIntervalMs?: number | undefined;
 }
 
 /** The running services. */
@@ -80,6 +82,14 @@ export function startServices(store: Store, options: ServiceOptions = {}): Runni
             `[ordo server] retention deleted ${report.flowRuns} flow runs and ${report.events} events`,
           );
         }
+      }),
+    );
+  }
+  const reclaimEvery = options.leaseReclaimIntervalMs ?? 10_000;
+  if (reclaimEvery > 0) {
+    loops.push(
+      startLoop("concurrency lease reclaim", reclaimEvery, async () => {
+        await api.reclaimExpiredLeases(store, Date.now());
       }),
     );
   }

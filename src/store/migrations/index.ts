@@ -9,6 +9,7 @@ import { migration0002 } from "./0002-idempotency-variables-artifacts-events.js"
 import { migration0003 } from "./0003-flow-run-list-indexes.js";
 import { migration0004 } from "./0004-flow-parameter-schema.js";
 import { migration0005 } from "./0005-deployments-work-pools.js";
+import { migration0006 } from "./0006-concurrency-limits.js";
 import { migration0007 } from "./0007-flow-run-pause.js";
 
 /** The migrations, ordered by version. */
@@ -18,5 +19,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
   migration0007,
 ];

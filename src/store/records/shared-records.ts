@@ -6,6 +6,7 @@
  */
 import type { SqlExecutor } from "../sql-executor.js";
 import { ArtifactRecords } from "./artifacts.js";
+import { ConcurrencyLimitRecords } from "./concurrency-limits.js";
 import { EventRecords } from "./events.js";
 import { FlowRunGraphs } from "./flow-run-graph.js";
 import { FlowRunQueries } from "./flow-run-queries.js";
@@ -41,6 +42,8 @@ export class SharedRecords {
   readonly deployments: DeploymentRecords;
   /** Due, late and active runs, for claims and services. */
   readonly claims: FlowRunClaims;
+  /** Concurrency limits and their slot leases. */
+  readonly concurrencyLimits: ConcurrencyLimitRecords;
 
   constructor(executor: SqlExecutor) {
     this.variables = new VariableRecords(executor);
@@ -54,5 +57,6 @@ export class SharedRecords {
     this.workPools = new WorkPoolRecords(executor);
     this.deployments = new DeploymentRecords(executor);
     this.claims = new FlowRunClaims(executor);
+    this.concurrencyLimits = new ConcurrencyLimitRecords(executor);
   }
 }
