@@ -18,6 +18,11 @@ export const ORDO_TABLES = [
   "task_runs",
   "flow_run_states",
   "flow_runs",
+  "deployment_schedules",
+  "deployments",
+  "workers",
+  "work_queues",
+  "work_pools",
   "flows",
   "ordo_migrations",
 ] as const;

@@ -59,13 +59,13 @@ describe("caching", () => {
   it("expires entries after cacheExpirationSeconds", async () => {
     let calls = 0;
     const shortLived = task(
-      { name: "short-lived", cacheKey: () => "fixed", cacheExpirationSeconds: 0.05 },
+      { name: "short-lived", cacheKey: () => "fixed", cacheExpirationSeconds: 1 },
       async () => ++calls,
     );
     const f = flow({ name: "expiring" }, async () => shortLived());
     expect(await f()).toBe(1);
     expect(await f()).toBe(1);
-    await sleep(80);
+    await sleep(1100);
     expect(await f()).toBe(2);
   });
 
