@@ -208,7 +208,7 @@ class FlowRunExecution {
         );
       }
       this.#logger.info(
-        this.rerun
+        this.rerun && this.run.runCount > 0
           ? `resuming flow run for flow '${this.def.name}'`
           : `beginning flow run for flow '${this.def.name}'`,
       );
