@@ -14,6 +14,7 @@ import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/ind
 import type { FlowRunTransition, Store, UnfinishedFlowRun } from "../store/index.js";
 import { isProcessAlive } from "./process-liveness.js";
 import { runTimesAfter } from "./run-times.js";
+import { decideFlowRunState } from "./flow-run-state.js";
 
 /** Options of {@link markCrashedRuns}. */
 export interface MarkCrashedRunsOptions {
@@ -93,7 +94,32 @@ export async function markCrashedRuns(store: Store, options: MarkCrashedRunsOpti
     if (reason === undefined) continue;
     const crashed: StateData = { type: StateType.CRASHED, name: "Crashed", timestamp: now, message: reason };
     const done = await store.transitionFlowRun(seen.id, (run) => decideCrash(seen, run, crashed, now));
-    if (done === true) marked.push(seen.id);
+    if (done === true) {
+      marked.push(seen.id);
+      await retryCrashedDeploymentRun(store, seen.id, now);
+    }
   }
   return marked;
+}
+
+/**
+ * A crashed run of a deployment with retries left goes AwaitingRetry, due now, so that a
+ * worker runs it again (reusing its completed tasks). Runs started by hand are retried
+ * by hand (`ordo flow-run retry`).
+ */
+async function retryCrashedDeploymentRun(store: Store, id: string, now: number): Promise<void> {
+  await store.transitionFlowRun(id, (run): FlowRunTransition<boolean> => {
+    const retriesLeft = run.runCount > 0 && run.runCount <= run.retries;
+    if (run.state.type !== StateType.CRASHED || run.deploymentId === undefined || !retriesLeft) {
+      return { outcome: false };
+    }
+    const retry: StateData = {
+      type: StateType.SCHEDULED,
+      name: "AwaitingRetry",
+      timestamp: now,
+      scheduledTime: now,
+      message: `retry ${run.runCount} of ${run.retries} after a crash: ${run.state.message ?? "its process is gone"}`,
+    };
+    return { outcome: true, write: decideFlowRunState(run, retry, { rerun: true }, now).write };
+  });
 }

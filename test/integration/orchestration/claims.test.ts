@@ -5,8 +5,9 @@
  * run without a process is immediate and cascades to subflows; late and stale runs
  * follow their deployment's policy.
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
@@ -187,6 +188,33 @@ describe.each(backends)("claims on %s", (_name, open) => {
       await expect(api.cancelFlowRun(store, "00000000-0000-7000-8000-000000000000")).rejects.toMatchObject({
         code: "ORDO_NOT_FOUND",
       });
+    });
+  });
+
+  it("retries a crashed deployment run with retries left: AwaitingRetry, then claimable again", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const d = await deploy(store, { retries: 1 });
+      const run = await api.createDeploymentFlowRun(store, d.id);
+      await api.claimWorkPoolRuns(store, "pool", { workerName: "w" });
+      const gone = spawnSync(process.execPath, ["-e", "0"]).pid;
+      await api.attachFlowRunProcess(store, run.id, hostname(), gone);
+      await api.setFlowRunState(store, run.id, { type: "RUNNING", name: "Running", timestamp: Date.now() });
+      expect(await api.markCrashedRuns(store)).toEqual([run.id]);
+      const retried = await api.readFlowRun(store, run.id);
+      expect(retried.state).toMatchObject({ type: "SCHEDULED", name: "AwaitingRetry" });
+      expect(retried.state.message).toMatch(/^retry 1 of 1 after a crash: process \d+ on host .* is gone/);
+      const again = await api.claimWorkPoolRuns(store, "pool", { workerName: "w2" });
+      expect(again.map((c) => c.flowRun.id)).toEqual([run.id]);
+      const history = (await api.readFlowRunStates(store, run.id)).map((s) => s.name);
+      expect(history).toEqual([
+        "Scheduled",
+        "InfrastructurePending",
+        "Running",
+        "Crashed",
+        "AwaitingRetry",
+        "InfrastructurePending",
+      ]);
     });
   });
 
