@@ -30,6 +30,9 @@ import type { z } from "zod";
 import { getClient } from "../client/get-client.js";
 import { loadSettings } from "../settings/index.js";
 
+/** Set in the processes that run flow runs for a worker or serve process. */
+export const RUN_CHILD_ENV = "ORDO_RUN_PROCESS";
+
 /** What a deployment of a flow may say (the flow's name, schema and retries come from the flow). */
 export interface DeploymentOptions {
   /** The deployment's name; runs are created with `FLOW/NAME`. */
@@ -183,6 +186,8 @@ export interface ServeOptions {
  * ```
  */
 export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promise<void> {
+  // A run's own process imports the file that called serve(): it must not serve again.
+  if (process.env[RUN_CHILD_ENV] === "1") return;
   const deployments = args.filter((a): a is RunnerDeployment => "definition" in a);
   const options = (args.find((a) => !("definition" in a)) ?? {}) as ServeOptions;
   if (deployments.length === 0)

@@ -62,10 +62,17 @@ export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<F
  * Throws `ORDO_INVALID_TRANSITION` when the run was cancelled or taken before it started.
  */
 export async function executeClaimedRun(flowRunId: string, entrypoint: string, cwd: string): Promise<State> {
-  const flowObject = await loadFlowForRun(entrypoint, cwd);
   const config = await engineConfig();
   const client = config.client;
   await client.orchestration.attachFlowRunProcess(flowRunId, hostname(), process.pid);
+  let flowObject: Flow<unknown, unknown>;
+  try {
+    flowObject = await loadFlowForRun(entrypoint, cwd);
+  } catch (error) {
+    // The run cannot start here (missing file, bad export): it fails with the reason.
+    await failBeforeStart(flowRunId, error);
+    throw error;
+  }
   let run = await client.readFlowRun(flowRunId);
   const at = run.state.scheduledTime;
   if (at !== undefined && at > Date.now()) await sleep(at - Date.now());
@@ -87,8 +94,29 @@ export async function executeClaimedRun(flowRunId: string, entrypoint: string, c
       },
     );
   }
-  const outcome = await runFlow(flowObject.definition, run.parameters, config, { existingRun: run });
+  let outcome;
+  try {
+    outcome = await runFlow(flowObject.definition, run.parameters, config, { existingRun: run });
+  } catch (error) {
+    // Parameters the flow's own schema refuses fail the run before its body runs.
+    if (error instanceof OrdoError && error.code === "ORDO_INVALID_PARAMETERS")
+      await failBeforeStart(flowRunId, error);
+    throw error;
+  }
   return stateOf(outcome, resultReader(config));
+}
+
+async function failBeforeStart(flowRunId: string, error: unknown): Promise<void> {
+  const { client } = await engineConfig();
+  const message = error instanceof Error ? error.message : String(error);
+  await client
+    .setFlowRunState(flowRunId, {
+      type: StateType.FAILED,
+      name: "Failed",
+      timestamp: Date.now(),
+      message: `the run could not start: ${message}`,
+    })
+    .catch(() => undefined);
 }
 
 /**

@@ -65,6 +65,8 @@ export function processSpecOf(claimed: ClaimedFlowRun, apiUrl: string | undefine
   Object.assign(env, claimed.job.env);
   if (apiUrl !== undefined) env["ORDO_API_URL"] = apiUrl;
   env["ORDO_FLOW_RUN_ID"] = claimed.flowRun.id;
+  // serve() in the entrypoint's file does nothing in a run's process (no serving recursion).
+  env["ORDO_RUN_PROCESS"] = "1";
   return { cwd: claimed.job.workingDir ?? claimed.path ?? process.cwd(), env, command: claimed.job.command };
 }
 
