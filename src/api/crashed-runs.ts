@@ -12,6 +12,7 @@ import { hostname } from "node:os";
 import type { FlowRun } from "../schemas/index.js";
 import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store, UnfinishedFlowRun } from "../store/index.js";
+import { setFlowRunState } from "./flow-run-state.js";
 import { isProcessAlive } from "./process-liveness.js";
 import { runTimesAfter } from "./run-times.js";
 
@@ -74,9 +75,37 @@ function decideCrash(
 }
 
 /**
+ * Puts a crashed deployment run with retries left back in its queue (AwaitingRetry), as
+ * its worker would have done had it not died with it: a worker then runs it again.
+ */
+async function retryCrashedDeploymentRun(
+  store: Store,
+  id: string,
+  reason: string,
+  now: number,
+): Promise<void> {
+  const run = await store.readFlowRun(id);
+  if (run?.deploymentId === undefined || run.state.type !== StateType.CRASHED) return;
+  if (run.runCount === 0 || run.runCount > run.retries) return;
+  await setFlowRunState(
+    store,
+    id,
+    {
+      type: StateType.SCHEDULED,
+      name: "AwaitingRetry",
+      timestamp: now,
+      scheduledTime: now,
+      message: `retry after a crash: ${reason}`,
+    },
+    { rerun: true },
+  );
+}
+
+/**
  * Marks Crashed the flow runs in PENDING, RUNNING or CANCELLING whose process is gone
  * (see the module notes), each with a state-history row, and their task runs still
- * SCHEDULED, PENDING or RUNNING too. Returns the ids of the flow runs it marked.
+ * SCHEDULED, PENDING or RUNNING too; a deployment's run with retries left then goes back
+ * to its queue as AwaitingRetry. Returns the ids of the flow runs it marked.
  *
  * @example
  * ```ts
@@ -93,7 +122,9 @@ export async function markCrashedRuns(store: Store, options: MarkCrashedRunsOpti
     if (reason === undefined) continue;
     const crashed: StateData = { type: StateType.CRASHED, name: "Crashed", timestamp: now, message: reason };
     const done = await store.transitionFlowRun(seen.id, (run) => decideCrash(seen, run, crashed, now));
-    if (done === true) marked.push(seen.id);
+    if (done !== true) continue;
+    marked.push(seen.id);
+    await retryCrashedDeploymentRun(store, seen.id, reason, now);
   }
   return marked;
 }
