@@ -136,21 +136,52 @@ async function waitCompleted(id: string): Promise<void> {
   await waitFor(async () => ((await client.readFlowRun(id)).state.type === "COMPLETED" ? true : undefined));
 }
 
+/** Where the time between trigger and first line went, in ms per run. */
+interface Phases {
+  readonly total: number[];
+  /** Trigger → InfrastructurePending (the claim). */
+  readonly claim: number[];
+  /** Claim → Pending (the child takes the run, attaches, reads it). */
+  readonly pending: number[];
+  /** Pending → Running (the engine starts the flow run). */
+  readonly running: number[];
+  /** Running → the flow's first statement. */
+  readonly firstLine: number[];
+}
+
 /** Trigger → first line, for `runs` runs of `deployment` one after another (after 3 warm-ups). */
-async function triggerToFirstLine(deployment: string, runs: number, label: string): Promise<number[]> {
+async function triggerToFirstLine(deployment: string, runs: number, label: string): Promise<Phases> {
   const file = join(dir, `${label}.stamps`);
-  const out: number[] = [];
+  const out: Phases = { total: [], claim: [], pending: [], running: [], firstLine: [] };
   for (let i = -3; i < runs; i++) {
     const tag = `${label}-${i}`;
     const triggeredAt = Date.now();
     const run = await client.orchestration.createDeploymentFlowRun(deployment, { parameters: { file, tag } });
     const firstLine = await waitFor(() => stamps(file).get(tag));
-    if (i >= 0) out.push(firstLine - triggeredAt);
     await waitCompleted(run.id);
+    if (i >= 0) {
+      const states = await client.readFlowRunStates(run.id);
+      const at = (name: string) => states.find((s) => s.name === name)?.timestamp ?? Number.NaN;
+      out.total.push(firstLine - triggeredAt);
+      out.claim.push(at("InfrastructurePending") - triggeredAt);
+      out.pending.push(at("Pending") - at("InfrastructurePending"));
+      out.running.push(at("Running") - at("Pending"));
+      out.firstLine.push(firstLine - at("Running"));
+    }
     // The worker starts the next warm child when it hands one over: let it load.
     await sleep(GAP_MS);
   }
   return out;
+}
+
+function phaseRows(label: string, phases: Phases, target: string): string[][] {
+  return [
+    row(`${label}: trigger → first line`, phases.total, target),
+    row("  trigger → claimed (InfrastructurePending)", phases.claim, ""),
+    row("  claimed → Pending (child takes the run)", phases.pending, ""),
+    row("  Pending → Running", phases.running, ""),
+    row("  Running → first line", phases.firstLine, ""),
+  ];
 }
 
 function row(label: string, ms: readonly number[], target: string): string[] {
@@ -241,10 +272,7 @@ try {
   console.log(
     renderTable(
       ["path", "runs", "p50", "p99", "max", "target p50"],
-      [
-        row("worker (process per run, warm child)", viaWorker, "≤ 300"),
-        row("serve (warm child)", viaServe, "≤ 20"),
-      ],
+      [...phaseRows("worker", viaWorker, "≤ 300"), ...phaseRows("serve", viaServe, "≤ 20")],
     ),
   );
   console.log(`\nScheduled runs, ${AHEAD_MS} ms ahead, through the worker: lateness in ms`);

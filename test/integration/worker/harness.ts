@@ -32,9 +32,9 @@ const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 export interface Started {
   readonly child: ChildProcess;
   /** Everything it printed (stdout and stderr). */
-  output(): string;
+  readonly output: () => string;
   /** Resolves when its output matches `pattern` (rejects after `timeoutMs` or when it exits). */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  readonly waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
   /** Resolves when it has exited. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -103,15 +103,15 @@ export interface WorkerHarness {
   readonly server: RunningServer;
   readonly client: HttpClient;
   /** Starts `ordo ARGS` from the built package against the test's server. */
-  ordo(args: readonly string[], env?: Record<string, string>): Started;
+  readonly ordo: (args: readonly string[], env?: Record<string, string>) => Started;
   /** Starts `ordo worker start --pool POOL ARGS` and waits until it polls. */
-  worker(pool: string, args?: readonly string[], env?: Record<string, string>): Promise<Started>;
+  readonly worker: (pool: string, args?: readonly string[], env?: Record<string, string>) => Promise<Started>;
   /** Starts a TypeScript file under tsx against the test's server. */
-  script(file: string, env?: Record<string, string>): Started;
+  readonly script: (file: string, env?: Record<string, string>) => Started;
   /** Kills `pid` (and its group) after the test too. */
-  track(pid: number): void;
+  readonly track: (pid: number) => void;
   /** Waits until run `id` satisfies `done` and returns it. */
-  waitForRun(id: string, done: (run: FlowRun) => boolean, timeoutMs?: number): Promise<FlowRun>;
+  readonly waitForRun: (id: string, done: (run: FlowRun) => boolean, timeoutMs?: number) => Promise<FlowRun>;
 }
 
 /**
