@@ -77,7 +77,8 @@ function decideCrash(
 /**
  * Marks Crashed the flow runs in PENDING, RUNNING or CANCELLING whose process is gone
  * (see the module notes), each with a state-history row, and their task runs still
- * SCHEDULED, PENDING or RUNNING too. Returns the ids of the flow runs it marked.
+ * SCHEDULED, PENDING or RUNNING too; a deployment's run with retries left then goes back
+ * to its queue as AwaitingRetry. Returns the ids of the flow runs it marked.
  *
  * @example
  * ```ts

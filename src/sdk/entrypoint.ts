@@ -90,7 +90,7 @@ function isFlowLike(value: unknown): value is EntrypointFlow {
 }
 
 /** Registers tsx's ESM loader the first time it is needed in this process. */
-async function ensureTypeScriptLoader(): Promise<void> {
+export async function ensureTypeScriptLoader(): Promise<void> {
   const slot = globalThis as unknown as Record<symbol, boolean | undefined>;
   if (slot[TSX_REGISTERED] === true) return;
   const { register } = await import("tsx/esm/api");

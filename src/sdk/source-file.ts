@@ -4,11 +4,15 @@
  *
  * @module
  */
-import { dirname, resolve, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Ordo's own source or build folder (`src/` or `dist/`), whose frames are skipped. */
-const OWN_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * Ordo's own source and build folders (`src/` and `dist/`), whose frames are skipped.
+ * Both: with source maps on (tsx, `--enable-source-maps`), frames of `dist/` read `src/`.
+ */
+const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const OWN_ROOTS = [join(PACKAGE_ROOT, "src") + sep, join(PACKAGE_ROOT, "dist") + sep];
 
 function frameFile(line: string): string | undefined {
   const match = /\(?((?:file:\/\/)?\/[^():]+(?::[^():]+)*?):\d+:\d+\)?$/.exec(line.trim());
@@ -30,7 +34,7 @@ export function callerFile(): string | undefined {
   for (const line of stack.split("\n").slice(1)) {
     const file = frameFile(line);
     if (file === undefined || file.startsWith("node:")) continue;
-    if (file.startsWith(OWN_ROOT + sep)) continue;
+    if (OWN_ROOTS.some((root) => file.startsWith(root))) continue;
     if (file.includes(`${sep}node_modules${sep}`)) continue;
     return file;
   }

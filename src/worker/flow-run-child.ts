@@ -19,7 +19,7 @@ import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { engineConfig } from "../sdk/engine-config.js";
 import { isFlow, type Flow } from "../sdk/flow.js";
-import { loadEntrypoint } from "../sdk/entrypoint.js";
+import { ensureTypeScriptLoader, loadEntrypoint } from "../sdk/entrypoint.js";
 import { StateType, type State } from "../states/index.js";
 
 /** The message a warm child waits for. */
@@ -46,6 +46,7 @@ export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<F
     if (colon < 0) throw error;
     const file = resolve(cwd, entrypoint.slice(0, colon));
     const name = entrypoint.slice(colon + 1);
+    await ensureTypeScriptLoader();
     const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     const byName = Object.values(module).find((value) => isFlow(value) && value.flowName === name);
     if (byName !== undefined && isFlow(byName)) {

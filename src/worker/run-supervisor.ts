@@ -160,7 +160,14 @@ export class RunSupervisor {
       );
       return;
     }
-    if (isTerminalType(run.state.type) || run.state.type === StateType.PAUSED) return;
+    // Finished, paused, or already back in its queue (the server's crash detection got
+    // there first, or the run waits in place for a retry that any worker may claim).
+    if (
+      isTerminalType(run.state.type) ||
+      run.state.type === StateType.PAUSED ||
+      run.state.type === StateType.SCHEDULED
+    )
+      return;
     const message = `the run's process exited with code ${code} before the run finished`;
     const crashed = await client.setFlowRunState(id, {
       type: StateType.CRASHED,

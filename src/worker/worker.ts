@@ -148,7 +148,8 @@ export class Worker {
         run.flowRun.id,
         {
           type: StateType.SCHEDULED,
-          name: "Scheduled",
+          // A run that ran before is a retry (e.g. one this worker just put back on stop).
+          name: run.flowRun.runCount > 0 ? "AwaitingRetry" : "Scheduled",
           timestamp: Date.now(),
           scheduledTime: run.flowRun.state.scheduledTime ?? Date.now(),
           message: "its worker stopped before starting it",

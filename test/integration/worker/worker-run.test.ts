@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../helpers/ordo-cli.js";
+import { eventually, FLOWS, useWorkerHarness } from "./harness.js";
+
+const harness = useWorkerHarness();
+
+describe("a worker runs a deployment's run", () => {
+  it("moves it InfrastructurePending → Pending → Running → Completed, records its prints, and shows ONLINE in a READY pool", async () => {
+    const { client, worker, waitForRun } = harness();
+    await client.orchestration.createWorkPool({ name: "local", type: "process" });
+    await client.orchestration.createDeployment({
+      flowName: "worker-hello",
+      name: "e2e",
+      entrypoint: `${FLOWS}:hello`,
+      path: REPO_ROOT,
+      workPoolName: "local",
+    });
+    await worker("local", ["--name", "w1"]);
+
+    const created = await client.orchestration.createDeploymentFlowRun("worker-hello/e2e", {
+      parameters: { name: "Ada" },
+    });
+    const run = await waitForRun(created.id, (r) => r.state.type === "COMPLETED");
+
+    const names = (await client.readFlowRunStates(run.id)).map((s) => s.name);
+    expect(names).toEqual(["Scheduled", "InfrastructurePending", "Pending", "Running", "Completed"]);
+    const logs = await eventually("the run's printed line in its logs", async () => {
+      const lines = await client.readLogs({ flowRunId: run.id });
+      return lines.some((l) => l.message === "hello from the flow, Ada") ? lines : undefined;
+    });
+    expect(logs.find((l) => l.message === "hello from the flow, Ada")?.name).toBe("stdout");
+    const workers = await client.orchestration.readWorkers("local");
+    expect(workers.map((w) => [w.name, w.status])).toEqual([["w1", "ONLINE"]]);
+    expect((await client.orchestration.readWorkPool("local")).status).toBe("READY");
+  });
+});

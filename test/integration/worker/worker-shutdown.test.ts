@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../helpers/ordo-cli.js";
+import { alive, eventually, FLOWS, useWorkerHarness } from "./harness.js";
+
+const harness = useWorkerHarness();
+
+describe("a worker stopped with SIGTERM", () => {
+  it("gives a running run the grace period, then stops it, puts it back as AwaitingRetry and exits 0", async () => {
+    const { client, dir, worker, waitForRun, track } = harness();
+    await client.orchestration.createWorkPool({ name: "local", type: "process" });
+    await client.orchestration.createDeployment({
+      flowName: "worker-long",
+      name: "shutdown",
+      entrypoint: `${FLOWS}:long`,
+      path: REPO_ROOT,
+      workPoolName: "local",
+    });
+    const w = await worker("local", ["--grace-seconds", "1"]);
+    const startedFile = join(dir, "started");
+    const created = await client.orchestration.createDeploymentFlowRun("worker-long/shutdown", {
+      parameters: { startedFile, seconds: 300 },
+    });
+    await waitForRun(created.id, (r) => r.state.type === "RUNNING");
+    const childPid = await eventually("the run's process", () =>
+      existsSync(startedFile) ? Number(readFileSync(startedFile, "utf8")) : undefined,
+    );
+    track(childPid);
+
+    const stoppedAt = Date.now();
+    w.child.kill("SIGTERM");
+    const exit = await w.exited;
+    const tookMs = Date.now() - stoppedAt;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(tookMs).toBeGreaterThanOrEqual(1000);
+    // Grace (1 s), the stop of the run's process (≤ 2 s), and the claim poll in flight (≤ 10 s).
+    expect(tookMs).toBeLessThan(15_000);
+    expect(w.output()).toMatch(/flow run .* is stopped and goes back to its queue/);
+    expect(alive(childPid)).toBe(false);
+
+    const run = await client.readFlowRun(created.id);
+    expect([run.state.type, run.state.name]).toEqual(["SCHEDULED", "AwaitingRetry"]);
+    const names = (await client.readFlowRunStates(created.id)).map((s) => s.name);
+    expect(names.slice(0, 4)).toEqual(["Scheduled", "InfrastructurePending", "Pending", "Running"]);
+    expect(names.at(-1)).toBe("AwaitingRetry");
+  });
+});
