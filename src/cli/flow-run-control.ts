@@ -80,23 +80,12 @@ export function registerFlowRunControlCommands(group: Command, ctx: CliContext):
     .option("--entrypoint <spec>", "where the flow is: FILE.ts:EXPORT")
     .option("--warm", "load first, then wait for the run id over IPC")
     .action(async (id: string | undefined, options: { entrypoint?: string; warm?: boolean }) => {
-      const child = await import("../worker/flow-run-child.js");
-      const stopWatching = child.exitWithParent();
-      let flowRunId = id;
-      let entrypoint = options.entrypoint;
-      let cwd = process.cwd();
-      if (options.warm === true) {
-        const start = await child.waitForStartMessage(entrypoint, cwd);
-        flowRunId = start.flowRunId;
-        entrypoint = start.entrypoint;
-        if (start.cwd !== undefined) cwd = start.cwd;
-      }
-      if (flowRunId === undefined || entrypoint === undefined) {
-        throw new OrdoError("ORDO_INVALID_INPUT", "execute needs a flow run id and --entrypoint", {});
-      }
-      const state = await child.executeClaimedRun(flowRunId, entrypoint, cwd);
-      ctx.exitCode = state.type === StateType.COMPLETED ? ExitCode.Ok : ExitCode.Failure;
-      stopWatching();
-      if (typeof process.disconnect === "function" && process.connected) process.disconnect();
+      const { runChild } = await import("../worker/child-main.js");
+      const code = await runChild({
+        flowRunId: id,
+        entrypoint: options.entrypoint,
+        warm: options.warm === true,
+      });
+      ctx.exitCode = code === 0 ? ExitCode.Ok : code === 2 ? ExitCode.Usage : ExitCode.Failure;
     });
 }

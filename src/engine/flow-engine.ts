@@ -49,7 +49,11 @@ export interface RunFlowOptions {
 
 const flowCache = new WeakMap<OrdoClient, Map<string, Promise<Flow>>>();
 
-function ensureFlow(client: OrdoClient, def: FlowDefinition): Promise<Flow> {
+/**
+ * Records the flow (name, tags, parameter schema) once per client: a run's process may do
+ * it ahead of the run.
+ */
+export function recordFlow(client: OrdoClient, def: FlowDefinition): Promise<Flow> {
   let byName = flowCache.get(client);
   if (byName === undefined) flowCache.set(client, (byName = new Map<string, Promise<Flow>>()));
   let flow = byName.get(def.name);
@@ -117,7 +121,7 @@ export async function runFlow(
     }
   }
 
-  await ensureFlow(client, def);
+  await recordFlow(client, def);
   if (run === undefined) {
     run = await client.createFlowRun({
       id: uuid7(),

@@ -21,6 +21,8 @@ import { engineConfig } from "../sdk/engine-config.js";
 import { isFlow, type Flow } from "../sdk/flow.js";
 import { ensureTypeScriptLoader, loadEntrypoint } from "../sdk/entrypoint.js";
 import { StateType, type State } from "../states/index.js";
+import type { FlowRun } from "../schemas/index.js";
+import { recordFlow } from "../engine/flow-engine.js";
 
 /** The message a warm child waits for. */
 export interface StartRunMessage {
@@ -28,6 +30,8 @@ export interface StartRunMessage {
   readonly flowRunId: string;
   readonly entrypoint: string;
   readonly cwd?: string | undefined;
+  /** The run as claimed, so the child need not read it again. */
+  readonly flowRun?: FlowRun | undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
@@ -62,10 +66,14 @@ export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<F
  * Executes the claimed flow run `flowRunId` in this process and returns its final state.
  * Throws `ORDO_INVALID_TRANSITION` when the run was cancelled or taken before it started.
  */
-export async function executeClaimedRun(flowRunId: string, entrypoint: string, cwd: string): Promise<State> {
+export async function executeClaimedRun(
+  flowRunId: string,
+  entrypoint: string,
+  cwd: string,
+  claimed?: FlowRun,
+): Promise<State> {
   const config = await engineConfig();
   const client = config.client;
-  await client.orchestration.attachFlowRunProcess(flowRunId, hostname(), process.pid);
   let flowObject: Flow<unknown, unknown>;
   try {
     flowObject = await loadFlowForRun(entrypoint, cwd);
@@ -74,16 +82,21 @@ export async function executeClaimedRun(flowRunId: string, entrypoint: string, c
     await failBeforeStart(flowRunId, error);
     throw error;
   }
-  let run = await client.readFlowRun(flowRunId);
+  // The claim's copy of the run saves a request; a run started by hand is read.
+  let run = claimed?.id === flowRunId ? claimed : await client.readFlowRun(flowRunId);
   const at = run.state.scheduledTime;
-  if (at !== undefined && at > Date.now()) await sleep(at - Date.now());
+  if (at !== undefined && at > Date.now() + 50) {
+    // Claimed early (prefetch): say which process holds it while it waits for its time.
+    await client.orchestration.attachFlowRunProcess(flowRunId, hostname(), process.pid);
+    await sleep(at - Date.now());
+  }
   if (run.state.type === StateType.PENDING || run.state.type === StateType.SCHEDULED) {
     const pending = await client.setFlowRunState(flowRunId, {
       type: StateType.PENDING,
       name: "Pending",
       timestamp: Date.now(),
     });
-    if (pending.status === "ACCEPT") run = await client.readFlowRun(flowRunId);
+    run = { ...run, state: pending.state, runCount: pending.runCount };
   }
   if (run.state.type !== StateType.PENDING) {
     throw new OrdoError(
@@ -139,8 +152,12 @@ export async function waitForStartMessage(
   preload: string | undefined,
   cwd: string,
 ): Promise<StartRunMessage> {
-  if (preload !== undefined) await loadFlowForRun(preload, cwd).catch(() => undefined);
-  await engineConfig();
+  const config = await engineConfig();
+  if (preload !== undefined) {
+    // Load the flow and record it (with its parameter schema) now, not when the run comes.
+    const loaded = await loadFlowForRun(preload, cwd).catch(() => undefined);
+    if (loaded !== undefined) await recordFlow(config.client, loaded.definition).catch(() => undefined);
+  }
   return new Promise((resolveMessage) => {
     const onMessage = (message: unknown) => {
       const start = message as Partial<StartRunMessage> | null;

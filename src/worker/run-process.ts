@@ -12,24 +12,23 @@
  * @module
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClaimedFlowRun } from "../schemas/index.js";
 import type { StartRunMessage } from "./flow-run-child.js";
 
 /**
- * The Ordo CLI that children run: the package's `bin/ordo.js`, or `src/cli/run-cli.ts`
- * under tsx when Ordo itself runs from its TypeScript sources (development, tests).
+ * The script a run's process runs: `worker/child-main.js`, or the TypeScript source under
+ * tsx when Ordo itself runs from its sources (development, tests).
  */
-export function ordoCliPath(): string {
+export function childMainPath(): string {
   const here = fileURLToPath(import.meta.url);
-  const root = resolve(dirname(here), "..", "..");
-  return here.endsWith(".ts") ? join(root, "src", "cli", "run-cli.ts") : join(root, "bin", "ordo.js");
+  return join(dirname(here), here.endsWith(".ts") ? "child-main.ts" : "child-main.js");
 }
 
-/** Node's arguments for running the CLI (tsx's loader for the TypeScript sources). */
-function nodeArgs(cli: string): string[] {
-  return cli.endsWith(".ts") ? ["--import", import.meta.resolve("tsx"), cli] : [cli];
+/** Node's arguments for running `script` (tsx's loader for TypeScript sources). */
+function nodeArgs(script: string): string[] {
+  return script.endsWith(".ts") ? ["--import", import.meta.resolve("tsx"), script] : [script];
 }
 
 /** How a run's process is started. */
@@ -72,19 +71,14 @@ export function processSpecOf(claimed: ClaimedFlowRun, apiUrl: string | undefine
 
 /** Starts a child that runs `flowRunId` right away. */
 export function startRunProcess(flowRunId: string, entrypoint: string, spec: ProcessSpec): RunProcess {
-  const cli = ordoCliPath();
   const child =
     spec.command === undefined
-      ? spawn(
-          process.execPath,
-          [...nodeArgs(cli), "flow-run", "execute", flowRunId, "--entrypoint", entrypoint],
-          {
-            cwd: spec.cwd,
-            env: { ...spec.env, ORDO_FLOW_RUN_ID: flowRunId },
-            detached: true,
-            stdio: ["ignore", "pipe", "pipe", "ipc"],
-          },
-        )
+      ? spawn(process.execPath, [...nodeArgs(childMainPath()), flowRunId, "--entrypoint", entrypoint], {
+          cwd: spec.cwd,
+          env: { ...spec.env, ORDO_FLOW_RUN_ID: flowRunId },
+          detached: true,
+          stdio: ["ignore", "pipe", "pipe", "ipc"],
+        })
       : spawn(spec.command, {
           cwd: spec.cwd,
           env: { ...spec.env, ORDO_FLOW_RUN_ID: flowRunId },
@@ -106,8 +100,7 @@ export class WarmProcess {
     readonly preload: string | undefined,
     readonly spec: ProcessSpec,
   ) {
-    const cli = ordoCliPath();
-    const args = [...nodeArgs(cli), "flow-run", "execute", "--warm"];
+    const args = [...nodeArgs(childMainPath()), "--warm"];
     if (preload !== undefined) args.push("--entrypoint", preload);
     const env: Record<string, string> = { ...spec.env };
     delete env["ORDO_FLOW_RUN_ID"];

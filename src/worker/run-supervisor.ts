@@ -110,7 +110,12 @@ export class RunSupervisor {
     let run: RunProcess;
     if (
       warm !== undefined &&
-      warm.start({ flowRunId: claimed.flowRun.id, entrypoint: claimed.entrypoint, cwd: spec.cwd })
+      warm.start({
+        flowRunId: claimed.flowRun.id,
+        entrypoint: claimed.entrypoint,
+        cwd: spec.cwd,
+        flowRun: claimed.flowRun,
+      })
     ) {
       this.#warm.delete(key);
       run = { child: warm.child, exited: warm.exited };
