@@ -243,7 +243,9 @@ class FlowRunExecution {
 
   /** One attempt of the body. `retryAt` is set when the run went AwaitingRetry. */
   async #attemptOnce(): Promise<{ outcome: RunOutcome; retryAt?: number }> {
-    const prior = this.rerun || this.#attempt > 1 ? await this.#priorTaskRuns() : undefined;
+    // A run that never ran before (e.g. a deployment run's first attempt) has no task runs to reuse.
+    const ranBefore = this.rerun && this.run.runCount > 0;
+    const prior = ranBefore || this.#attempt > 1 ? await this.#priorTaskRuns() : undefined;
     const controller = new AbortController();
     const ctx: FlowRunContext = {
       kind: "flow",

@@ -121,7 +121,11 @@ export class WarmProcess {
   start(message: Omit<StartRunMessage, "type">): boolean {
     if (this.#taken || this.child.exitCode !== null || !this.child.connected) return false;
     this.#taken = true;
-    this.child.send({ type: "ordo.start-run", ...message } satisfies StartRunMessage);
+    // A child still loading gets the run once it listens (a message sent earlier could be lost).
+    void this.ready.then((ready) => {
+      if (ready && this.child.connected)
+        this.child.send({ type: "ordo.start-run", ...message } satisfies StartRunMessage);
+    });
     return true;
   }
 
