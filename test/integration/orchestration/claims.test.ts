@@ -6,37 +6,14 @@
  * follow their deployment's policy.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { hostname } from "node:os";
+import { describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
 import type { DeploymentCreate } from "../../../src/schemas/index.js";
-import { openStore, type Store } from "../../../src/store/index.js";
-import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
+import type { Store } from "../../../src/store/index.js";
+import { storeBackends, withStore } from "../../helpers/store-backends.js";
 
-const dir = mkdtempSync(join(tmpdir(), "ordo-claims-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const freshDatabase = useFreshDatabases();
-
-const backends: [string, () => Promise<Store>][] = [
-  ["sqlite", () => openStore({ sqlitePath: join(dir, `c-${Math.random()}.db`) })],
-];
-if (postgresServer() !== undefined) {
-  backends.push([
-    "postgres",
-    async () => openStore({ databaseUrl: await freshDatabase("claims"), sqlitePath: "" }),
-  ]);
-}
-
-async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open();
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
-}
+const backends = storeBackends("claims");
 
 async function deploy(store: Store, extra: Partial<DeploymentCreate> = {}) {
   return api.createDeployment(store, {

@@ -3,36 +3,11 @@
  * a pool comes with its default queue, names are unique, statuses follow pauses and
  * heartbeats.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
-import { openStore, type Store } from "../../../src/store/index.js";
-import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
+import { storeBackends, withStore } from "../../helpers/store-backends.js";
 
-const dir = mkdtempSync(join(tmpdir(), "ordo-pools-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const freshDatabase = useFreshDatabases();
-
-const backends: [string, () => Promise<Store>][] = [
-  ["sqlite", () => openStore({ sqlitePath: join(dir, `p-${Math.random()}.db`) })],
-];
-if (postgresServer() !== undefined) {
-  backends.push([
-    "postgres",
-    async () => openStore({ databaseUrl: await freshDatabase("pools"), sqlitePath: "" }),
-  ]);
-}
-
-async function withStore(open: () => Promise<Store>, body: (store: Store) => Promise<void>): Promise<void> {
-  const store = await open();
-  try {
-    await body(store);
-  } finally {
-    await store.close();
-  }
-}
+const backends = storeBackends("pools");
 
 describe.each(backends)("work pools on %s", (_name, open) => {
   it("creates a pool with its default queue, refuses a second pool of the same name, and lists pools", async () => {
