@@ -13,6 +13,7 @@ import type { TaskRun } from "../schemas/index.js";
 import type { ResultStorage } from "../results/index.js";
 import type { HaltedRun } from "./halt.js";
 import type { RunLogger } from "./logger.js";
+import type { OpenTaskRuns } from "./open-task-runs.js";
 import type { ResultReader } from "./outcome.js";
 import type { RunRecorder, TaskRunSnapshot } from "./recorder.js";
 import type { TaskRunner } from "./runners/task-runner.js";
@@ -52,8 +53,8 @@ export interface FlowRunContext {
   readonly callCounts: Map<string, number>;
   /** Task runs recorded by earlier attempts of this flow run, by `taskKey\0dynamicKey`. */
   readonly prior: ReadonlyMap<string, TaskRun> | undefined;
-  /** Every task run's settlement, so the flow can wait for all it submitted. */
-  readonly settlements: Promise<unknown>[];
+  /** The task runs not settled yet, so the flow can wait for all it submitted. */
+  readonly openTaskRuns: OpenTaskRuns;
   /** Log lines from task runs that had already ended (timed out) and were dropped. */
   droppedLateLogs: number;
   /** Task keys already warned about for results that cannot be persisted. */

@@ -22,6 +22,7 @@ import { isTaskFuture } from "./future.js";
 import type { HaltedRun } from "./halt.js";
 import { createRunLogger, type RunLogger } from "./logger.js";
 import { errorInfo, stateOf, type RunOutcome } from "./outcome.js";
+import { OpenTaskRuns } from "./open-task-runs.js";
 import { parameterJsonSchema, validateParameters } from "./parameters.js";
 import { installPrintCapture } from "./print-capture.js";
 import { RunRecorder } from "./recorder.js";
@@ -266,14 +267,14 @@ class FlowRunExecution {
       durability: this.def.options.durability ?? "batched",
       callCounts: new Map(),
       prior,
-      settlements: [],
+      openTaskRuns: new OpenTaskRuns(),
       droppedLateLogs: 0,
       notResumableWarned: new Set(),
       halted: undefined,
     };
     const body = await this.#runBody(ctx, controller);
     // Wait for every task run the body submitted, including ones submitted by tasks.
-    for (let i = 0; i < ctx.settlements.length; i++) await ctx.settlements[i];
+    await ctx.openTaskRuns.idle();
     if (ctx.droppedLateLogs > 0) {
       this.#logger.warning(
         `${ctx.droppedLateLogs} log line(s) from task runs that had already timed out were dropped`,

@@ -5,7 +5,7 @@
  */
 import type { StartedTaskRun } from "./task-engine.js";
 import { State } from "../states/index.js";
-import { stateOf, valueOf, type RunOutcome } from "./outcome.js";
+import { stateOf, type RunOutcome } from "./outcome.js";
 
 const FUTURE = Symbol.for("ordo.task-future");
 
@@ -49,8 +49,8 @@ export class TaskFuture<T = unknown> {
   }
 
   /** Waits for the value; rejects with the task run's error if it failed. */
-  async result(): Promise<T> {
-    return valueOf<T>(await this.#run.settled, this.#run.read);
+  result(): Promise<T> {
+    return this.#run.value() as Promise<T>;
   }
 
   /** @internal The outcome, for the engine. */

@@ -13,6 +13,7 @@ import type { OrdoClient } from "../client/ordo-client.js";
 import { isOrdoError } from "../errors/ordo-error.js";
 import { splitRecorderBatch } from "../schemas/split-recorder-batch.js";
 import type { LogRecord, RecorderBatch, TaskRun, TaskRunStateRecord } from "../schemas/index.js";
+import { runContextStorage } from "./context.js";
 
 /** How often and how much the recorder writes. */
 export interface RecorderOptions {
@@ -103,7 +104,10 @@ export class RunRecorder {
    */
   async #write(batch: RecorderBatch): Promise<void> {
     try {
-      await this.#client.recordBatch(batch);
+      // Outside the run context: whatever the backend starts on its first write (the
+      // SQLite writer thread) would otherwise keep the flow run's context, and everything
+      // it references, alive for the life of the process.
+      await runContextStorage.exit(() => this.#client.recordBatch(batch));
     } catch (error) {
       if (!isOrdoError(error, "ORDO_INVALID_INPUT")) throw error;
       const items = batch.taskRuns.length + batch.taskRunStates.length + batch.logs.length;

@@ -18,7 +18,7 @@ import { StateType, TASK_RULES, applyRules, isTerminalType, type CacheHit } from
 import { uuid7 } from "../ids/uuid7.js";
 import { runContextStorage, type FlowRunContext, type TaskRunContext } from "./context.js";
 import type { TaskDefinition } from "./definitions.js";
-import { errorInfo, type ResultReader, type RunOutcome } from "./outcome.js";
+import { errorInfo, valueOf, type ResultReader, type RunOutcome } from "./outcome.js";
 import type { TaskRunSnapshot } from "./recorder.js";
 import { argsNeedResolution, resolveInputs, resolveWaitFor } from "./resolve-inputs.js";
 import { resultReader } from "./result-io.js";
@@ -33,26 +33,156 @@ import { runWithTimeout } from "./timeout.js";
 import type { HeldSlots } from "./concurrency-slots.js";
 import { holdTaskSlots } from "./task-concurrency.js";
 
-/** A started task run: its snapshot and its settlement (which never rejects). */
-export interface StartedTaskRun {
-  readonly taskRunId: string;
-  readonly flowRunId: string;
-  /** When the call was made (ms since the epoch). */
-  readonly createdAt: number;
-  /** The live snapshot from the run's start until it settles (not kept before or after, to save memory). */
-  snapshot: TaskRunSnapshot | undefined;
-  readonly settled: Promise<RunOutcome>;
-  readonly read: ResultReader;
-  /** Set when the run has settled. */
-  outcome: RunOutcome | undefined;
-}
-
 const NON_RETRYABLE = new Set<string>([
   "ORDO_UNHASHABLE_INPUT",
   "ORDO_RESULT_NOT_SERIALIZABLE",
   "ORDO_UPSTREAM_FAILED",
   "ORDO_INVALID_PARAMETERS",
 ]);
+
+/**
+ * A started task run: its snapshot while it runs, its outcome once settled, and promises
+ * of them made only when someone asks. A queued call of a map of 100,000 is this one
+ * object (plus its future and one closure in the runner's queue) until a slot frees.
+ */
+export class StartedTaskRun {
+  readonly taskRunId: string;
+  readonly flowRunId: string;
+  /** When the call was made (ms since the epoch). */
+  readonly createdAt: number;
+  readonly read: ResultReader;
+  /** The live snapshot from the run's start until it settles (not kept before or after, to save memory). */
+  snapshot: TaskRunSnapshot | undefined = undefined;
+  /** Set when the run has settled. */
+  outcome: RunOutcome | undefined = undefined;
+  readonly #def: TaskDefinition;
+  #args: readonly unknown[] | undefined;
+  readonly #flow: FlowRunContext;
+  readonly #prior: TaskRun | undefined;
+  readonly #dynamicKey: string;
+  readonly #parentTaskRunId: string | undefined;
+  #settled: Promise<RunOutcome> | undefined;
+  #resolveSettled: ((outcome: RunOutcome) => void) | undefined;
+  #value: Promise<unknown> | undefined;
+  #resolveValue: ((value: unknown) => void) | undefined;
+  #rejectValue: ((error: unknown) => void) | undefined;
+
+  /** @internal Use {@link startTaskRun}. */
+  constructor(
+    def: TaskDefinition,
+    args: readonly unknown[],
+    flow: FlowRunContext,
+    parent: TaskRunContext | undefined,
+    dynamicKey: string,
+    prior: TaskRun | undefined,
+    now: number,
+  ) {
+    const resultStorage = def.options.resultStorage;
+    this.taskRunId = prior?.id ?? uuid7(now);
+    this.flowRunId = flow.flowRunId;
+    this.createdAt = now;
+    this.read = resultStorage === undefined ? flow.read : resultReader(flow.config, resultStorage);
+    this.#def = def;
+    this.#args = args;
+    this.#flow = flow;
+    this.#prior = prior;
+    this.#dynamicKey = dynamicKey;
+    this.#parentTaskRunId = parent?.taskRun.id;
+  }
+
+  /** The outcome, once settled (never rejects). */
+  get settled(): Promise<RunOutcome> {
+    if (this.#settled === undefined) {
+      const outcome = this.outcome;
+      this.#settled =
+        outcome !== undefined
+          ? Promise.resolve(outcome)
+          : new Promise<RunOutcome>((resolve) => (this.#resolveSettled = resolve));
+    }
+    return this.#settled;
+  }
+
+  /** The run's value, as `future.result()` returns it: one promise per run, made on first use. */
+  value(): Promise<unknown> {
+    if (this.#value === undefined) {
+      const outcome = this.outcome;
+      if (outcome !== undefined) return settledValue(outcome, this.read);
+      this.#value = new Promise<unknown>((resolve, reject) => {
+        this.#resolveValue = resolve;
+        this.#rejectValue = reject;
+      });
+    }
+    return this.#value;
+  }
+
+  /** Queues the run for a runner slot: its snapshot is made only when it starts. */
+  queue(): void {
+    this.#flow.openTaskRuns.opened();
+    this.#flow.runner.schedule(() => this.#run(false));
+  }
+
+  /** Records the run as Pending now, then runs it (taking a runner slot when `useRunner`). */
+  startNow(useRunner: boolean): void {
+    this.#flow.openTaskRuns.opened();
+    this.#settled = this.#run(useRunner, this.#prior === undefined);
+  }
+
+  #run(useRunner: boolean, recordPending = false): Promise<RunOutcome> {
+    const flow = this.#flow;
+    const prior = this.#prior;
+    const snapshot = (this.snapshot =
+      prior !== undefined
+        ? { ...prior, stateHistory: [...prior.stateHistory], inputs: {}, waitFor: [] }
+        : newSnapshot(
+            this.#def,
+            this.taskRunId,
+            flow.flowRunId,
+            this.#dynamicKey,
+            this.#parentTaskRunId,
+            this.createdAt,
+          ));
+    if (recordPending) flow.recorder.taskRun(snapshot);
+    const args = this.#args ?? [];
+    this.#args = undefined;
+    return runTaskRun(this.#def, args, snapshot, flow, useRunner, prior, this.read).then(
+      (outcome) => this.#settle(outcome),
+      (error: unknown) => this.#settle(crashOutcome(flow, snapshot, error)),
+    );
+  }
+
+  #settle(outcome: RunOutcome): RunOutcome {
+    this.outcome = outcome;
+    this.snapshot = undefined;
+    const resolveSettled = this.#resolveSettled;
+    if (resolveSettled !== undefined) {
+      this.#resolveSettled = undefined;
+      resolveSettled(outcome);
+    }
+    const resolveValue = this.#resolveValue;
+    const rejectValue = this.#rejectValue;
+    if (resolveValue !== undefined && rejectValue !== undefined) {
+      this.#resolveValue = undefined;
+      this.#rejectValue = undefined;
+      try {
+        resolveValue(valueOf(outcome, this.read));
+      } catch (error) {
+        rejectValue(error);
+      }
+    }
+    this.#flow.openTaskRuns.closed();
+    return outcome;
+  }
+}
+
+/** The value of a settled outcome as a promise: fulfilled with it, or rejected with the failure. */
+function settledValue(outcome: RunOutcome, read: ResultReader): Promise<unknown> {
+  try {
+    return Promise.resolve(valueOf(outcome, read));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /**
  * Starts a task call in `flow`. `parent` is the task run making the call, for nested
  * calls; `useRunner` takes a slot of the flow's task runner (submitted calls).
@@ -68,57 +198,20 @@ export function startTaskRun(
   flow.callCounts.set(def.key, count + 1);
   const dynamicKey = String(count);
   const prior = flow.prior?.get(priorKey(def.key, dynamicKey));
-  const now = Date.now();
   const options = def.options;
-  const id = prior?.id ?? uuid7(now);
-  const parentTaskRunId = parent?.taskRun.id;
-  const makeSnapshot = (): TaskRunSnapshot =>
-    prior !== undefined
-      ? { ...prior, stateHistory: [...prior.stateHistory], inputs: {}, waitFor: [] }
-      : newSnapshot(def, id, flow.flowRunId, dynamicKey, parentTaskRunId, now);
-  const read =
-    options.resultStorage === undefined ? flow.read : resultReader(flow.config, options.resultStorage);
+  const started = new StartedTaskRun(def, args, flow, parent, dynamicKey, prior, Date.now());
   // A submitted call with nothing to wait for queues as a plain closure and starts when a
   // runner slot frees: its snapshot is made and recorded only then, so a map of 100,000
   // calls neither holds 100,000 snapshots while it waits nor writes each run twice. A
   // call with futures to resolve is recorded at once (it shows as Pending in the graph),
   // resolves them, then takes a slot. A re-run waits for the resume decision.
-  const queued =
-    useRunner && (options.waitFor === undefined || options.waitFor.length === 0) && !argsNeedResolution(args);
-  const started: { -readonly [K in keyof StartedTaskRun]: StartedTaskRun[K] } = {
-    taskRunId: id,
-    flowRunId: flow.flowRunId,
-    createdAt: now,
-    snapshot: undefined,
-    settled: undefined as unknown as Promise<RunOutcome>,
-    read,
-    outcome: undefined,
-  };
-  const settle = (outcome: RunOutcome): RunOutcome => {
-    started.outcome = outcome;
-    started.snapshot = undefined;
-    return outcome;
-  };
-  if (queued) {
-    // One pending promise per queued call: the runner holds a closure, not a promise.
-    started.settled = new Promise<RunOutcome>((resolve) => {
-      const done = (outcome: RunOutcome): void => resolve(settle(outcome));
-      flow.runner.schedule(() => {
-        const snapshot = (started.snapshot = makeSnapshot());
-        return runTaskRun(def, args, snapshot, flow, false, prior, read).then(done, (error: unknown) =>
-          done(crashOutcome(flow, snapshot, error)),
-        );
-      });
-    });
-  } else {
-    const snapshot = (started.snapshot = makeSnapshot());
-    if (prior === undefined) flow.recorder.taskRun(snapshot);
-    started.settled = runTaskRun(def, args, snapshot, flow, useRunner, prior, read).then(
-      settle,
-      (error: unknown) => settle(crashOutcome(flow, snapshot, error)),
-    );
-  }
-  flow.settlements.push(started.settled);
+  if (
+    useRunner &&
+    (options.waitFor === undefined || options.waitFor.length === 0) &&
+    !argsNeedResolution(args)
+  )
+    started.queue();
+  else started.startNow(useRunner);
   return started;
 }
 

@@ -22,9 +22,13 @@ export interface TaskRunner {
 const YIELD_EVERY_MS = 10;
 let lastYield = performance.now();
 
-interface Waiter {
-  readonly start: () => void;
+/** A caller of {@link Semaphore.acquire} waiting for a slot. */
+class Acquirer {
+  constructor(readonly resolve: (release: () => void) => void) {}
 }
+
+/** Queued work (started when a slot frees), or a waiting acquirer. */
+type Waiter = (() => Promise<unknown>) | Acquirer;
 
 /**
  * A counting semaphore with a FIFO queue. Uncontended work starts synchronously, without
@@ -54,7 +58,7 @@ export class Semaphore {
       this.#started(work);
       return;
     }
-    this.#queue.push({ start: () => this.#started(work) });
+    this.#queue.push(work);
   }
 
   /** Takes a slot: synchronously when one is free, else when one frees up. */
@@ -64,7 +68,7 @@ export class Semaphore {
       return this.#releaser();
     }
     return new Promise((resolve) => {
-      this.#queue.push({ start: () => resolve(this.#releaser()) });
+      this.#queue.push(new Acquirer(resolve));
     });
   }
 
@@ -111,12 +115,17 @@ export class Semaphore {
         this.#yielding = false;
         while (this.#free > 0 && this.#head < this.#queue.length) {
           this.#free--;
-          this.#dequeue().start();
+          this.#begin(this.#dequeue());
         }
       });
       return;
     }
-    this.#dequeue().start();
+    this.#begin(this.#dequeue());
+  }
+
+  #begin(waiter: Waiter): void {
+    if (waiter instanceof Acquirer) waiter.resolve(this.#releaser());
+    else this.#started(waiter);
   }
 
   #dequeue(): Waiter {
