@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeClient, getClient } from "../../../src/client/get-client.js";
+import { EmbeddedClient } from "../../../src/client/embedded-client.js";
 import type { TaskRun } from "../../../src/index.js";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -260,11 +261,41 @@ describe("examples/retry-and-resume.ts", () => {
   });
 });
 
+describe("approval", () => {
+  it("pauses for a decision, refuses an invalid one, and pays once approved", async () => {
+    const home = await freshHome();
+    const running = ordo(home, "run", "examples/approval.ts:approval", "--param", "amount=250", "--json");
+    const client = await EmbeddedClient.open({ path: join(home, "ordo.db") });
+    try {
+      let paused: string | undefined;
+      for (let i = 0; i < 200 && paused === undefined; i++) {
+        const [run] = await client.readFlowRuns({ stateTypes: ["PAUSED"], limit: 1 }).catch(() => []);
+        paused = run?.id;
+        if (paused === undefined) await new Promise((done) => setTimeout(done, 100));
+      }
+      expect(paused).toBeDefined();
+      await expect(client.resumeFlowRun(paused!, { approved: "yes" })).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+      });
+      await client.resumeFlowRun(paused!, { approved: true, by: "Ada" });
+    } finally {
+      await client.close();
+    }
+    const exit = await running;
+    expect(exit.code).toBe(0);
+    expect(JSON.parse(exit.stdout)).toMatchObject({
+      state: { name: "Completed" },
+      result: "paid 250 EUR, approved by Ada",
+    });
+  });
+});
+
 describe("every example", () => {
   it("runs nothing when it is imported (so `ordo run` and retries can load it)", async () => {
     const home = await freshHome();
     const files = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".ts"));
     expect(files.sort()).toEqual([
+      "approval.ts",
       "branching.ts",
       "etl.ts",
       "hello.ts",
