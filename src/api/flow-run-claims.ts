@@ -198,6 +198,24 @@ async function claimOnce(
   return claimed;
 }
 
+/** The claim in progress on each store of this process. */
+const claimsInProgress = new WeakMap<Store, Promise<unknown>>();
+
+/**
+ * Runs claims on one store one at a time, so that the concurrency limits counted by one
+ * claim hold against the next (within this server process; servers sharing PostgreSQL
+ * may still overshoot a limit briefly).
+ */
+function serialized<T>(store: Store, work: () => Promise<T>): Promise<T> {
+  const previous = claimsInProgress.get(store) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  claimsInProgress.set(
+    store,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
 async function claimWithWait(
   store: Store,
   scope: () => Promise<ClaimScope>,
@@ -206,7 +224,7 @@ async function claimWithWait(
 ): Promise<ClaimedFlowRun[]> {
   const deadline = Date.now() + request.waitSeconds * 1000;
   for (;;) {
-    const claimed = await claimOnce(store, await scope(), request);
+    const claimed = await serialized(store, async () => claimOnce(store, await scope(), request));
     const left = deadline - Date.now();
     if (claimed.length > 0 || left <= 0 || signal?.aborted === true) return claimed;
     await waitForWork(Math.min(left, RECHECK_MS), signal);

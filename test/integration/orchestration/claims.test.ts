@@ -80,6 +80,24 @@ describe.each(backends)("claims on %s", (_name, open) => {
     });
   });
 
+  it("keeps pool, queue and deployment limits when claimers race", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool", concurrencyLimit: 2 });
+      const d = await deploy(store, { concurrencyLimit: 1 });
+      const other = await deploy(store);
+      for (let i = 0; i < 5; i++) await api.createDeploymentFlowRun(store, d.id);
+      for (let i = 0; i < 5; i++) await api.createDeploymentFlowRun(store, other.id);
+      const results = await Promise.all(
+        ["a", "b", "c", "d"].map((name) =>
+          api.claimWorkPoolRuns(store, "pool", { workerName: name, limit: 5 }),
+        ),
+      );
+      const claimed = results.flat().map((c) => c.flowRun.deploymentId);
+      expect(claimed).toHaveLength(2);
+      expect(claimed.filter((id) => id === d.id)).toHaveLength(1);
+    });
+  });
+
   it("claims runs due within the prefetch window only, and wakes a waiting claim when a run arrives", async () => {
     await withStore(open, async (store) => {
       await api.createWorkPool(store, { name: "pool" });
