@@ -14,7 +14,7 @@ import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/ind
 import type { FlowRunTransition, Store, UnfinishedFlowRun } from "../store/index.js";
 import { isProcessAlive } from "./process-liveness.js";
 import { runTimesAfter } from "./run-times.js";
-import { decideFlowRunState } from "./flow-run-state.js";
+import { retryCrashedDeploymentRun } from "./flow-run-state.js";
 
 /** Options of {@link markCrashedRuns}. */
 export interface MarkCrashedRunsOptions {
@@ -101,26 +101,4 @@ export async function markCrashedRuns(store: Store, options: MarkCrashedRunsOpti
     }
   }
   return marked;
-}
-
-/**
- * A crashed run of a deployment with retries left goes AwaitingRetry, due now, so that a
- * worker runs it again (reusing its completed tasks). Runs started by hand are retried
- * by hand (`ordo flow-run retry`).
- */
-async function retryCrashedDeploymentRun(store: Store, id: string, now: number): Promise<void> {
-  await store.transitionFlowRun(id, (run): FlowRunTransition<boolean> => {
-    const retriesLeft = run.runCount > 0 && run.runCount <= run.retries;
-    if (run.state.type !== StateType.CRASHED || run.deploymentId === undefined || !retriesLeft) {
-      return { outcome: false };
-    }
-    const retry: StateData = {
-      type: StateType.SCHEDULED,
-      name: "AwaitingRetry",
-      timestamp: now,
-      scheduledTime: now,
-      message: `retry ${run.runCount} of ${run.retries} after a crash: ${run.state.message ?? "its process is gone"}`,
-    };
-    return { outcome: true, write: decideFlowRunState(run, retry, { rerun: true }, now).write };
-  });
 }

@@ -43,11 +43,24 @@ export function scheduleWrite(schedule: DeploymentSchedule): ScheduleWrite {
   return { spec: spec, active: active ?? true, parameters: parameters ?? {}, slug };
 }
 
-async function statusOf(store: Store, row: DeploymentRow, now: number): Promise<WorkStatus> {
+/** Pool statuses read once per list (deployments of one pool share them). */
+type PoolStatuses = Map<string, Promise<WorkStatus>>;
+
+async function statusOf(
+  store: Store,
+  row: DeploymentRow,
+  now: number,
+  pools: PoolStatuses,
+): Promise<WorkStatus> {
   if (row.paused === 1) return "PAUSED";
-  if (row.work_pool_name !== null) {
-    const pool = await store.records.workPools.get(row.work_pool_name, now);
-    return pool?.status ?? "NOT_READY";
+  const poolName = row.work_pool_name;
+  if (poolName !== null) {
+    let status = pools.get(poolName);
+    if (status === undefined) {
+      status = store.records.workPools.get(poolName, now).then((pool) => pool?.status ?? "NOT_READY");
+      pools.set(poolName, status);
+    }
+    return status;
   }
   const polled = row.last_polled_at === null ? undefined : Number(row.last_polled_at);
   return polled !== undefined && now - polled <= SERVE_READY_WINDOW_MS ? "READY" : "NOT_READY";
@@ -57,6 +70,7 @@ async function toDeployment(
   store: Store,
   row: DeploymentRow,
   schedules: readonly ScheduleRow[],
+  pools: PoolStatuses = new Map(),
 ): Promise<Deployment> {
   const json = <T>(value: unknown): T => store.records.deployments.json<T>(value);
   return {
@@ -91,7 +105,7 @@ async function toDeployment(
         slug: s.slug,
         description: describeSchedule(s.spec),
       })),
-    status: await statusOf(store, row, Date.now()),
+    status: await statusOf(store, row, Date.now(), pools),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -190,7 +204,8 @@ export async function readDeployments(store: Store, filter: DeploymentFilter = {
   const query = parseInput(DeploymentFilterSchema, filter, "deployment filter");
   const rows = await store.records.deployments.list(query);
   const schedules = await store.records.deployments.schedules(rows.map((row) => row.id));
-  return Promise.all(rows.map((row) => toDeployment(store, row, schedules)));
+  const pools: PoolStatuses = new Map();
+  return Promise.all(rows.map((row) => toDeployment(store, row, schedules, pools)));
 }
 
 /**

@@ -110,5 +110,32 @@ export async function setFlowRunState(
     key === undefined ? undefined : { key, replay },
   );
   if (result === undefined) throw notFound("flow run", id);
+  // However the crash was reported (its worker, its own signal handler), a deployment's
+  // run with retries left goes back to its queue.
+  if (result.status === "ACCEPT" && result.state.type === StateType.CRASHED) {
+    await retryCrashedDeploymentRun(store, id, now);
+  }
   return result;
+}
+
+/**
+ * A crashed run of a deployment with retries left goes AwaitingRetry, due now, so that a
+ * worker runs it again (reusing its completed tasks). Runs started by hand are retried
+ * by hand (`ordo flow-run retry`).
+ */
+export async function retryCrashedDeploymentRun(store: Store, id: string, now: number): Promise<void> {
+  await store.transitionFlowRun(id, (run): FlowRunTransition<boolean> => {
+    const retriesLeft = run.runCount > 0 && run.runCount <= run.retries;
+    if (run.state.type !== StateType.CRASHED || run.deploymentId === undefined || !retriesLeft) {
+      return { outcome: false };
+    }
+    const retry: StateData = {
+      type: StateType.SCHEDULED,
+      name: "AwaitingRetry",
+      timestamp: now,
+      scheduledTime: now,
+      message: `retry ${run.runCount} of ${run.retries} after a crash: ${run.state.message ?? "its process is gone"}`,
+    };
+    return { outcome: true, write: decideFlowRunState(run, retry, { rerun: true }, now).write };
+  });
 }

@@ -174,25 +174,13 @@ export class RunSupervisor {
     )
       return;
     const message = `the run's process exited with code ${code} before the run finished`;
-    const crashed = await client.setFlowRunState(id, {
+    // The server puts a crashed deployment run with retries left back in its queue.
+    await client.setFlowRunState(id, {
       type: StateType.CRASHED,
       name: "Crashed",
       timestamp: Date.now(),
       message,
     });
-    if (crashed.status === "ACCEPT" && run.runCount <= run.retries && run.runCount > 0) {
-      await client.setFlowRunState(
-        id,
-        {
-          type: StateType.SCHEDULED,
-          name: "AwaitingRetry",
-          timestamp: Date.now(),
-          scheduledTime: Date.now(),
-          message: `retry after a crash: ${message}`,
-        },
-        { rerun: true },
-      );
-    }
   }
 
   async #checkCancellations(): Promise<void> {

@@ -19,8 +19,11 @@ import { startTestServer } from "./test-server.js";
 /** True when the tests run against a server (the `integration-http` project). */
 export const HTTP_MODE = process.env.ORDO_TEST_CLIENT === "http";
 
-/** Registers hooks that point ORDO_HOME at a temp folder for this file. */
-export function useTempOrdoHome(): {
+/**
+ * Registers hooks that point ORDO_HOME at a temp folder for this file (or the enclosing
+ * `describe`); with `http` (default: the project's mode) a server runs over it.
+ */
+export function useTempOrdoHome(options: { readonly http?: boolean } = {}): {
   readonly home: () => string;
   readonly client: () => Promise<OrdoClient>;
 } {
@@ -32,7 +35,7 @@ export function useTempOrdoHome(): {
     delete process.env.ORDO_API_URL;
     await closeClient();
     resetEngineConfig();
-    if (HTTP_MODE) {
+    if (options.http ?? HTTP_MODE) {
       server = await startTestServer(dir);
       process.env.ORDO_API_URL = server.apiUrl;
     }

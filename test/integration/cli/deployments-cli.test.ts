@@ -64,20 +64,15 @@ describe("ordo work-pool", () => {
   });
 });
 
+/** `ordo deploy` of hello as `morning` to the pool `cli-runs`, at 07:30 Berlin time. */
+function deployMorning(): Promise<CliResult> {
+  const schedule = ["--cron", "30 7 * * *", "--timezone", "Europe/Berlin"];
+  return ordo(["deploy", "examples/hello.ts:hello", "--name", "morning", "--pool", "cli-runs", ...schedule]);
+}
+
 describe("ordo deploy and ordo deployment", () => {
   it("refuses to deploy to a pool that does not exist", async () => {
-    const deployed = await ordo([
-      "deploy",
-      "examples/hello.ts:hello",
-      "--name",
-      "morning",
-      "--pool",
-      "cli-runs",
-      "--cron",
-      "30 7 * * *",
-      "--timezone",
-      "Europe/Berlin",
-    ]);
+    const deployed = await deployMorning();
     // The pool does not exist yet.
     expect(deployed.code).toBe(1);
     expect(deployed.stderr).toBe("error: no work pool named cli-runs (ORDO_NOT_FOUND)\n");
@@ -85,18 +80,7 @@ describe("ordo deploy and ordo deployment", () => {
 
   it("deploys to an existing pool, lists, inspects, runs, cancels and backfills", async () => {
     await ordo(["work-pool", "create", "cli-runs"]);
-    const deployed = await ordo([
-      "deploy",
-      "examples/hello.ts:hello",
-      "--name",
-      "morning",
-      "--pool",
-      "cli-runs",
-      "--cron",
-      "30 7 * * *",
-      "--timezone",
-      "Europe/Berlin",
-    ]);
+    const deployed = await deployMorning();
     expect(deployed.stdout).toContain(
       "deployed hello/morning to pool cli-runs (at 07:30 every day (Europe/Berlin))",
     );
@@ -195,6 +179,38 @@ describe("ordo deploy and ordo deployment", () => {
     const unknown = await ordo(["flow-run", "set-state", run.id, "Sleeping"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown state "Sleeping"');
+  });
+
+  it("refuses bad deploy and run options with exit 2, naming the option, and creates nothing", async () => {
+    const noName = await ordo(["deploy", "examples/hello.ts:hello"]);
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toContain("give FILE.ts:FLOW and --name");
+    const badInterval = await ordo(["deploy", "examples/hello.ts:hello", "--name", "bad", "--interval", "0"]);
+    expect(badInterval.code).toBe(2);
+    expect(badInterval.stderr).toContain("--interval must be a positive number of seconds");
+    const badStrategy = await ordo([
+      "deploy",
+      "examples/hello.ts:hello",
+      "--name",
+      "bad",
+      "--collision-strategy",
+      "WAIT",
+    ]);
+    expect(badStrategy.code).toBe(2);
+    expect(badStrategy.stderr).toContain("--collision-strategy must be ENQUEUE or CANCEL_NEW");
+    const list = JSON.parse((await ordo(["deployment", "ls", "--json"])).stdout) as { name: string }[];
+    expect(list.some((d) => d.name === "bad")).toBe(false);
+    await ordo(["work-pool", "create", "cli-bad"]);
+    await ordo(["deploy", "examples/hello.ts:hello", "--name", "opts", "--pool", "cli-bad"]);
+    const runsBefore = await ordo(["flow-run", "ls", "--json", "--limit", "1000"]);
+    const startIn = await ordo(["deployment", "run", "hello/opts", "--start-in", "soon"]);
+    expect(startIn.code).toBe(2);
+    expect(startIn.stderr).toContain('--start-in must be a duration like 90s, 10m, 2h or 1d, got "soon"');
+    const startAt = await ordo(["deployment", "backfill", "hello/opts", "--from", "yesterday"]);
+    expect(startAt.code).toBe(2);
+    expect(startAt.stderr).toContain("--from must be a time like");
+    const runsAfter = await ordo(["flow-run", "ls", "--json", "--limit", "1000"]);
+    expect(runsAfter.stdout).toBe(runsBefore.stdout);
   });
 
   it("refuses to start a worker without a server", async () => {

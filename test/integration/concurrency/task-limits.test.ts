@@ -2,15 +2,10 @@
  * Tag concurrency limits on task runs, and `concurrency()` / `rateLimit()`, with the
  * embedded client and through a real server on loopback.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeClient, getClient } from "../../../src/client/get-client.js";
+import { describe, expect, it } from "vitest";
+import { getClient } from "../../../src/client/get-client.js";
 import { concurrency, flow, isOrdoError, rateLimit, task } from "../../../src/index.js";
-import { resetEngineConfig } from "../../../src/sdk/engine-config.js";
-import type { RunningServer } from "../../../src/server/start-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { useTempOrdoHome } from "../../helpers/ordo-home.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,26 +31,7 @@ function gauge() {
 
 for (const mode of ["embedded", "http"] as const) {
   describe(`concurrency limits (${mode} client)`, () => {
-    let dir = "";
-    let server: RunningServer | undefined;
-    beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), "ordo-conc-"));
-      process.env.ORDO_HOME = dir;
-      delete process.env.ORDO_API_URL;
-      await closeClient();
-      resetEngineConfig();
-      if (mode === "http") {
-        server = await startTestServer(dir);
-        process.env.ORDO_API_URL = server.apiUrl;
-      }
-    });
-    afterAll(async () => {
-      await closeClient();
-      resetEngineConfig();
-      await server?.stop(1000);
-      delete process.env.ORDO_API_URL;
-      rmSync(dir, { recursive: true, force: true });
-    });
+    useTempOrdoHome({ http: mode === "http" });
 
     it("runs 30 one-second tasks tagged db under a limit of 10 in about 3 s", async () => {
       const client = await getClient();

@@ -213,6 +213,36 @@ describe.each(backends)("claims on %s", (_name, open) => {
     });
   });
 
+  it("puts a deployment run back in its queue however its crash is reported, while retries are left", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const retrying = await deploy(store, { retries: 1 });
+      const once = await deploy(store);
+      const a = await api.createDeploymentFlowRun(store, retrying.id);
+      const b = await api.createDeploymentFlowRun(store, once.id);
+      await api.claimWorkPoolRuns(store, "pool", { workerName: "w" });
+      const crash = { type: "CRASHED", name: "Crashed", timestamp: Date.now(), message: "exit 1" } as const;
+      for (const id of [a.id, b.id]) {
+        await api.setFlowRunState(store, id, { type: "RUNNING", name: "Running", timestamp: Date.now() });
+        expect((await api.setFlowRunState(store, id, crash)).state.type).toBe("CRASHED");
+      }
+      expect((await api.readFlowRun(store, a.id)).state).toMatchObject({
+        name: "AwaitingRetry",
+        message: "retry 1 of 1 after a crash: exit 1",
+      });
+      expect((await api.readFlowRun(store, b.id)).state.name).toBe("Crashed");
+      // A second crash of the retried run uses up its retries.
+      await api.setFlowRunState(
+        store,
+        a.id,
+        { type: "RUNNING", name: "Running", timestamp: Date.now() },
+        { rerun: true },
+      );
+      await api.setFlowRunState(store, a.id, crash);
+      expect((await api.readFlowRun(store, a.id)).state.name).toBe("Crashed");
+    });
+  });
+
   it("marks Scheduled runs Late after 15 s, and applies EXPIRE and SKIP_IF_NEWER stale policies", async () => {
     await withStore(open, async (store) => {
       const now = Date.now();
