@@ -1,4 +1,5 @@
 // ESLint: type-checked typescript-eslint rules and import boundaries (cycles: dependency-cruiser).
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 const NODE_IO = [
@@ -26,7 +27,7 @@ const ioBan = (extra = []) => ({
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", ".bench/", "ui/dist/", "bench/peers/**/node_modules/"] },
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
@@ -73,6 +74,33 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web UI: React's rules of hooks; it talks to the server only over HTTP.
+    files: ["ui/**/*.ts", "ui/**/*.tsx"],
+    extends: [reactHooks.configs.flat.recommended],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/src/*", "!**/src/schemas", "!**/src/states"],
+              message: "the UI imports only types of the server's schemas and states",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["ui/test/**/*.ts", "ui/test/**/*.tsx", "test/e2e/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
   { files: ["**/*.js", "**/*.mjs"], extends: [tseslint.configs.disableTypeChecked] },

@@ -5,6 +5,25 @@ export default defineConfig({
     silent: "passed-only",
     projects: [
       {
+        // The web UI's pure pieces and components (rendered to HTML in Node).
+        test: {
+          name: "ui",
+          include: ["ui/test/**/*.test.{ts,tsx}"],
+          environment: "node",
+        },
+      },
+      {
+        // The web UI in the machine's headless Chromium against a real server and worker.
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: "forks",
+        },
+      },
+      {
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],

@@ -1,5 +1,6 @@
-// Builds dist/ from src/ with the TypeScript compiler. Run by `npm run build` and by
-// npm's `prepare` hook, so `npx ordo` works right after `npm ci`.
+// Builds dist/ from src/ with the TypeScript compiler, then the web UI into ui/dist with
+// Vite. Run by `npm run build` and by npm's `prepare` hook, so `npx ordo` (and its UI)
+// works right after `npm ci`.
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -19,4 +20,17 @@ rmSync(join(root, "dist"), { recursive: true, force: true });
 const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
   stdio: "inherit",
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+let vite;
+try {
+  vite = join(dirname(require.resolve("vite/package.json", { paths: [join(root, "ui")] })), "bin", "vite.js");
+} catch {
+  console.log("build: vite is not installed, the web UI is not rebuilt");
+  process.exit(0);
+}
+const ui = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
+  cwd: join(root, "ui"),
+  stdio: "inherit",
+});
+process.exit(ui.status ?? 1);
