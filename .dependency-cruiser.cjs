@@ -1,5 +1,7 @@
 /**
- * dependency-cruiser: the module graph of src/ has no cycles (run by `npm run lint`).
+ * dependency-cruiser: the module graphs of src/ and ui/src/ have no cycles, and the web UI
+ * imports nothing of the server at run time (run by `npm run lint`; type-only imports of
+ * the server's schemas are erased and allowed).
  * Folder boundaries (pure states/, schemas/ and schedules/, an engine that sees only OrdoClient) are
  * enforced by ESLint's no-restricted-imports in eslint.config.js.
  */
@@ -11,6 +13,13 @@ module.exports = {
       comment: "Circular imports make module initialisation order fragile.",
       from: {},
       to: { circular: true },
+    },
+    {
+      name: "ui-talks-http-only",
+      severity: "error",
+      comment: "The UI talks to the server over HTTP only; it may import the server's types, not its code.",
+      from: { path: "^ui/src" },
+      to: { path: "^src/" },
     },
   ],
   options: {

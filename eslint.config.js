@@ -77,23 +77,9 @@ export default tseslint.config(
     },
   },
   {
-    // The web UI: React's rules of hooks; it talks to the server only over HTTP.
+    // The web UI: React's rules of hooks (that it imports no server code: dependency-cruiser).
     files: ["ui/**/*.ts", "ui/**/*.tsx"],
     extends: [reactHooks.configs.flat.recommended],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/src/*", "!**/src/schemas", "!**/src/states"],
-              message: "the UI imports only types of the server's schemas and states",
-              allowTypeImports: true,
-            },
-          ],
-        },
-      ],
-    },
   },
   {
     files: ["ui/test/**/*.ts", "ui/test/**/*.tsx", "test/e2e/**/*.ts"],
