@@ -29,7 +29,12 @@ see the <a href="/docs">interactive API documentation</a> or
 <a href="/api/openapi.json">the OpenAPI document</a>.</p>
 </body></html>`;
 
-/** Registers `/` and the UI's static files (single-page app: unknown paths get index.html). */
+/**
+ * Registers `/` and the UI's static files. Single-page app: an address without a file
+ * extension gets index.html (the UI routes it); a missing file with an extension is a
+ * 404, so a stale script URL never receives HTML. Hashed files under `/assets/` are cached
+ * for good, index.html never.
+ */
 export function registerUi(app: OrdoApp, uiPath: string | undefined): void {
   const index = uiPath === undefined ? undefined : join(uiPath, "index.html");
   if (uiPath === undefined || index === undefined || !existsSync(index)) {
@@ -43,8 +48,13 @@ export function registerUi(app: OrdoApp, uiPath: string | undefined): void {
     const file = normalize(join(root, decodeURIComponent(path)));
     const type = TYPES[extname(file)];
     if (file.startsWith(root) && type !== undefined && existsSync(file)) {
-      return c.body(await readFile(file), 200, { "content-type": type });
+      return c.body(await readFile(file), 200, {
+        "content-type": type,
+        "x-content-type-options": "nosniff",
+        "cache-control": path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      });
     }
-    return c.html(await readFile(index, "utf8"));
+    if (extname(path) !== "") return next();
+    return c.html(await readFile(index, "utf8"), 200, { "cache-control": "no-cache" });
   });
 }

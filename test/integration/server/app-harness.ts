@@ -22,12 +22,12 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-/** Opens an app over a new SQLite file. */
-export async function openApp(limits?: BodyLimits): Promise<AppHarness> {
+/** Opens an app over a new SQLite file (serving the built UI in `uiPath`, if given). */
+export async function openApp(limits?: BodyLimits, uiPath?: string): Promise<AppHarness> {
   const dir = mkdtempSync(join(tmpdir(), "ordo-api-"));
   const dbPath = join(dir, "ordo.db");
   const store = await openSqliteStore({ path: dbPath });
-  const app = createApp({ store, resultStorage: new LocalFileStorage(join(dir, "storage")) }, limits);
+  const app = createApp({ store, resultStorage: new LocalFileStorage(join(dir, "storage")), uiPath }, limits);
   return {
     app,
     store,
