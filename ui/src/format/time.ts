@@ -17,11 +17,15 @@ const UNITS: readonly [limitSeconds: number, divisorSeconds: number, unit: Intl.
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
 
-/** `at` relative to `now` ("5 min. ago", "in 2 hr."); both in ms since the epoch. */
+/**
+ * `at` relative to `now` ("5 min. ago", "in 2 hr."); both in ms since the epoch. Within
+ * ten seconds either way it says "just now": the page's clock ticks every few seconds, so
+ * a time written a moment ago must not read as the future.
+ */
 export function formatRelative(at: number, now: number): string {
   const seconds = (at - now) / 1000;
   const abs = Math.abs(seconds);
-  if (abs < 5) return "just now";
+  if (abs < 10) return "just now";
   for (const [limit, divisor, unit] of UNITS) {
     if (abs < limit) return relative.format(Math.round(seconds / divisor), unit);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetPage, readOffset } from "../../src/pages/variables/offset-page.js";
+import { offsetPage, readOffset } from "../../src/components/offset-page.js";
 import {
   readVariableView,
   variableFilter,

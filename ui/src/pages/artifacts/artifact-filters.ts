@@ -6,7 +6,7 @@
  * @module
  */
 import type { Artifact, ArtifactFilter, ArtifactType } from "../../api/types.js";
-import { readOffset } from "../variables/offset-page.js";
+import { readOffset } from "../../components/offset-page.js";
 
 /** The kinds of artifact, in the order the type filter lists them. */
 export const ARTIFACT_TYPES: readonly ArtifactType[] = ["markdown", "table", "link", "progress", "image"];

@@ -19,7 +19,7 @@ export function ArtifactMeta({ artifact, refs }: { readonly artifact: Artifact; 
           <span className="muted">
             {" · updated "}
             {/* Remounted on change: its clock starts now, so a just-updated time never reads "in 2 sec.". */}
-            <RelativeTime key={artifact.updatedAt} at={artifact.updatedAt} />
+            <RelativeTime at={artifact.updatedAt} />
           </span>
         )}
       </dd>

@@ -11,8 +11,8 @@ import type { Artifact } from "../../api/types.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorNotice } from "../../components/error-notice.js";
 import { PageHeader } from "../../components/page-header.js";
-import { offsetPage } from "../variables/offset-page.js";
-import { OffsetPager } from "../variables/offset-pager.js";
+import { offsetPage } from "../../components/offset-page.js";
+import { OffsetPager } from "../../components/offset-pager.js";
 import {
   ARTIFACT_TYPES,
   artifactListFilter,

@@ -67,7 +67,7 @@ export function ArtifactsTable({ artifacts, refs, preview, onPreview }: Artifact
                 </td>
                 <td>
                   {/* Remounted on change: its clock starts now, so a just-updated time never reads "in 2 sec.". */}
-                  <RelativeTime key={artifact.updatedAt} at={artifact.updatedAt} />
+                  <RelativeTime at={artifact.updatedAt} />
                 </td>
                 <td className="actions">
                   <button

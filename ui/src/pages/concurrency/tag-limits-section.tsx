@@ -14,9 +14,9 @@ import { ErrorNotice } from "../../components/error-notice.js";
 import { StateBadge } from "../../components/state-badge.js";
 import { RelativeTime } from "../../components/time.js";
 import { useToaster } from "../../components/toasts.js";
-import { ConfirmButton } from "../variables/confirm-button.js";
-import { offsetPage, readOffset } from "../variables/offset-page.js";
-import { OffsetPager } from "../variables/offset-pager.js";
+import { ConfirmButton } from "../../components/confirm-button.js";
+import { offsetPage, readOffset } from "../../components/offset-page.js";
+import { OffsetPager } from "../../components/offset-pager.js";
 import { LIMITS_PAGE_SIZE, LIMITS_REFRESH_MS, withOffset } from "./concurrency-view.js";
 import { SlotMeter } from "./slot-meter.js";
 import { TagLimitForm } from "./tag-limit-form.js";
@@ -134,7 +134,7 @@ export function TagLimitsSection() {
                   </td>
                   <td>
                     {/* Remounted on change: its clock starts now, so a just-updated time never reads "in 2 sec.". */}
-                    <RelativeTime key={limit.updatedAt} at={limit.updatedAt} />
+                    <RelativeTime at={limit.updatedAt} />
                   </td>
                   <td className="actions">
                     <span className="row" style={{ flexWrap: "nowrap", justifyContent: "flex-end" }}>

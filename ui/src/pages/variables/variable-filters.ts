@@ -4,7 +4,7 @@
  * @module
  */
 import type { VariableFilter } from "../../api/types.js";
-import { readOffset } from "./offset-page.js";
+import { readOffset } from "../../components/offset-page.js";
 
 /** Variables per page. */
 export const VARIABLES_PAGE_SIZE = 50;

@@ -12,8 +12,8 @@ import type { Variable } from "../../api/types.js";
 import { EmptyState } from "../../components/empty-state.js";
 import { ErrorNotice } from "../../components/error-notice.js";
 import { PageHeader } from "../../components/page-header.js";
-import { offsetPage } from "./offset-page.js";
-import { OffsetPager } from "./offset-pager.js";
+import { offsetPage } from "../../components/offset-page.js";
+import { OffsetPager } from "../../components/offset-pager.js";
 import { VariableEditor } from "./variable-editor.js";
 import {
   readVariableView,

@@ -9,7 +9,7 @@ import type { Variable } from "../../api/types.js";
 import { CopyButton } from "../../components/copy-button.js";
 import { RelativeTime } from "../../components/time.js";
 import { useToaster } from "../../components/toasts.js";
-import { ConfirmButton } from "./confirm-button.js";
+import { ConfirmButton } from "../../components/confirm-button.js";
 import { valuePreview } from "./variable-form.js";
 
 /** Props of {@link VariablesTable}. */
@@ -65,7 +65,7 @@ export function VariablesTable({ variables, onEdit }: VariablesTableProps) {
             </td>
             <td>
               {/* Remounted on change: its clock starts now, so a just-updated time never reads "in 2 sec.". */}
-              <RelativeTime key={variable.updatedAt} at={variable.updatedAt} />
+              <RelativeTime at={variable.updatedAt} />
             </td>
             <td className="actions">
               <span className="row" style={{ flexWrap: "nowrap", justifyContent: "flex-end" }}>
