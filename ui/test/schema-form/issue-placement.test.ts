@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { draftOf } from "../../src/components/schema-form/form-values.js";
-import { fieldPaths, issueText, placeIssues } from "../../src/components/schema-form/issue-placement.js";
+import {
+  fieldPaths,
+  issueText,
+  placeIssues,
+  relativeIssues,
+} from "../../src/components/schema-form/issue-placement.js";
 import { fieldFor } from "../../src/components/schema-form/schema-fields.js";
 
 const root = fieldFor({
@@ -44,5 +49,20 @@ describe("server issues on their fields", () => {
       "config.retries: must be ≤ 10",
     );
     expect(issueText({ path: "", message: "is not valid JSON" })).toBe("is not valid JSON");
+  });
+});
+
+describe("problems of a request field that holds the form's value", () => {
+  it("are made relative to it; the field itself is the whole form", () => {
+    const issues = [
+      { path: "input.by", message: "must NOT have fewer than 1 characters" },
+      { path: "input", message: "is required" },
+      { path: "other", message: "x" },
+    ];
+    expect(relativeIssues(issues, "input")).toEqual([
+      { path: "by", message: "must NOT have fewer than 1 characters" },
+      { path: "", message: "is required" },
+      { path: "other", message: "x" },
+    ]);
   });
 });

@@ -23,7 +23,9 @@
 import type { FieldIssue } from "../../api/api-error.js";
 import { localInputToMillis, millisToLocalInput } from "./local-date-time.js";
 import {
+  characters,
   itemField,
+  items,
   type ArrayField,
   type Field,
   type NumberField,
@@ -141,9 +143,9 @@ function readText(field: TextField, text: string): ReadResult {
   if (text === "") return empty(field);
   const length = [...text].length;
   if (field.minLength !== undefined && length < field.minLength)
-    return bad(field, `must be at least ${field.minLength} characters`, text);
+    return bad(field, `must be at least ${characters(field.minLength)}`, text);
   if (field.maxLength !== undefined && length > field.maxLength)
-    return bad(field, `must be at most ${field.maxLength} characters`, text);
+    return bad(field, `must be at most ${characters(field.maxLength)}`, text);
   if (field.pattern !== undefined && patternProblem(field.pattern, text))
     return bad(field, `must match the pattern ${field.pattern}`, text);
   return ok(text);
@@ -184,18 +186,18 @@ function readJson(field: Field, text: string): ReadResult {
 
 function readArray(field: ArrayField, drafts: readonly Draft[]): ReadResult {
   const issues: FieldIssue[] = [];
-  const items = drafts.map((draft, index) => {
+  const values = drafts.map((draft, index) => {
     const item = readDraft(itemField(field, index), draft);
     issues.push(...item.issues);
     return item.value;
   });
-  if (items.length === 0 && !field.required && field.defaultValue === undefined)
+  if (values.length === 0 && !field.required && field.defaultValue === undefined)
     return { value: undefined, issues };
-  if (field.minItems !== undefined && items.length < field.minItems)
-    issues.push({ path: field.path, message: `must have at least ${field.minItems} items` });
-  if (field.maxItems !== undefined && items.length > field.maxItems)
-    issues.push({ path: field.path, message: `must have at most ${field.maxItems} items` });
-  return { value: items, issues };
+  if (field.minItems !== undefined && values.length < field.minItems)
+    issues.push({ path: field.path, message: `must have at least ${items(field.minItems)}` });
+  if (field.maxItems !== undefined && values.length > field.maxItems)
+    issues.push({ path: field.path, message: `must have at most ${items(field.maxItems)}` });
+  return { value: values, issues };
 }
 
 function readObject(field: ObjectField, drafts: { readonly [name: string]: Draft }): ReadResult {

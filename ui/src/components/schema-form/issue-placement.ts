@@ -64,3 +64,20 @@ export function placeIssues(issues: readonly FieldIssue[], paths: readonly strin
 export function issueText(issue: FieldIssue): string {
   return issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`;
 }
+
+/**
+ * Problems whose paths start with `prefix` (a request field holding the form's value,
+ * e.g. `input`), made relative to it: `input.by` → `by`, `input` → `""` (the whole form).
+ * Other problems keep their path (no field has it, so they show above the form).
+ */
+export function relativeIssues(issues: readonly FieldIssue[], prefix: string): FieldIssue[] {
+  return issues.map((issue) => ({
+    path:
+      issue.path === prefix
+        ? ""
+        : issue.path.startsWith(`${prefix}.`)
+          ? issue.path.slice(prefix.length + 1)
+          : issue.path,
+    message: issue.message,
+  }));
+}

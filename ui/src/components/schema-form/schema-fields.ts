@@ -296,6 +296,16 @@ export function itemField(array: ArrayField, index: number): Field {
   return { ...item, label: `${array.label} ${index + 1}` };
 }
 
+/** "1 character", "3 characters". */
+export function characters(count: number): string {
+  return `${count} character${count === 1 ? "" : "s"}`;
+}
+
+/** "1 item", "3 items". */
+export function items(count: number): string {
+  return `${count} item${count === 1 ? "" : "s"}`;
+}
+
 /** Bounds that only restate the number type (zod's safe-integer range) say nothing to a person. */
 function meaningful(bound: number | undefined): bound is number {
   return bound !== undefined && Math.abs(bound) < Number.MAX_SAFE_INTEGER;
@@ -321,8 +331,8 @@ export function constraintText(field: Field): string {
     }
     case "text":
       if (field.minLength !== undefined && field.minLength > 0)
-        parts.push(`at least ${field.minLength} characters`);
-      if (field.maxLength !== undefined) parts.push(`at most ${field.maxLength} characters`);
+        parts.push(`at least ${characters(field.minLength)}`);
+      if (field.maxLength !== undefined) parts.push(`at most ${characters(field.maxLength)}`);
       if (field.format !== undefined) parts.push(field.format);
       break;
     case "date":
@@ -332,8 +342,8 @@ export function constraintText(field: Field): string {
       parts.push("date and time, your time zone");
       break;
     case "array":
-      if (field.minItems !== undefined && field.minItems > 0) parts.push(`at least ${field.minItems} items`);
-      if (field.maxItems !== undefined) parts.push(`at most ${field.maxItems} items`);
+      if (field.minItems !== undefined && field.minItems > 0) parts.push(`at least ${items(field.minItems)}`);
+      if (field.maxItems !== undefined) parts.push(`at most ${items(field.maxItems)}`);
       break;
     case "json":
       parts.push("JSON");
