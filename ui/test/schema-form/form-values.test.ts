@@ -187,6 +187,15 @@ describe("problems of a value typed as JSON", () => {
     ]);
   });
 
+  it("include checkboxes and selects holding something else than their values", () => {
+    expect(
+      jsonIssues(root, { table: "users", mode: "partial", flag: "yes", ids: [], config: { retries: 1 } }),
+    ).toEqual([
+      { path: "mode", message: "must be one of full, incremental" },
+      { path: "flag", message: "must be true or false" },
+    ]);
+  });
+
   it("include a value that is not an object", () => {
     expect(jsonIssues(root, [1, 2])).toEqual([{ path: "", message: "must be a JSON object" }]);
   });

@@ -254,12 +254,47 @@ export function readDraft(field: Field, draft: Draft): ReadResult {
 }
 
 /**
+ * The problems a draft cannot show: a value of the wrong kind for a checkbox or a select
+ * (a draft would read it as unticked or none), found in the value itself.
+ */
+function kindIssues(field: Field, value: unknown, out: FieldIssue[]): void {
+  if (value === undefined || (value === null && field.nullable)) return;
+  switch (field.kind) {
+    case "boolean":
+      if (typeof value !== "boolean") out.push({ path: field.path, message: "must be true or false" });
+      return;
+    case "enum":
+      if (!field.options.some((option) => sameJson(option.value, value)))
+        out.push({
+          path: field.path,
+          message: `must be one of ${field.options.map((option) => option.label).join(", ")}`,
+        });
+      return;
+    case "object":
+      if (isRecord(value))
+        for (const child of field.fields) kindIssues(child, value[propertyName(child)], out);
+      return;
+    case "array":
+      if (Array.isArray(value))
+        value.forEach((item, index) => kindIssues(itemField(field, index), item, out));
+      return;
+    default:
+      return;
+  }
+}
+
+/**
  * The problems of a JSON value (typed in "Edit as JSON") as the form sees them: the
- * value is read into a draft and back. Values the form cannot show (extra keys) are
- * left to the server.
+ * value is read into a draft and back, and checkboxes and selects check their values.
+ * Values the form cannot show (extra keys) are left to the server.
  */
 export function jsonIssues(field: Field, value: unknown): readonly FieldIssue[] {
   if (field.kind === "object" && !isRecord(value))
     return [{ path: field.path, message: "must be a JSON object" }];
-  return readDraft(field, draftOf(field, value)).issues;
+  const issues: FieldIssue[] = [];
+  kindIssues(field, value, issues);
+  const flagged = new Set(issues.map((issue) => issue.path));
+  // A wrongly typed checkbox or select reads as empty ("is required"): its own problem says more.
+  issues.push(...readDraft(field, draftOf(field, value)).issues.filter((issue) => !flagged.has(issue.path)));
+  return issues;
 }

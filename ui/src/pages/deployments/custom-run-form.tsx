@@ -23,7 +23,9 @@ import {
   type RunOptionsDraft,
 } from "./custom-run-values.js";
 
+/** Ids of the run's own inputs; the parameters' ids have their own prefix, so a parameter called "name" is no clash. */
 const ID_PREFIX = "custom-run";
+const PARAMETERS_ID_PREFIX = "custom-run-parameter";
 
 /** Props of {@link CustomRunForm}. */
 export interface CustomRunFormProps {
@@ -33,7 +35,7 @@ export interface CustomRunFormProps {
 
 /** The Custom run form of a deployment. */
 export function CustomRunForm({ deployment, onCancel }: CustomRunFormProps) {
-  const form = useSchemaForm(deployment.parameterSchema, deployment.parameters, ID_PREFIX);
+  const form = useSchemaForm(deployment.parameterSchema, deployment.parameters, PARAMETERS_ID_PREFIX);
   const [options, setOptions] = useState<RunOptionsDraft>(() => runOptionsDraft(deployment));
   const [submitted, setSubmitted] = useState(false);
   const [serverIssues, setServerIssues] = useState<ReturnType<typeof splitRunIssues>>({
