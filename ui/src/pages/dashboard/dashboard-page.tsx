@@ -28,7 +28,7 @@ export function DashboardPage() {
   const [params] = useSearchParams();
   const range = parseRange(params.get("range"));
   // The window moves when a new bucket begins (at most once a minute is checked).
-  const span = rangeWindow(range, useNow(60_000));
+  const span = rangeWindow(range, useNow());
   const anyRun = useQuery({
     queryKey: ["dashboard", "any-run"],
     queryFn: ({ signal }) => post<FlowRunCount>("/flow_runs/count", { cap: 1 }, signal),
