@@ -18,7 +18,7 @@ export function WaitingNotice({
   readonly run: FlowRun;
   readonly poolName: string | undefined;
 }) {
-  const now = useNow(5000);
+  const now = useNow();
   const reason = whyWaiting(run, { now, poolName });
   if (reason === undefined) return null;
   return (
