@@ -68,7 +68,9 @@ function claimRun(
       now,
     );
     if (decided.write === undefined) return { outcome: "skipped" };
-    return { outcome: "claimed", write: { ...decided.write, workerName } };
+    // The old attempt's process (a retried run) is not this one's: crash detection waits
+    // for the new process to report itself.
+    return { outcome: "claimed", write: { ...decided.write, workerName, process: null } };
   });
 }
 

@@ -95,8 +95,11 @@ export interface FlowRunStateWrite {
   readonly pause?: PauseInfo | undefined;
   /** Every input accepted at resume, by pause key; `undefined` keeps the stored ones. */
   readonly resumeInputs?: Record<string, unknown> | undefined;
-  /** The process now running the run; `undefined` keeps the stored host and pid. */
-  readonly process?: { readonly host: string; readonly pid: number } | undefined;
+  /**
+   * The process now running the run; `undefined` keeps the stored host and pid, `null`
+   * clears them (a run claimed again is no longer the old attempt's process).
+   */
+  readonly process?: { readonly host: string; readonly pid: number } | null | undefined;
 }
 
 /** The answer of a `decide` function: what to return, and what (if anything) to write. */

@@ -127,8 +127,14 @@ async function writeState(
       ...(write.workerName === undefined ? {} : { worker_name: write.workerName }),
       pause: sql<string | null>`coalesce(${pause}::jsonb, ${sql.ref("pause")})`,
       resume_inputs: sql<string | null>`coalesce(${resumeInputs}::jsonb, ${sql.ref("resume_inputs")})`,
-      host: sql<string | null>`coalesce(${write.process?.host ?? null}::text, ${sql.ref("host")})`,
-      pid: sql<number | null>`coalesce(${write.process?.pid ?? null}::integer, ${sql.ref("pid")})`,
+      host:
+        write.process === null
+          ? null
+          : sql<string | null>`coalesce(${write.process?.host ?? null}::text, ${sql.ref("host")})`,
+      pid:
+        write.process === null
+          ? null
+          : sql<number | null>`coalesce(${write.process?.pid ?? null}::integer, ${sql.ref("pid")})`,
     })
     .where("id", "=", id)
     .execute();

@@ -135,8 +135,12 @@ export class FlowRunWrites {
           resume_inputs: sql<
             string | null
           >`coalesce(${param<string | null>("resume_inputs")}, ${sql.ref("resume_inputs")})`,
-          host: sql<string | null>`coalesce(${param<string | null>("host")}, ${sql.ref("host")})`,
-          pid: sql<number | null>`coalesce(${param<number | null>("pid")}, ${sql.ref("pid")})`,
+          host: sql<
+            string | null
+          >`case when ${param<number>("clear_process")} = 1 then null else coalesce(${param<string | null>("host")}, ${sql.ref("host")}) end`,
+          pid: sql<
+            number | null
+          >`case when ${param<number>("clear_process")} = 1 then null else coalesce(${param<number | null>("pid")}, ${sql.ref("pid")}) end`,
         })
         .where("id", "=", param<string>("id")),
     );
@@ -292,6 +296,7 @@ export class FlowRunWrites {
       resume_inputs: write.resumeInputs === undefined ? null : JSON.stringify(write.resumeInputs),
       host: write.process?.host ?? null,
       pid: write.process?.pid ?? null,
+      clear_process: write.process === null ? 1 : 0,
     });
     this.#appendState(id, write.state);
     this.#appendEvents(write.events);

@@ -186,7 +186,7 @@ describe.each(backends)("claims on %s", (_name, open) => {
     });
   });
 
-  it("retries a crashed deployment run with retries left: AwaitingRetry, then claimable again", async () => {
+  it("retries a crashed deployment run with retries left: AwaitingRetry, then claimable again, without the old process", async () => {
     await withStore(open, async (store) => {
       await api.createWorkPool(store, { name: "pool" });
       const d = await deploy(store, { retries: 1 });
@@ -201,6 +201,12 @@ describe.each(backends)("claims on %s", (_name, open) => {
       expect(retried.state.message).toMatch(/^retry 1 of 1 after a crash: process \d+ on host .* is gone/);
       const again = await api.claimWorkPoolRuns(store, "pool", { workerName: "w2" });
       expect(again.map((c) => c.flowRun.id)).toEqual([run.id]);
+      // The claim forgets the dead process of the first attempt: the new attempt is not
+      // taken for a crash before its own process reports in.
+      const claimed = await api.readFlowRun(store, run.id);
+      expect(claimed.host).toBeUndefined();
+      expect(claimed.pid).toBeUndefined();
+      expect(await api.markCrashedRuns(store)).toEqual([]);
       const history = (await api.readFlowRunStates(store, run.id)).map((s) => s.name);
       expect(history).toEqual([
         "Scheduled",
