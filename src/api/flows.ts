@@ -4,7 +4,8 @@
  * @module
  */
 import { z } from "zod";
-import type { Flow } from "../schemas/index.js";
+import { FlowFilterSchema, type Flow, type FlowFilter } from "../schemas/index.js";
+import type { FlowsTable } from "../store/database.js";
 import type { Store } from "../store/index.js";
 import { readJson } from "../store/sql-executor.js";
 import { notFound, parseInput } from "./errors.js";
@@ -58,12 +59,38 @@ export async function readFlow(store: Store, name: string): Promise<Flow> {
     store.executor.qb.selectFrom("flows").selectAll().where("name", "=", name),
   );
   if (flow === undefined) throw notFound("flow", name);
-  const parameterSchema = await store.records.flowSchemas.get(name);
+  return flowFromRow(store, flow);
+}
+
+/**
+ * Flows by name (A to Z), optionally those whose name starts with `namePrefix`, each with
+ * its parameter schema.
+ *
+ * @example
+ * ```ts
+ * const flows = await readFlows(store, { namePrefix: "etl", limit: 20 });
+ * ```
+ */
+export async function readFlows(store: Store, filter: FlowFilter = {}): Promise<Flow[]> {
+  const { namePrefix, limit, offset } = parseInput(FlowFilterSchema, filter, "flow filter");
+  let query = store.executor.qb.selectFrom("flows").selectAll().orderBy("name").limit(limit).offset(offset);
+  if (namePrefix !== undefined) {
+    // A range on the indexed name rather than LIKE, whose escaping differs between databases.
+    query = query.where("name", ">=", namePrefix).where("name", "<", `${namePrefix}\u{10ffff}`);
+  }
+  const rows = await store.executor.all(query);
+  return rows.map((row) => flowFromRow(store, row));
+}
+
+function flowFromRow(store: Store, row: FlowsTable): Flow {
+  const schema = row.parameter_schema;
   return {
-    id: flow.id,
-    name: flow.name,
-    tags: readJson<string[]>(store.executor.dialect, flow.tags),
-    createdAt: Number(flow.created_at),
-    ...(parameterSchema === undefined ? {} : { parameterSchema }),
+    id: row.id,
+    name: row.name,
+    tags: readJson<string[]>(store.executor.dialect, row.tags),
+    createdAt: Number(row.created_at),
+    ...(schema === null || schema === undefined
+      ? {}
+      : { parameterSchema: readJson<Record<string, unknown>>(store.executor.dialect, schema) }),
   };
 }

@@ -5,7 +5,8 @@
  *
  * @module
  */
-export { ensureFlow, readFlow, readFlowParameterSchema } from "./flows.js";
+export { ensureFlow, readFlow, readFlowParameterSchema, readFlows } from "./flows.js";
+export { deleteFlowRun } from "./delete-flow-run.js";
 export {
   createFlowRun,
   readFlowRun,

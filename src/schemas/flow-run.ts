@@ -22,6 +22,16 @@ export const FlowSchema = z.object({
 /** A flow. */
 export type Flow = z.infer<typeof FlowSchema>;
 
+/** Which flows to list (by name, A to Z). */
+export const FlowFilterSchema = z.object({
+  /** Flows whose name starts with this text. */
+  namePrefix: z.string().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).max(100_000).default(0),
+});
+/** Which flows to list. */
+export type FlowFilter = z.input<typeof FlowFilterSchema>;
+
 /** One execution of a flow. Times are ms since the epoch. */
 export const FlowRunSchema = z.object({
   id: Id,

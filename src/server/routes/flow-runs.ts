@@ -7,6 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import * as api from "../../api/index.js";
 import {
   FlowEnsureSchema,
+  FlowFilterSchema,
   FlowRunCreateSchema,
   FlowRunFilterSchema,
   FlowRunSchema,
@@ -38,6 +39,24 @@ const readFlow = createRoute({
   summary: "Read a flow by name, with its parameter JSON Schema",
   request: { params: z.object({ name: z.string().min(1).max(200) }) },
   responses: { 200: jsonAnswer(FlowSchema, "The flow"), ...ERROR_ANSWERS },
+});
+
+const filterFlows = createRoute({
+  method: "post",
+  path: "/api/flows/filter",
+  tags: ["Flows"],
+  summary: "List flows by name, with their parameter JSON Schemas",
+  request: { body: jsonBody(FlowFilterSchema) },
+  responses: { 200: jsonAnswer(z.array(FlowSchema), "The flows, A to Z"), ...ERROR_ANSWERS },
+});
+
+const deleteFlowRun = createRoute({
+  method: "delete",
+  path: "/api/flow_runs/{id}",
+  tags,
+  summary: "Delete a flow run with its states, task runs and logs (not while it may be executing)",
+  request: { params: IdParamSchema },
+  responses: { 204: { description: "Deleted" }, ...ERROR_ANSWERS },
 });
 
 const createFlowRun = createRoute({
@@ -110,6 +129,7 @@ const markCrashed = createRoute({
 export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
   const { store } = deps;
   app.openapi(ensureFlow, async (c) => c.json(await api.ensureFlow(store, c.req.valid("json")), 200));
+  app.openapi(filterFlows, async (c) => c.json(await api.readFlows(store, c.req.valid("json")), 200));
   app.openapi(readFlow, async (c) => c.json(await api.readFlow(store, c.req.valid("param").name), 200));
   app.openapi(createFlowRun, async (c) => c.json(await api.createFlowRun(store, c.req.valid("json")), 201));
   app.openapi(filterFlowRuns, async (c) => c.json(await api.readFlowRuns(store, c.req.valid("json")), 200));
@@ -118,6 +138,10 @@ export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
     return c.json({ ids: await api.markCrashedRuns(store) }, 200);
   });
   app.openapi(readFlowRun, async (c) => c.json(await api.readFlowRun(store, c.req.valid("param").id), 200));
+  app.openapi(deleteFlowRun, async (c) => {
+    await api.deleteFlowRun(store, c.req.valid("param").id);
+    return c.body(null, 204);
+  });
   app.openapi(readStates, async (c) =>
     c.json(await api.readFlowRunStates(store, c.req.valid("param").id), 200),
   );

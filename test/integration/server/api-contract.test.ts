@@ -303,3 +303,34 @@ describe("task runs, logs and results", () => {
     expect(unsafe.status).toBe(422);
   });
 });
+
+describe("flows and deleting runs", () => {
+  it("lists flows by name, A to Z, optionally by prefix, with their parameter schemas", async () => {
+    const schema = { type: "object", properties: { n: { type: "integer" } } };
+    await h.json("POST", "/api/flows", { name: "zeta-report", parameterSchema: schema });
+    await h.json("POST", "/api/flows", { name: "zeta-etl" });
+    const { status, body } = await h.json("POST", "/api/flows/filter", { namePrefix: "zeta-" });
+    expect(status).toBe(200);
+    const flows = body as { name: string; parameterSchema?: unknown }[];
+    expect(flows.map((f) => f.name)).toEqual(["zeta-etl", "zeta-report"]);
+    expect(flows[1]?.parameterSchema).toEqual(schema);
+    expect((await h.json("POST", "/api/flows/filter", { limit: 0 })).status).toBe(422);
+  });
+
+  it("deletes a finished run with its states and logs, and refuses one that may be executing", async () => {
+    const created = await h.json("POST", "/api/flow_runs", { flowName: "doomed", name: "d1" });
+    const run = created.body as { id: string };
+    await h.json("POST", `/api/flow_runs/${run.id}/set_state`, { state: running() });
+    const refused = await h.json("DELETE", `/api/flow_runs/${run.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: "ORDO_CONFLICT" } });
+    expect((await h.json("GET", `/api/flow_runs/${run.id}`)).status).toBe(200);
+
+    const done = { type: "COMPLETED", name: "Completed", timestamp: now() };
+    await h.json("POST", `/api/flow_runs/${run.id}/set_state`, { state: done });
+    expect((await h.json("DELETE", `/api/flow_runs/${run.id}`)).status).toBe(204);
+    expect((await h.json("GET", `/api/flow_runs/${run.id}`)).status).toBe(404);
+    expect((await h.json("GET", `/api/flow_runs/${run.id}/states`)).status).toBe(404);
+    expect((await h.json("DELETE", `/api/flow_runs/${run.id}`)).status).toBe(404);
+  });
+});
