@@ -11,7 +11,10 @@ import { ApiError } from "./api/api-error.js";
 import { ToastProvider } from "./components/toasts.js";
 import { LiveProvider } from "./live/live-provider.js";
 import { router } from "./routes.js";
+import { applyStoredTheme } from "./theme/use-theme.js";
 import "./theme/theme.css";
+
+applyStoredTheme();
 
 const queryClient = new QueryClient({
   defaultOptions: {

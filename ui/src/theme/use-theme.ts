@@ -1,20 +1,24 @@
 /**
  * Dark and light themes: follow the system unless the user picks one (kept in
- * localStorage, applied as `html[data-theme]`).
+ * localStorage, applied as `html[data-theme]`). One choice for the whole page: every
+ * theme control shows the same value.
  *
  * @module
  */
-import { useCallback, useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 /** The user's choice. */
 export type ThemeChoice = "system" | "light" | "dark";
 
 const KEY = "ordo.theme";
+const listeners = new Set<() => void>();
 
 function readChoice(): ThemeChoice {
   const stored = typeof localStorage === "undefined" ? null : localStorage.getItem(KEY);
   return stored === "light" || stored === "dark" ? stored : "system";
 }
+
+let current: ThemeChoice = readChoice();
 
 /** Applies a choice to the document. */
 export function applyTheme(choice: ThemeChoice): void {
@@ -22,14 +26,31 @@ export function applyTheme(choice: ThemeChoice): void {
   else document.documentElement.setAttribute("data-theme", choice);
 }
 
-/** The theme choice and a setter that remembers it. */
+/** Makes `choice` the page's theme, remembers it, and tells every control. */
+export function setTheme(choice: ThemeChoice): void {
+  if (choice === "system") localStorage.removeItem(KEY);
+  else localStorage.setItem(KEY, choice);
+  current = choice;
+  applyTheme(choice);
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The theme choice and its setter. */
 export function useTheme(): [ThemeChoice, (choice: ThemeChoice) => void] {
-  const [choice, setChoice] = useState<ThemeChoice>(readChoice);
-  useEffect(() => applyTheme(choice), [choice]);
-  const set = useCallback((next: ThemeChoice) => {
-    if (next === "system") localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, next);
-    setChoice(next);
-  }, []);
-  return [choice, set];
+  const choice = useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => "system" as const,
+  );
+  return [choice, setTheme];
+}
+
+/** Applies the remembered choice; called once when the app starts. */
+export function applyStoredTheme(): void {
+  applyTheme(current);
 }
