@@ -111,7 +111,16 @@ export function drawGraph(
   }
 
   if (detail.labels) {
+    // Labels grow a little with the zoom; widths are measured once at 12 px and scaled.
+    const fontPx = Math.min(16, Math.max(12, nodeH * 0.42));
+    const fontScale = fontPx / 12;
     ctx.font = LABEL_FONT;
+    for (let i = 0; i < count; i++) {
+      const v = visible[i]!;
+      if (Number.isNaN(scene.labelWidths[v]!))
+        scene.labelWidths[v] = ctx.measureText(model.nodes[v]!.name).width;
+    }
+    ctx.font = fontPx === 12 ? LABEL_FONT : LABEL_FONT.replace("12px", `${fontPx.toFixed(1)}px`);
     ctx.textBaseline = "middle";
     ctx.lineWidth = 1.5;
     for (let i = 0; i < count; i++) {
@@ -127,11 +136,7 @@ export function drawGraph(
         ctx.strokeRect(sx + 0.75, sy + 0.75, sw - 1.5, nodeH - 1.5);
         ctx.setLineDash([]);
       }
-      let width = scene.labelWidths[v]!;
-      if (Number.isNaN(width)) {
-        width = ctx.measureText(node.name).width;
-        scene.labelWidths[v] = width;
-      }
+      const width = scene.labelWidths[v]! * fontScale;
       const name = node.name;
       if (width + 12 <= sw) {
         ctx.fillStyle = palette.onFill;

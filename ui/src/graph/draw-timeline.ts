@@ -69,25 +69,19 @@ export function drawTimeline(
   }
   ctx.stroke();
 
-  // Bars, one path per colour.
+  // Bars, colour by colour, as whole-pixel rectangles.
   const pad = (rowHeight - barHeight) / 2;
   for (let c = 0; c < fills.length; c++) {
-    ctx.beginPath();
-    let any = false;
+    ctx.fillStyle = fills[c]!;
     for (let r = rows.first; r <= rows.last; r++) {
       const v = timeline.order[r]!;
       if (scene.colors[v] !== c) continue;
       const bar = barOf(model.nodes[v]!, timeline.t0, now);
       if (bar === undefined) continue;
-      const x0 = bar.x0 * kx + tx;
-      const x1 = Math.max(x0 + 2, bar.x1 * kx + tx);
+      const x0 = Math.round(bar.x0 * kx + tx);
+      const x1 = Math.max(x0 + 2, Math.round(bar.x1 * kx + tx));
       if (x1 < 0 || x0 > size.width) continue;
-      ctx.rect(x0, rowTop(r) + pad, x1 - x0, barHeight);
-      any = true;
-    }
-    if (any) {
-      ctx.fillStyle = fills[c]!;
-      ctx.fill();
+      ctx.fillRect(x0, rowTop(r) + pad, x1 - x0, barHeight);
     }
   }
 
@@ -141,6 +135,21 @@ export function drawTimeline(
       ctx.stroke();
       ctx.setLineDash([]);
     }
+  }
+
+  // Where the rows on screen are among all rows (the rows scroll; there is no scroll bar).
+  const total = timeline.order.length;
+  const track = size.height - axisHeight - 8;
+  const shown = (size.height - axisHeight) / rowHeight;
+  if (total > shown && track > 20) {
+    const thumb = Math.max(16, (track * shown) / total);
+    const top = axisHeight + 4 + ((track - thumb) * Math.max(0, rows.first)) / Math.max(1, total - shown);
+    ctx.fillStyle = palette.muted;
+    ctx.globalAlpha = 0.5;
+    ctx.beginPath();
+    ctx.roundRect(size.width - 6, Math.min(top, axisHeight + 4 + track - thumb), 4, thumb, 2);
+    ctx.fill();
+    ctx.globalAlpha = 1;
   }
 
   // The axis on top.
