@@ -213,13 +213,13 @@ async function measureTab(
 ): Promise<string[][]> {
   await page.goto(url);
   const canvas = page.locator("canvas[role=img]");
-  await canvas.waitFor({ timeout: 60_000 });
+  await canvas.waitFor({ timeout: 180_000 });
   await page.waitForFunction(
     (name) =>
-      !(globalThis as unknown as InPage).document.body.innerText.includes("Laying out") &&
+      !/Laying out|loading more/.test((globalThis as unknown as InPage).document.body.innerText) &&
       performance.getEntriesByName(name).length > 0,
     measure,
-    { timeout: 60_000 },
+    { timeout: 180_000 },
   );
   console.log(`${measure}: ${await canvas.getAttribute("aria-label")}`);
   const box = await canvas.boundingBox();

@@ -79,3 +79,20 @@ export function stateColorIndex(stateName: string, stateType: StateType): number
 export function stateFills(scheme: ColorScheme): readonly string[] {
   return STATE_KEYS.map((key) => STATE_HEX[key]?.[scheme] ?? "#9ca3af");
 }
+
+/** Which state wins a pixel shared by many nodes: failures first, then running, waiting, done. */
+const PRIORITY: Readonly<Record<string, number>> = {
+  failed: 9,
+  crashed: 8,
+  running: 7,
+  late: 6,
+  paused: 5,
+  scheduled: 4,
+  pending: 3,
+  cancelled: 2,
+  cached: 1,
+  completed: 0,
+};
+
+/** The priority of each colour index (see {@link STATE_KEYS}). */
+export const STATE_PRIORITY: Uint8Array = Uint8Array.from(STATE_KEYS, (key) => PRIORITY[key] ?? 0);

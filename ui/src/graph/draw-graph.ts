@@ -5,12 +5,13 @@
  *
  * @module
  */
-import type { CanvasPalette } from "./canvas-palette.js";
+import { STATE_PRIORITY, type CanvasPalette } from "./canvas-palette.js";
 import { visibleEdges, visibleNodes } from "./culling.js";
 import { EDGE_PARENT, EDGE_WAIT } from "./graph-model.js";
 import { fitLabel, type GraphScene } from "./graph-scene.js";
 import { LAYOUT } from "./layout.js";
 import { edgeDetail, graphDetail, type EdgeDetail } from "./lod.js";
+import { packRgba } from "./pixel-raster.js";
 import { visibleWorld, type Size, type Viewport } from "./viewport.js";
 
 /** The label font (labels are drawn at one size whatever the zoom). */
@@ -21,6 +22,19 @@ export interface GraphColors {
   readonly palette: CanvasPalette;
   /** Fill by colour index. */
   readonly fills: readonly string[];
+  /** The fills as packed RGBA pixels, and the background, for the pixel grid. */
+  readonly packedFills: Uint32Array;
+  readonly packedBackground: number;
+}
+
+/** The colours of a palette and state fills, packed for every drawing path. */
+export function graphColors(palette: CanvasPalette, fills: readonly string[]): GraphColors {
+  return {
+    palette,
+    fills,
+    packedFills: Uint32Array.from(fills, packRgba),
+    packedBackground: packRgba(palette.background),
+  };
 }
 
 /** What one frame drew, for tests and the benchmark. */
@@ -42,14 +56,18 @@ export function drawGraph(
 ): GraphFrameStats {
   const { palette, fills } = colors;
   const { layout, model } = scene;
-  ctx.fillStyle = palette.background;
-  ctx.fillRect(0, 0, size.width, size.height);
-
   const box = visibleWorld(view, size);
   const count = visibleNodes(layout, box, scene.visible);
   const detail = graphDetail(view.kx, count);
   const { kx, ky, tx, ty } = view;
   const nodeH = Math.max(1, LAYOUT.nodeHeight * ky);
+  if (detail.raster) {
+    paintPixels(ctx, scene, view, colors, count);
+    outline(ctx, scene, view, hovered, palette);
+    return { nodes: count, edges: 0, edgeDetail: "none", labels: false };
+  }
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, size.width, size.height);
 
   // Edges first, under the nodes.
   let edges = 0;
@@ -152,14 +170,59 @@ export function drawGraph(
     }
   }
 
-  if (hovered >= 0 && hovered < layout.count) {
-    const sx = layout.x[hovered]! * kx + tx;
-    const sy = layout.row[hovered]! * LAYOUT.rowHeight * ky + ty;
-    ctx.strokeStyle = palette.highlight;
-    ctx.lineWidth = 2;
-    ctx.strokeRect(sx - 2, sy - 2, Math.max(1, layout.w[hovered]! * kx) + 4, nodeH + 4);
-  }
+  outline(ctx, scene, view, hovered, palette);
   return { nodes: count, edges, edgeDetail: shownEdges, labels: detail.labels };
+}
+
+/** Outlines the hovered node. */
+function outline(
+  ctx: CanvasRenderingContext2D,
+  scene: GraphScene,
+  view: Viewport,
+  hovered: number,
+  palette: CanvasPalette,
+): void {
+  const { layout } = scene;
+  if (hovered < 0 || hovered >= layout.count) return;
+  const nodeH = Math.max(1, LAYOUT.nodeHeight * view.ky);
+  const sx = layout.x[hovered]! * view.kx + view.tx;
+  const sy = layout.row[hovered]! * LAYOUT.rowHeight * view.ky + view.ty;
+  ctx.strokeStyle = palette.highlight;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(sx - 2, sy - 2, Math.max(1, layout.w[hovered]! * view.kx) + 4, nodeH + 4);
+}
+
+/** The lowest level of detail: the visible nodes painted into one device-pixel image. */
+function paintPixels(
+  ctx: CanvasRenderingContext2D,
+  scene: GraphScene,
+  view: Viewport,
+  colors: GraphColors,
+  count: number,
+): void {
+  const { layout, raster } = scene;
+  const width = ctx.canvas.width;
+  const height = ctx.canvas.height;
+  const ratio = ctx.getTransform().a || 1;
+  raster.reset(width, height);
+  const kx = view.kx * ratio;
+  const ky = view.ky * ratio;
+  const tx = view.tx * ratio;
+  const ty = view.ty * ratio;
+  const h = LAYOUT.nodeHeight * ky;
+  for (let i = 0; i < count; i++) {
+    const v = scene.visible[i]!;
+    const x0 = layout.x[v]! * kx + tx;
+    const y0 = layout.row[v]! * LAYOUT.rowHeight * ky + ty;
+    raster.paint(x0, y0, x0 + layout.w[v]! * kx, y0 + h, scene.colors[v]!, STATE_PRIORITY);
+  }
+  let image = scene.image.data;
+  if (image === undefined || image.width !== width || image.height !== height) {
+    image = ctx.createImageData(width, height);
+    scene.image.data = image;
+  }
+  raster.toPixels(new Uint32Array(image.data.buffer), colors.packedFills, colors.packedBackground);
+  ctx.putImageData(image, 0, 0);
 }
 
 function drawEdges(

@@ -8,6 +8,7 @@
 import { stateColorIndex } from "./canvas-palette.js";
 import type { GraphModel } from "./graph-model.js";
 import type { GraphLayout } from "./layout.js";
+import { PixelRaster } from "./pixel-raster.js";
 
 /** A laid-out graph ready to draw. */
 export interface GraphScene {
@@ -23,6 +24,9 @@ export interface GraphScene {
   readonly edges: Int32Array;
   /** Label width of each node at the label font, NaN until measured. */
   readonly labelWidths: Float32Array;
+  /** Scratch pixel grid and image for the lowest level of detail. */
+  readonly raster: PixelRaster;
+  readonly image: { data: ImageData | undefined };
 }
 
 /** Each node's colour index, and how many nodes have each. */
@@ -46,6 +50,8 @@ export function buildScene(model: GraphModel, layout: GraphLayout): GraphScene {
     visible: new Int32Array(model.nodes.length),
     edges: new Int32Array(model.edgeFrom.length),
     labelWidths: new Float32Array(model.nodes.length).fill(Number.NaN),
+    raster: new PixelRaster(),
+    image: { data: undefined },
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Level of detail: what the graph draws at a zoom level. Small on screen → plain
- * rectangles, batched by colour, no labels, no edges; medium → rectangles with thin
+ * rectangles, batched by colour, no labels, no edges (past {@link RASTER_FROM} nodes,
+ * painted into one image); medium → rectangles with thin
  * straight edges; close → rounded boxes, labels and curved edges with arrows. Pure.
  *
  * @module
@@ -12,6 +13,8 @@ export type EdgeDetail = "none" | "thin" | "full";
 
 /** What to draw at the current zoom. */
 export interface GraphDetail {
+  /** Paint nodes into a pixel grid (one image) instead of one rectangle each. */
+  readonly raster: boolean;
   readonly labels: boolean;
   readonly rounded: boolean;
   readonly edges: EdgeDetail;
@@ -28,14 +31,19 @@ export const MAX_CURVED_EDGES = 2000;
 /** Beyond this many visible edges, edges are not drawn at all. */
 export const MAX_THIN_EDGES = 30_000;
 
+/** More visible nodes than this, small on screen: painted into a pixel grid. */
+export const RASTER_FROM = 20_000;
+
 /** Decides what to draw at scale `k` (screen px per world unit). */
 export function graphDetail(k: number, visibleNodeCount: number): GraphDetail {
   const nodePx = LAYOUT.nodeHeight * k;
-  if (nodePx < PLAIN_BELOW_PX) return { labels: false, rounded: false, edges: "none" };
-  if (nodePx < DETAIL_FROM_PX || visibleNodeCount > MAX_LABELS) {
-    return { labels: false, rounded: false, edges: "thin" };
+  if (nodePx < PLAIN_BELOW_PX) {
+    return { raster: visibleNodeCount > RASTER_FROM, labels: false, rounded: false, edges: "none" };
   }
-  return { labels: true, rounded: true, edges: "full" };
+  if (nodePx < DETAIL_FROM_PX || visibleNodeCount > MAX_LABELS) {
+    return { raster: false, labels: false, rounded: false, edges: "thin" };
+  }
+  return { raster: false, labels: true, rounded: true, edges: "full" };
 }
 
 /** Edge detail once the number of edges on screen is known. */

@@ -12,7 +12,7 @@ import { ErrorNotice } from "../components/error-notice.js";
 import { canvasPalette, stateFills } from "./canvas-palette.js";
 import { CanvasStage } from "./canvas-stage.js";
 import { nodeAt } from "./culling.js";
-import { drawGraph, type GraphColors } from "./draw-graph.js";
+import { drawGraph, graphColors, type GraphColors } from "./draw-graph.js";
 import { liveEdge } from "./graph-model.js";
 import { buildScene } from "./graph-scene.js";
 import type { LayoutMode } from "./layout.js";
@@ -33,7 +33,7 @@ const HELP =
 /** Colours of the current scheme for the canvas. */
 export function useCanvasColors(): GraphColors {
   const scheme = useColorScheme();
-  return useMemo(() => ({ palette: canvasPalette(scheme), fills: stateFills(scheme) }), [scheme]);
+  return useMemo(() => graphColors(canvasPalette(scheme), stateFills(scheme)), [scheme]);
 }
 
 /** The graph of `flowRunId`. */

@@ -8,6 +8,7 @@ import {
   MAX_LABELS,
   MAX_THIN_EDGES,
   PLAIN_BELOW_PX,
+  RASTER_FROM,
 } from "../../src/graph/lod.js";
 
 /** The scale at which a node is `px` pixels tall. */
@@ -16,20 +17,23 @@ const at = (px: number) => px / LAYOUT.nodeHeight;
 describe("level of detail", () => {
   it("draws plain rectangles, no labels and no edges when nodes are tiny", () => {
     expect(graphDetail(at(PLAIN_BELOW_PX - 0.1), 10)).toEqual({
+      raster: false,
       labels: false,
       rounded: false,
       edges: "none",
     });
-    expect(graphDetail(at(0.2), 10_000)).toEqual({ labels: false, rounded: false, edges: "none" });
+    expect(graphDetail(at(0.2), 10_000)).toMatchObject({ labels: false, rounded: false, edges: "none" });
   });
 
   it("adds thin edges but no labels at medium zoom", () => {
     expect(graphDetail(at(PLAIN_BELOW_PX + 0.01), 10)).toEqual({
+      raster: false,
       labels: false,
       rounded: false,
       edges: "thin",
     });
     expect(graphDetail(at(DETAIL_FROM_PX - 0.1), 10)).toEqual({
+      raster: false,
       labels: false,
       rounded: false,
       edges: "thin",
@@ -38,11 +42,12 @@ describe("level of detail", () => {
 
   it("draws labels, rounded boxes and curved edges close up", () => {
     expect(graphDetail(at(DETAIL_FROM_PX + 0.01), 10)).toEqual({
+      raster: false,
       labels: true,
       rounded: true,
       edges: "full",
     });
-    expect(graphDetail(3, 10)).toEqual({ labels: true, rounded: true, edges: "full" });
+    expect(graphDetail(3, 10)).toEqual({ raster: false, labels: true, rounded: true, edges: "full" });
   });
 
   it("drops labels when too many nodes are on screen, whatever the zoom", () => {
@@ -56,5 +61,14 @@ describe("level of detail", () => {
     expect(edgeDetail("thin", MAX_THIN_EDGES)).toBe("thin");
     expect(edgeDetail("thin", MAX_THIN_EDGES + 1)).toBe("none");
     expect(edgeDetail("none", 1)).toBe("none");
+  });
+});
+
+describe("the pixel-grid level", () => {
+  it("paints tens of thousands of tiny nodes as one image, fewer as rectangles", () => {
+    expect(graphDetail(at(1), RASTER_FROM + 1).raster).toBe(true);
+    expect(graphDetail(at(1), RASTER_FROM).raster).toBe(false);
+    // Big enough to see each node: rectangles, however many.
+    expect(graphDetail(at(PLAIN_BELOW_PX + 1), RASTER_FROM * 5).raster).toBe(false);
   });
 });
