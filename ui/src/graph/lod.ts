@@ -32,7 +32,7 @@ export const MAX_CURVED_EDGES = 2000;
 export const MAX_THIN_EDGES = 30_000;
 
 /** More visible nodes than this, small on screen: painted into a pixel grid. */
-export const RASTER_FROM = 20_000;
+export const RASTER_FROM = 5_000;
 
 /** Decides what to draw at scale `k` (screen px per world unit). */
 export function graphDetail(k: number, visibleNodeCount: number): GraphDetail {

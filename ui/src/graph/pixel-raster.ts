@@ -1,5 +1,5 @@
 /**
- * The graph's lowest level of detail, for tens of thousands of nodes on screen: instead of
+ * The graph's lowest level of detail, for thousands of tiny nodes on screen: instead of
  * one canvas rectangle per node (which the browser must rasterise one by one), nodes are
  * painted into a grid of device pixels, each pixel keeping the most important state that
  * covers it (failed over running over the rest, so a single failure among 100,000 stays

@@ -9,17 +9,16 @@ import { useCallback, useMemo } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "../components/empty-state.js";
 import { ErrorNotice } from "../components/error-notice.js";
-import { canvasPalette, stateFills } from "./canvas-palette.js";
 import { CanvasStage } from "./canvas-stage.js";
 import { nodeAt } from "./culling.js";
-import { drawGraph, graphColors, type GraphColors } from "./draw-graph.js";
+import { drawGraph } from "./draw-graph.js";
 import { liveEdge } from "./graph-model.js";
 import { buildScene } from "./graph-scene.js";
 import type { LayoutMode } from "./layout.js";
 import { NodeList, NodeTooltip, StateLegend } from "./node-parts.js";
 import type { StageDraw } from "./stage-controller.js";
 import { graphLabel, nodeHref } from "./state-counts.js";
-import { useColorScheme } from "./use-color-scheme.js";
+import { useCanvasColors } from "./use-canvas-colors.js";
 import { useGraphLayout } from "./use-graph-layout.js";
 import { useRunGraph } from "./use-run-graph.js";
 import "./graph.css";
@@ -29,12 +28,6 @@ export const LAYOUT_PARAM = "layout";
 
 const HELP =
   "Scroll to zoom, drag to move. With the graph focused: + and − zoom, arrow keys move, 0 fits. Click a run to open it.";
-
-/** Colours of the current scheme for the canvas. */
-export function useCanvasColors(): GraphColors {
-  const scheme = useColorScheme();
-  return useMemo(() => graphColors(canvasPalette(scheme), stateFills(scheme)), [scheme]);
-}
 
 /** The graph of `flowRunId`. */
 export function RunGraph({ flowRunId }: { readonly flowRunId: string }) {

@@ -65,7 +65,7 @@ describe("level of detail", () => {
 });
 
 describe("the pixel-grid level", () => {
-  it("paints tens of thousands of tiny nodes as one image, fewer as rectangles", () => {
+  it("paints thousands of tiny nodes as one image, fewer as rectangles", () => {
     expect(graphDetail(at(1), RASTER_FROM + 1).raster).toBe(true);
     expect(graphDetail(at(1), RASTER_FROM).raster).toBe(false);
     // Big enough to see each node: rectangles, however many.
