@@ -1,10 +1,11 @@
 /**
- * The flow run's Timeline tab (placeholder while the timeline is built).
+ * The flow run's Timeline tab: a Gantt chart of its task runs (see `graph/run-timeline.tsx`).
  *
  * @module
  */
+import { RunTimeline } from "../../graph/run-timeline.js";
 
 /** The Gantt chart of `flowRunId`'s task runs. */
 export function TimelineTab({ flowRunId }: { readonly flowRunId: string }) {
-  return <p className="muted">Timeline of {flowRunId}</p>;
+  return <RunTimeline flowRunId={flowRunId} />;
 }
