@@ -47,6 +47,7 @@ export {
   type ServeOptions,
   type RunDeploymentOptions,
 } from "./sdk/deployments.js";
+export type { DeploySource } from "./sdk/deploy-source.js";
 export { pause, suspend, type PauseOptions } from "./sdk/pause.js";
 export { getClient } from "./client/get-client.js";
 export type { OrdoClient } from "./client/ordo-client.js";

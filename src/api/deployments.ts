@@ -18,6 +18,7 @@ import {
   type DeploymentFilter,
   type DeploymentRunCreate,
   type DeploymentSchedule,
+  type DeploymentSource,
   type DeploymentUpdate,
   type FlowRun,
   type WorkStatus,
@@ -82,6 +83,7 @@ async function toDeployment(
     version: row.version ?? undefined,
     entrypoint: row.entrypoint,
     path: row.path ?? undefined,
+    source: store.records.deployments.source(row),
     parameters: json<Record<string, unknown>>(row.parameters),
     parameterSchema:
       row.parameter_schema === null ? undefined : json<Record<string, unknown>>(row.parameter_schema),
@@ -109,6 +111,18 @@ async function toDeployment(
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
+}
+
+/**
+ * The source and path to store: a local source is also the path (older workers read
+ * only `path`); a path alone is a local source; a bundle or git source has no path.
+ */
+function sourceAndPath(
+  source: DeploymentSource | undefined,
+  path: string | undefined,
+): { source: DeploymentSource | undefined; path: string | undefined } {
+  if (source === undefined) return { source: path === undefined ? undefined : { kind: "local", path }, path };
+  return { source, path: source.kind === "local" ? source.path : undefined };
 }
 
 /** Splits `flow/deployment`; throws `ORDO_INVALID_INPUT` without the slash. */
@@ -186,7 +200,7 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
   }
   const flow = await store.ensureFlow({ name: create.flowName, createdAt: now });
   const id = await store.records.deployments.upsert(
-    { ...create, flowId: flow.id, workQueueId },
+    { ...create, ...sourceAndPath(create.source, create.path), flowId: flow.id, workQueueId },
     create.schedules.map(scheduleWrite),
     now,
   );

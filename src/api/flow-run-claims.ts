@@ -194,6 +194,7 @@ async function claimOnce(
       flowRun: run,
       entrypoint: deployment?.entrypoint ?? run.entrypoint ?? "",
       path: deployment?.path ?? undefined,
+      source: deployment === undefined ? undefined : records.deployments.source(deployment),
       job: jobOf(store, deployment, run, scope.poolTemplate),
     });
   }

@@ -11,7 +11,9 @@ import { getClient } from "../client/get-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import type { Deployment } from "../schemas/index.js";
 import { deploymentCreateOf, type DeploymentOptions } from "../sdk/deployments.js";
+import type { DeploySource } from "../sdk/deploy-source.js";
 import { loadEntrypoint } from "../sdk/entrypoint.js";
+import { loadSettings } from "../settings/load-settings.js";
 import { isFlow } from "../sdk/flow.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
@@ -40,17 +42,31 @@ interface DeployCliOptions {
   readonly all?: boolean | undefined;
   readonly file: string;
   readonly json?: boolean | undefined;
+  readonly source?: string | undefined;
+  readonly gitUrl?: string | undefined;
+  readonly gitRef?: string | undefined;
 }
 
 const EXAMPLES = `
 Examples:
   $ ordo deploy flows/etl.ts:etl --name nightly --pool local --cron "0 3 * * *" --timezone Europe/Berlin
   $ ordo deploy flows/etl.ts:etl --name hourly --pool local --interval 3600 --param table=users
+  $ ordo deploy flows/etl.ts:etl --name nightly --pool remote --source bundle
+  $ ordo deploy flows/etl.ts:etl --name nightly --pool remote --source git --git-ref main
   $ ordo deploy --all                 # every deployment of ./ordo.yaml
   $ ordo deploy --all --name nightly  # one deployment of ./ordo.yaml
 
-Workers run the flow from the entrypoint, relative to this folder; they need the
-project's packages installed (npm ci) in their own environment.`;
+Sources: local (default) has workers run the entrypoint from this folder, on this
+machine; bundle uploads the project (the entrypoint's nearest folder with a
+package.json, without node_modules and what .gitignore or .ordoignore leave out) to the
+server; git has workers clone the repository (--git-url, default: the origin remote).
+Workers need the project's packages (npm ci) in their own environment.`;
+
+/** A deployment made, and what its source took (an upload, say). */
+interface Deployed {
+  readonly deployment: Deployment;
+  readonly summary: string | undefined;
+}
 
 async function deployOne(
   entrypoint: string,
@@ -59,22 +75,52 @@ async function deployOne(
     pool?: string | undefined;
     queue?: string | undefined;
     jobVariables?: Record<string, unknown> | undefined;
+    source?: DeploySource | undefined;
   },
-): Promise<Deployment> {
+): Promise<Deployed> {
   const path = process.cwd();
   const loaded = await loadEntrypoint(entrypoint, path);
   if (!isFlow(loaded))
     throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${entrypoint} is not a flow`, { entrypoint });
   const client = await getClient();
-  return client.orchestration.createDeployment(
+  // Loaded on demand: only deployments with a bundle source need tar.
+  const { prepareDeploySource } = await import("../sdk/deploy-source.js");
+  const prepared = await prepareDeploySource(
+    where.source,
+    entrypoint,
+    path,
+    client,
+    loadSettings().ORDO_HOME,
+  );
+  const deployment = await client.orchestration.createDeployment(
     deploymentCreateOf(loaded.definition, options, {
-      entrypoint,
-      path,
+      entrypoint: prepared.entrypoint,
+      path: prepared.path,
+      source: prepared.source,
       workPool: where.pool,
       workQueue: where.queue,
       jobVariables: where.jobVariables,
     }),
   );
+  return { deployment, summary: prepared.summary };
+}
+
+/** The source `--source`, `--git-url` and `--git-ref` ask for (default: local). */
+export function sourceFromOptions(options: {
+  readonly source?: string | undefined;
+  readonly gitUrl?: string | undefined;
+  readonly gitRef?: string | undefined;
+}): DeploySource | undefined {
+  const git = options.gitUrl !== undefined || options.gitRef !== undefined;
+  const kind = options.source ?? (git ? "git" : undefined);
+  if (kind !== undefined && kind !== "local" && kind !== "bundle" && kind !== "git") {
+    throw new OrdoError("ORDO_INVALID_INPUT", `--source must be local, bundle or git, got "${kind}"`, {});
+  }
+  if (git && kind !== "git") {
+    throw new OrdoError("ORDO_INVALID_INPUT", `--git-url and --git-ref go with --source git`, {});
+  }
+  if (kind === "git") return { kind, url: options.gitUrl, ref: options.gitRef };
+  return kind === undefined ? undefined : { kind };
 }
 
 function fromEntry(entry: DeploymentEntry): {
@@ -100,13 +146,18 @@ function fromEntry(entry: DeploymentEntry): {
       stalePolicy: entry.stale_policy,
       staleAfterSeconds: entry.stale_after_seconds,
     },
-    where: { pool: pool?.name, queue: pool?.work_queue_name, jobVariables: pool?.job_variables },
+    where: {
+      pool: pool?.name,
+      queue: pool?.work_queue_name,
+      jobVariables: pool?.job_variables,
+      source: typeof entry.source === "string" ? { kind: entry.source } : entry.source,
+    },
   };
 }
 
-function describe(d: Deployment): string {
+function describe({ deployment: d, summary }: Deployed): string {
   const schedules = d.schedules.map((s) => s.description).join("; ");
-  return `deployed ${d.flowName}/${d.name}${d.workPoolName === undefined ? "" : ` to pool ${d.workPoolName}`}${schedules === "" ? "" : ` (${schedules})`}\n  run it: ordo deployment run '${d.flowName}/${d.name}'\n`;
+  return `${summary === undefined ? "" : `${summary}\n`}deployed ${d.flowName}/${d.name}${d.workPoolName === undefined ? "" : ` to pool ${d.workPoolName}`}${schedules === "" ? "" : ` (${schedules})`}\n  run it: ordo deployment run '${d.flowName}/${d.name}'\n`;
 }
 
 /** Registers `ordo deploy`. */
@@ -136,12 +187,18 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
       collect,
       [],
     )
+    .option(
+      "--source <kind>",
+      "where workers get the code: local (this folder, default), bundle (uploaded), git",
+    )
+    .option("--git-url <url>", "with --source git: the repository (default: the checkout's origin remote)")
+    .option("--git-ref <ref>", "with --source git: a branch, tag or commit (default: the default branch)")
     .option("--all", "deploy the deployments of the deployment file")
     .option("--file <path>", "the deployment file for --all", "ordo.yaml")
     .option("--json", "print the deployment(s) as JSON")
     .addHelpText("after", EXAMPLES)
     .action(async (entrypoint: string | undefined, options: DeployCliOptions) => {
-      const deployed: Deployment[] = [];
+      const deployed: Deployed[] = [];
       if (options.all === true) {
         const file = resolve(options.file);
         if (!existsSync(file)) {
@@ -155,9 +212,12 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
             path: file,
           });
         }
+        const override = sourceFromOptions(options);
         for (const entry of entries) {
           const { options: deployment, where } = fromEntry(entry);
-          deployed.push(await deployOne(entry.entrypoint, deployment, where));
+          deployed.push(
+            await deployOne(entry.entrypoint, deployment, { ...where, source: override ?? where.source }),
+          );
         }
       } else {
         if (entrypoint === undefined || options.name === undefined) {
@@ -202,14 +262,19 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
               queue: options.workQueue,
               jobVariables:
                 options.jobVariable.length === 0 ? undefined : jobVariablesOf(options.jobVariable),
+              source: sourceFromOptions(options),
             },
           ),
         );
       }
+      if (options.json !== true) {
+        ctx.io.out(deployed.map(describe).join(""));
+        return;
+      }
+      // Standard output holds the JSON only; what the sources took goes to standard error.
+      for (const { summary } of deployed) if (summary !== undefined) ctx.io.err(`${summary}\n`);
       ctx.io.out(
-        options.json === true
-          ? formatJson(deployed.length === 1 ? deployed[0] : deployed)
-          : deployed.map(describe).join(""),
+        formatJson(deployed.length === 1 ? deployed[0]?.deployment : deployed.map((d) => d.deployment)),
       );
     });
 }

@@ -16,6 +16,7 @@
  *     paused: false
  *     description: Nightly load
  *     version: "1.2"
+ *     source: { kind: git, url: "https://github.com/acme/flows.git", ref: main } # or: local, bundle
  * ```
  *
  * Keys may be written snake_case (as above) or camelCase (`workPool`, `concurrencyLimit`).
@@ -27,7 +28,14 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { invalidInput } from "../api/errors.js";
 import { OrdoError } from "../errors/ordo-error.js";
-import { CollisionStrategySchema, DeploymentScheduleSchema, StalePolicySchema } from "../schemas/index.js";
+import {
+  BundleHashSchema,
+  CollisionStrategySchema,
+  DeploymentScheduleSchema,
+  GitRefSchema,
+  GitUrlSchema,
+  StalePolicySchema,
+} from "../schemas/index.js";
 
 const WorkPoolRef = z.union([
   z.string().min(1),
@@ -36,6 +44,20 @@ const WorkPoolRef = z.union([
     work_queue_name: z.string().min(1).optional(),
     job_variables: z.record(z.string(), z.unknown()).optional(),
   }),
+]);
+
+const SourceRef = z.union([
+  z.enum(["local", "bundle", "git"]),
+  z.object({ kind: z.literal("local"), path: z.string().min(1).optional() }).strict(),
+  z.object({ kind: z.literal("bundle"), hash: BundleHashSchema.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal("git"),
+      url: GitUrlSchema.optional(),
+      ref: GitRefSchema.optional(),
+      subdirectory: z.string().min(1).optional(),
+    })
+    .strict(),
 ]);
 
 const ConcurrencyRef = z.union([
@@ -58,6 +80,8 @@ export const DeploymentEntrySchema = z
     paused: z.boolean().optional(),
     stale_policy: StalePolicySchema.optional(),
     stale_after_seconds: z.number().int().positive().optional(),
+    /** Where workers get the code: `local` (default), `bundle`, `git`, or an object with details. */
+    source: SourceRef.optional(),
   })
   .strict();
 /** One deployment of `ordo.yaml`. */

@@ -5,7 +5,8 @@
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
-import type { Deployment } from "../schemas/index.js";
+import { redactGitUrl } from "../git/redact-git-url.js";
+import type { Deployment, DeploymentSource } from "../schemas/index.js";
 import { isTerminalType, StateType } from "../states/index.js";
 import type { CliContext } from "./cli-context.js";
 import { ExitCode } from "./cli-context.js";
@@ -114,6 +115,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           ["Id", d.id],
           ["Status", d.status],
           ["Entrypoint", d.entrypoint],
+          ["Source", describeSource(d.source)],
           [
             "Work pool",
             d.workPoolName === undefined
@@ -289,4 +291,20 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
       if (slots.length > 0) ctx.io.err("\n");
       ctx.io.out(`backfill of ${name}: ${total.created} run(s) created, ${total.existing} already there\n`);
     });
+}
+
+/** A deployment's source in one line; a git URL's credentials hidden. */
+function describeSource(source: DeploymentSource | undefined): string | undefined {
+  switch (source?.kind) {
+    case undefined:
+      return undefined;
+    case "local":
+      return `local folder ${source.path}`;
+    case "bundle":
+      return `bundle ${source.hash}`;
+    case "git": {
+      const where = source.subdirectory === undefined ? "" : `, in ${source.subdirectory}/`;
+      return `git ${redactGitUrl(source.url)} at ${source.ref ?? "the default branch"}${where}`;
+    }
+  }
 }

@@ -11,7 +11,7 @@ import type { Command } from "commander";
 import { OrdoError } from "../errors/index.js";
 import { LocalFileStorage } from "../results/index.js";
 import { loadSettings } from "../settings/load-settings.js";
-import { dbPath, storagePath } from "../settings/paths.js";
+import { bundleStoragePath, dbPath, storagePath } from "../settings/paths.js";
 import type { CliContext } from "./cli-context.js";
 import { registerDatabaseCommands } from "./server-database.js";
 
@@ -56,6 +56,7 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
   const server = await startServer({
     store,
     resultStorage: new LocalFileStorage(storagePath(settings)),
+    bundleStorage: new LocalFileStorage(bundleStoragePath(settings)),
     host,
     port,
     uiPath: uiPath(),

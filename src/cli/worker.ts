@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { loadSettings } from "../settings/index.js";
+import { CodeSources } from "../worker/sources/code-sources.js";
 import { Worker } from "../worker/worker.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
@@ -51,8 +52,9 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
           {},
         );
       }
+      const client = await getClient();
       const worker = new Worker({
-        client: await getClient(),
+        client,
         apiUrl: settings.ORDO_API_URL,
         pool: options.pool,
         name: options.name,
@@ -61,6 +63,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
         heartbeatSeconds: parseOptionalCount(options.heartbeatSeconds, "--heartbeat-seconds"),
         graceSeconds: parseOptionalCount(options.graceSeconds, "--grace-seconds"),
         workQueues: options.workQueue.length === 0 ? undefined : options.workQueue,
+        sources: new CodeSources({ home: settings.ORDO_HOME, bundles: client.bundles }),
         write: (line) => ctx.io.out(`${line}\n`),
       });
       await worker.start();

@@ -60,6 +60,7 @@ import { deliverOrphanSpoolFiles } from "./http/deliver-orphans.js";
 import type { OnDropped } from "./http/deliver-batch.js";
 import { HttpTransport } from "./http/http-transport.js";
 import { RecorderOutbox } from "./http/recorder-outbox.js";
+import { ServerBundles } from "./http/server-bundles.js";
 import { ServerResultStorage } from "./http/server-result-storage.js";
 import { spoolFolder } from "./http/spool-file.js";
 import type { OrdoClient } from "./ordo-client.js";
@@ -109,6 +110,8 @@ export class HttpClient implements OrdoClient {
   readonly resultStorage: ServerResultStorage;
   /** Deployments, work pools, workers, claims and cancellation. */
   readonly orchestration: OrchestrationClient;
+  /** Project bundles on the server. */
+  readonly bundles: ServerBundles;
   readonly #transport: HttpTransport;
   readonly #outbox: RecorderOutbox;
   readonly #drainTimeoutMs: number;
@@ -131,6 +134,7 @@ export class HttpClient implements OrdoClient {
       onWarning: this.#warn,
     });
     this.orchestration = new HttpOrchestration(this.#transport);
+    this.bundles = new ServerBundles(this.#transport);
     const onDropped: OnDropped = (error, items) =>
       this.#warn(`the server refused ${items} recorded item(s), which are dropped: ${error.message}`);
     const folder = options.home === undefined ? undefined : spoolFolder(options.home);

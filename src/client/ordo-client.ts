@@ -34,6 +34,7 @@ import type {
   TaskRun,
   TaskRunFilter,
 } from "../schemas/index.js";
+import type { BundleClient } from "./bundle-client.js";
 import type { OrchestrationClient } from "./orchestration-client.js";
 import type { ConcurrencyLimitClient } from "./concurrency-client.js";
 
@@ -114,6 +115,9 @@ export interface OrdoClient extends ConcurrencyLimitClient {
 
   /** Deployments, work pools, workers, claims and cancellation. */
   readonly orchestration: OrchestrationClient;
+
+  /** Project bundles on the server; only a client of a server has them. */
+  readonly bundles?: BundleClient | undefined;
 
   /** Releases the client's resources. */
   close(): Promise<void>;

@@ -45,6 +45,13 @@ export const ErrorCode = {
   ProfileActive: "ORDO_PROFILE_ACTIVE",
   /** A command that needs a server (a worker) found no ORDO_API_URL. */
   NoServer: "ORDO_NO_SERVER",
+  // Deployment sources: project bundles and git repositories.
+  /** A project bundle is over the size limit. */
+  BundleTooLarge: "ORDO_BUNDLE_TOO_LARGE",
+  /** Uploaded or downloaded bundle bytes whose sha256 is not the bundle's hash. */
+  BundleHashMismatch: "ORDO_BUNDLE_HASH_MISMATCH",
+  /** A worker could not get a run's code (bundle download or extraction, git clone). */
+  SourceUnavailable: "ORDO_SOURCE_UNAVAILABLE",
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */

@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { DeploymentSourceSchema } from "./deployment-source.js";
 import { ScheduleSpecSchema, DeploymentScheduleSchema } from "./schedule.js";
 import { JsonValueSchema } from "./variable.js";
 import { WorkPoolNameSchema, WorkStatusSchema } from "./work-pool.js";
@@ -51,7 +52,10 @@ export const DeploymentSchema = z.object({
   description: z.string().optional(),
   version: z.string().optional(),
   entrypoint: z.string(),
+  /** The folder of a local source (kept for clients that read only `path`). */
   path: z.string().optional(),
+  /** Where workers get the code: a local folder, an uploaded bundle or a git repository. */
+  source: DeploymentSourceSchema.optional(),
   parameters: z.record(z.string(), z.unknown()),
   parameterSchema: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string()),
@@ -75,8 +79,12 @@ export type Deployment = z.infer<typeof DeploymentSchema>;
 const DeploymentFields = {
   description: z.string().max(5000).optional(),
   version: z.string().max(200).optional(),
+  /** `path/to/file.ts:export`, relative to the source's folder (a bundle's or repository's root). */
   entrypoint: z.string().min(3).max(1000),
+  /** The same as `source: { kind: "local", path }` (the older way to say it). */
   path: z.string().max(4000).optional(),
+  /** Where workers get the code (default: `path`, when given, as a local source). */
+  source: DeploymentSourceSchema.optional(),
   parameters: Parameters.default({}),
   parameterSchema: z.record(z.string(), z.unknown()).optional(),
   tags: z.array(z.string().min(1).max(200)).max(100).default([]),

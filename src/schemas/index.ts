@@ -17,5 +17,7 @@ export * from "./event.js";
 export * from "./graph.js";
 export * from "./split-recorder-batch.js";
 export * from "./schedule.js";
+export * from "./deployment-source.js";
+export * from "./bundle.js";
 export * from "./work-pool.js";
 export * from "./deployment.js";

@@ -9,6 +9,7 @@
  * @module
  */
 import { z } from "zod";
+import { DeploymentSourceSchema } from "./deployment-source.js";
 import { FlowRunSchema } from "./flow-run.js";
 
 const Id = z.string().min(1).max(64);
@@ -162,8 +163,10 @@ export type JobConfiguration = z.infer<typeof JobConfigurationSchema>;
 export const ClaimedFlowRunSchema = z.object({
   flowRun: FlowRunSchema,
   entrypoint: z.string(),
-  /** The folder the entrypoint is relative to. */
+  /** The folder the entrypoint is relative to (a local source's path). */
   path: z.string().optional(),
+  /** Where the code comes from; a bundle or git source is fetched by the worker first. */
+  source: DeploymentSourceSchema.optional(),
   job: JobConfigurationSchema,
 });
 /** A claimed run. */

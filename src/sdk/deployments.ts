@@ -21,6 +21,7 @@ import type {
   Deployment,
   DeploymentCreate,
   DeploymentSchedule,
+  DeploymentSource,
   FlowRun,
   StalePolicySchema,
 } from "../schemas/index.js";
@@ -29,6 +30,7 @@ import { RunSupervisor } from "../worker/run-supervisor.js";
 import type { z } from "zod";
 import { getClient } from "../client/get-client.js";
 import { loadSettings } from "../settings/index.js";
+import type { DeploySource } from "./deploy-source.js";
 
 /** Set in the processes that run flow runs for a worker or serve process. */
 export const RUN_CHILD_ENV = "ORDO_RUN_PROCESS";
@@ -68,6 +70,12 @@ export interface DeployOptions extends DeploymentOptions {
   readonly entrypoint?: string | undefined;
   /** The project folder workers start runs in (default: the current folder). */
   readonly path?: string | undefined;
+  /**
+   * Where workers get the code (default: `local`, this folder or `path`). `{ kind: "bundle" }`
+   * bundles the flow's project and uploads it to the server, for workers on other machines;
+   * `{ kind: "git", url, ref }` has workers clone a repository.
+   */
+  readonly source?: DeploySource | undefined;
   readonly jobVariables?: Record<string, unknown> | undefined;
 }
 
@@ -111,7 +119,8 @@ export function deploymentCreateOf(
   options: DeploymentOptions,
   where: {
     entrypoint: string;
-    path: string;
+    path?: string | undefined;
+    source?: DeploymentSource | undefined;
     workPool?: string;
     workQueue?: string;
     jobVariables?: Record<string, unknown>;
@@ -124,6 +133,7 @@ export function deploymentCreateOf(
     version: options.version ?? def.options.version,
     entrypoint: where.entrypoint,
     path: where.path,
+    source: where.source,
     parameters: options.parameters ?? {},
     parameterSchema: def.options.params === undefined ? undefined : parameterJsonSchema(def),
     tags: [...(options.tags ?? def.options.tags ?? [])],
@@ -152,10 +162,20 @@ export async function deployFlow(def: FlowDefinition, options: DeployOptions): P
   const path = options.path ?? process.cwd();
   const entrypoint = options.entrypoint ?? entrypointOf(def, path);
   const client = await getClient();
+  // Loaded on demand: bundling needs tar, which flows that never deploy do not load.
+  const { prepareDeploySource } = await import("./deploy-source.js");
+  const prepared = await prepareDeploySource(
+    options.source ?? { kind: "local", path },
+    entrypoint,
+    path,
+    client,
+    loadSettings().ORDO_HOME,
+  );
   return client.orchestration.createDeployment(
     deploymentCreateOf(def, options, {
-      entrypoint,
-      path,
+      entrypoint: prepared.entrypoint,
+      path: prepared.path,
+      source: prepared.source,
       workPool: options.workPool,
       workQueue: options.workQueue,
       jobVariables: options.jobVariables,

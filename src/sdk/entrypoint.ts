@@ -83,6 +83,31 @@ export function parseEntrypointSpec(spec: string): EntrypointSpec {
   return { path, exportName };
 }
 
+/**
+ * Splits an entrypoint at its last colon into the file and what follows (an export
+ * name, or a flow's name for flows that `serve` and `flow.deploy` registered from their
+ * defining file), without checking either. Throws `ORDO_INVALID_ENTRYPOINT` when a part
+ * is empty.
+ *
+ * @example
+ * ```ts
+ * splitEntrypoint("flows/etl.ts:nightly-etl"); // { path: "flows/etl.ts", name: "nightly-etl" }
+ * ```
+ */
+export function splitEntrypoint(spec: string): { path: string; name: string } {
+  const colon = spec.lastIndexOf(":");
+  const path = colon < 0 ? "" : spec.slice(0, colon).trim();
+  const name = colon < 0 ? "" : spec.slice(colon + 1).trim();
+  if (path === "" || name === "") {
+    throw new OrdoError(
+      "ORDO_INVALID_ENTRYPOINT",
+      `invalid entrypoint "${spec}": entrypoints look like path/to/file.ts:flowExport`,
+      { spec },
+    );
+  }
+  return { path, name };
+}
+
 /** True when `value` carries the flow marker. */
 function isFlowLike(value: unknown): value is EntrypointFlow {
   if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;

@@ -17,6 +17,7 @@ import { registerFlowRunListRoutes } from "./routes/flow-run-lists.js";
 import { registerFlowRunPauseRoutes } from "./routes/flow-run-pause.js";
 import { registerFlowRunRoutes } from "./routes/flow-runs.js";
 import { registerResultRoutes } from "./routes/results.js";
+import { registerBundleRoutes } from "./routes/bundles.js";
 import { registerTaskRunRoutes } from "./routes/task-runs.js";
 import { registerArtifactRoutes } from "./routes/artifacts.js";
 import { registerConcurrencyLimitRoutes } from "./routes/concurrency-limits.js";
@@ -35,6 +36,8 @@ export interface BodyLimits {
   readonly jsonBytes?: number | undefined;
   /** Uploaded results. Default 512 MiB. */
   readonly resultBytes?: number | undefined;
+  /** Uploaded project bundles (`.tar.gz`). Default 100 MiB. */
+  readonly bundleBytes?: number | undefined;
   /** The live stream's polling and ping intervals. */
   readonly stream?: StreamTiming | undefined;
 }
@@ -67,10 +70,12 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
 
   const jsonLimit = limits.jsonBytes ?? 32 * 1024 * 1024;
   const resultLimit = limits.resultBytes ?? 512 * 1024 * 1024;
+  const bundleLimit = limits.bundleBytes ?? 100 * 1024 * 1024;
   app.use("/api/results/*", bodyLimit({ maxSize: resultLimit, onError: () => tooLarge(resultLimit) }));
+  app.use("/api/bundles/*", bodyLimit({ maxSize: bundleLimit, onError: () => tooLarge(bundleLimit) }));
   const jsonBodyLimit = bodyLimit({ maxSize: jsonLimit, onError: () => tooLarge(jsonLimit) });
   app.use("/api/*", async (c, next) => {
-    if (c.req.path.startsWith("/api/results/")) return next();
+    if (c.req.path.startsWith("/api/results/") || c.req.path.startsWith("/api/bundles/")) return next();
     // Hono types a middleware's context by its path; this one serves every /api path.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
     return jsonBodyLimit(c, next);
@@ -82,6 +87,7 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   registerFlowRunPauseRoutes(app, deps);
   registerTaskRunRoutes(app, deps);
   registerResultRoutes(app, deps);
+  registerBundleRoutes(app, deps);
   registerVariableRoutes(app, deps);
   registerArtifactRoutes(app, deps);
   registerEventRoutes(app, deps);

@@ -12,6 +12,8 @@ export interface ServerDeps {
   readonly store: Store;
   /** Where results uploaded through `/api/results` are kept. */
   readonly resultStorage: ResultStorage;
+  /** Where project bundles uploaded through `/api/bundles` are kept (none: the routes answer 404). */
+  readonly bundleStorage?: ResultStorage | undefined;
   /** The folder of the built UI, when there is one. */
   readonly uiPath?: string | undefined;
 }

@@ -15,6 +15,8 @@ import { startServices, type ServiceOptions } from "./services/start-services.js
 export interface StartServerOptions {
   readonly store: Store;
   readonly resultStorage: ResultStorage;
+  /** Where uploaded project bundles are kept (none: the bundle routes answer 404). */
+  readonly bundleStorage?: ResultStorage | undefined;
   /** Default `127.0.0.1`. */
   readonly host?: string | undefined;
   /** Default 4200; 0 picks a free port. */
@@ -76,7 +78,12 @@ function closeServer(server: ServerType, graceMs: number): Promise<void> {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const app = createApp(
-    { store: options.store, resultStorage: options.resultStorage, uiPath: options.uiPath },
+    {
+      store: options.store,
+      resultStorage: options.resultStorage,
+      bundleStorage: options.bundleStorage,
+      uiPath: options.uiPath,
+    },
     options.limits,
   );
   const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 4200 });

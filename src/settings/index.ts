@@ -11,7 +11,15 @@ export type { Settings, SettingSource, ResolvedSetting } from "./settings.js";
 export { envLayer, profileLayer, type SettingsLayer } from "./settings-layer.js";
 export { resolveSettings, type ResolvedSettings } from "./resolve-settings.js";
 export { loadSettings, loadResolvedSettings } from "./load-settings.js";
-export { dbPath, storagePath, homeFromEnv, profilesPath } from "./paths.js";
+export {
+  bundleCachePath,
+  bundleStoragePath,
+  dbPath,
+  gitCachePath,
+  storagePath,
+  homeFromEnv,
+  profilesPath,
+} from "./paths.js";
 export { displayValue, maskSecret, redactUrlPassword } from "./mask-secret.js";
 export { isSettingName, parseSettingValue, toSettingName } from "./setting-value.js";
 export { parseSettingAssignment, toProfileSettingName } from "./setting-assignment.js";

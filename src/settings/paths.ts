@@ -33,6 +33,42 @@ export function storagePath(settings: Pick<Settings, "ORDO_HOME">): string {
 }
 
 /**
+ * The folder of the project bundles a server keeps: `ORDO_HOME/storage/bundles`.
+ *
+ * @example
+ * ```ts
+ * const folder = bundleStoragePath(loadSettings()); // ~/.ordo/storage/bundles
+ * ```
+ */
+export function bundleStoragePath(settings: Pick<Settings, "ORDO_HOME">): string {
+  return join(settings.ORDO_HOME, "storage", "bundles");
+}
+
+/**
+ * The folder of the bundles a worker downloaded and unpacked: `ORDO_HOME/bundles`.
+ *
+ * @example
+ * ```ts
+ * const folder = bundleCachePath(loadSettings()); // ~/.ordo/bundles
+ * ```
+ */
+export function bundleCachePath(settings: Pick<Settings, "ORDO_HOME">): string {
+  return join(settings.ORDO_HOME, "bundles");
+}
+
+/**
+ * The folder of the git checkouts of a worker: `ORDO_HOME/git`.
+ *
+ * @example
+ * ```ts
+ * const folder = gitCachePath(loadSettings()); // ~/.ordo/git
+ * ```
+ */
+export function gitCachePath(settings: Pick<Settings, "ORDO_HOME">): string {
+  return join(settings.ORDO_HOME, "git");
+}
+
+/**
  * `ORDO_HOME` from the environment or its default, and from nothing else: it locates the
  * profiles file, so no profile can set it. Throws `ORDO_INVALID_SETTING` for an invalid
  * value. Other settings are not read, so a bad one does not stop profile commands.

@@ -242,6 +242,8 @@ export interface DeploymentsTable {
   entrypoint: string;
   /** Where the entrypoint's path is relative to (the project folder). */
   path: string | null;
+  /** JSON of a DeploymentSource (null: `path` is a local source, or there is none). */
+  source: string | null;
   /** JSON object: default parameters. */
   parameters: string;
   /** JSON Schema of the parameters. */

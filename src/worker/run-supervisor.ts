@@ -8,9 +8,11 @@
  * @module
  */
 import type { OrdoClient } from "../client/ordo-client.js";
+import { OrdoError } from "../errors/ordo-error.js";
 import type { ClaimedFlowRun } from "../schemas/index.js";
 import { StateType, isTerminalType } from "../states/index.js";
 import { OutputForwarder } from "./output-forwarder.js";
+import type { CodeSources } from "./sources/code-sources.js";
 import {
   processSpecOf,
   startRunProcess,
@@ -35,7 +37,11 @@ export interface SupervisorOptions {
   readonly warm?: boolean | undefined;
   /** At most this many warm children (the least recently started go first). Default 4. */
   readonly maxWarm?: number | undefined;
+  /** Fetches the code of runs whose deployment has a bundle or git source. */
+  readonly sources?: CodeSources | undefined;
 }
+
+const ERROR = 40;
 
 interface ActiveRun {
   readonly claimed: ClaimedFlowRun;
@@ -62,8 +68,11 @@ export class RunSupervisor {
   readonly #options: SupervisorOptions;
   readonly #active = new Map<string, ActiveRun>();
   readonly #warm = new Map<string, WarmProcess>();
+  /** Runs whose code is being fetched, before their process starts. */
+  readonly #preparing = new Map<string, Promise<void>>();
   readonly #cancelTimer: NodeJS.Timeout;
   #checking = false;
+  #stopping = false;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
@@ -71,9 +80,9 @@ export class RunSupervisor {
     this.#cancelTimer.unref();
   }
 
-  /** How many runs are running. */
+  /** How many runs are running (or fetching their code). */
   get activeCount(): number {
-    return this.#active.size;
+    return this.#active.size + this.#preparing.size;
   }
 
   /** The ids of the runs that are running. */
@@ -102,8 +111,63 @@ export class RunSupervisor {
     });
   }
 
-  /** Starts a claimed run; resolves when its process has ended and the run is settled. */
+  /**
+   * Starts a claimed run (fetching its code first for a bundle or git source); resolves
+   * when its process has ended and the run is settled. A run whose code cannot be
+   * fetched fails, with the reason in its state message and its logs.
+   */
   start(claimed: ClaimedFlowRun): Promise<void> {
+    if (claimed.source === undefined || claimed.source.kind === "local") return this.#launch(claimed);
+    const id = claimed.flowRun.id;
+    // Started after the entry is set, so that it is deleted after it was set.
+    const preparing = Promise.resolve().then(async () => {
+      let located: ClaimedFlowRun;
+      try {
+        if (this.#options.sources === undefined) {
+          throw new OrdoError(
+            "ORDO_SOURCE_UNAVAILABLE",
+            `this process cannot fetch ${claimed.source?.kind} sources`,
+            {},
+          );
+        }
+        located = await this.#options.sources.locate(claimed);
+      } catch (error) {
+        this.#preparing.delete(id);
+        await this.#failBeforeLaunch(claimed, error);
+        return;
+      }
+      this.#preparing.delete(id);
+      if (this.#stopping) {
+        await this.#requeue(id, "its worker shut down before it started; it runs on another worker");
+        return;
+      }
+      await this.#launch(located);
+    });
+    this.#preparing.set(id, preparing);
+    return preparing;
+  }
+
+  /** Fails a run whose code could not be fetched: a log line, a Failed state, the worker goes on. */
+  async #failBeforeLaunch(claimed: ClaimedFlowRun, error: unknown): Promise<void> {
+    const { client, write } = this.#options;
+    const id = claimed.flowRun.id;
+    const reason = error instanceof Error ? error.message : String(error);
+    const code = error instanceof OrdoError ? ` (${error.code})` : "";
+    const message = `the run's code could not be fetched: ${reason}${code}`;
+    write(`[worker] flow run '${claimed.flowRun.name}' (${id}): ${message}`);
+    await client
+      .recordBatch({
+        taskRuns: [],
+        taskRunStates: [],
+        logs: [{ flowRunId: id, level: ERROR, name: "ordo.worker", message, timestamp: Date.now() }],
+      })
+      .catch(() => undefined);
+    await client
+      .setFlowRunState(id, { type: StateType.FAILED, name: "Failed", timestamp: Date.now(), message })
+      .catch((failure: unknown) => write(`[worker] could not fail flow run ${id}: ${String(failure)}`));
+  }
+
+  #launch(claimed: ClaimedFlowRun): Promise<void> {
     const spec = processSpecOf(claimed, this.#options.apiUrl);
     const key = warmKey(claimed.entrypoint, spec);
     const warm = spec.command === undefined ? this.#warm.get(key) : undefined;
@@ -213,10 +277,13 @@ export class RunSupervisor {
    * (completed tasks are not run again).
    */
   async shutdown(graceMs: number): Promise<void> {
+    this.#stopping = true;
     clearInterval(this.#cancelTimer);
     for (const warm of this.#warm.values()) warm.dispose();
     this.#warm.clear();
-    const all = Promise.all([...this.#active.values()].map((a) => a.done));
+    const all = Promise.all(
+      [...this.#active.values()].map((a) => a.done).concat([...this.#preparing.values()]),
+    );
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([all, new Promise<void>((done) => (timer = setTimeout(done, graceMs)))]);
     clearTimeout(timer);
@@ -226,20 +293,25 @@ export class RunSupervisor {
       const id = active.claimed.flowRun.id;
       this.#options.write(`[worker] shutting down: flow run ${id} is stopped and goes back to its queue`);
       await stopRunProcess(active.process, 2000);
-      await this.#options.client
-        .setFlowRunState(
-          id,
-          {
-            type: StateType.SCHEDULED,
-            name: "AwaitingRetry",
-            timestamp: Date.now(),
-            scheduledTime: Date.now(),
-            message: "its worker shut down; it runs again on another worker",
-          },
-          { force: true },
-        )
-        .catch(() => undefined);
+      await this.#requeue(id, "its worker shut down; it runs again on another worker");
     }
     await all;
+  }
+
+  /** Puts a run back in its queue (AwaitingRetry, due now) for another worker. */
+  async #requeue(id: string, message: string): Promise<void> {
+    await this.#options.client
+      .setFlowRunState(
+        id,
+        {
+          type: StateType.SCHEDULED,
+          name: "AwaitingRetry",
+          timestamp: Date.now(),
+          scheduledTime: Date.now(),
+          message,
+        },
+        { force: true },
+      )
+      .catch(() => undefined);
   }
 }

@@ -15,6 +15,7 @@ import { OrdoError } from "../errors/ordo-error.js";
 import type { ClaimedFlowRun } from "../schemas/index.js";
 import { StateType } from "../states/index.js";
 import { RunSupervisor } from "./run-supervisor.js";
+import type { CodeSources } from "./sources/code-sources.js";
 
 /** How a worker runs. */
 export interface WorkerOptions {
@@ -36,6 +37,8 @@ export interface WorkerOptions {
   readonly graceSeconds?: number | undefined;
   /** How long one claim waits on the server for work. Default 10. */
   readonly claimWaitSeconds?: number | undefined;
+  /** Fetches the code of deployments with a bundle or git source (none: such runs fail). */
+  readonly sources?: CodeSources | undefined;
   /** Where the worker's messages and its runs' output go. */
   readonly write: (line: string) => void;
 }
@@ -60,6 +63,7 @@ export class Worker {
       apiUrl: options.apiUrl,
       write: options.write,
       warm: true,
+      sources: options.sources,
     });
   }
 

@@ -33,13 +33,15 @@ export interface HttpTransportOptions {
 
 /** One request. */
 export interface HttpRequest {
-  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  readonly method: "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Below the API's base URL, starting with `/`. */
   readonly path: string;
   /** A JSON body, already serialized. */
   readonly json?: string | undefined;
-  /** A binary body (results). */
+  /** A binary body (results, bundles). */
   readonly bytes?: Uint8Array | undefined;
+  /** The content type of `bytes` (default `application/octet-stream`). */
+  readonly contentType?: string | undefined;
   /** How persistently to retry (default `outage`). */
   readonly retry?: RetryMode | undefined;
   /** What the answer holds (default `json`). */
@@ -122,7 +124,7 @@ export class HttpTransport {
           request.json !== undefined
             ? { ...this.#headers, "content-type": "application/json" }
             : request.bytes !== undefined
-              ? { ...this.#headers, "content-type": "application/octet-stream" }
+              ? { ...this.#headers, "content-type": request.contentType ?? "application/octet-stream" }
               : this.#headers,
         body: request.json ?? request.bytes,
         signal: AbortSignal.timeout(this.#timeoutMs),

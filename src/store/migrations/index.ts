@@ -11,6 +11,7 @@ import { migration0004 } from "./0004-flow-parameter-schema.js";
 import { migration0005 } from "./0005-deployments-work-pools.js";
 import { migration0006 } from "./0006-concurrency-limits.js";
 import { migration0007 } from "./0007-flow-run-pause.js";
+import { migration0008 } from "./0008-deployment-source.js";
 
 /** The migrations, ordered by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];

@@ -9,7 +9,7 @@
  */
 import type { Compilable } from "kysely";
 import { uuid7 } from "../../ids/uuid7.js";
-import type { ScheduleSpec } from "../../schemas/index.js";
+import type { DeploymentSource, ScheduleSpec } from "../../schemas/index.js";
 import type { DeploymentSchedulesTable, DeploymentsTable } from "../database.js";
 import { readJson, type SqlExecutor } from "../sql-executor.js";
 import { startsWith } from "./likes.js";
@@ -47,6 +47,7 @@ export interface DeploymentWrite {
   readonly version?: string | undefined;
   readonly entrypoint: string;
   readonly path?: string | undefined;
+  readonly source?: DeploymentSource | undefined;
   readonly parameters: Record<string, unknown>;
   readonly parameterSchema?: Record<string, unknown> | undefined;
   readonly tags: readonly string[];
@@ -118,6 +119,15 @@ export class DeploymentRecords {
   /** JSON of a column as stored by this database. */
   json<T>(value: unknown): T {
     return readJson<T>(this.#sql.dialect, value);
+  }
+
+  /**
+   * Where a deployment's code is: its stored source, or its `path` as a local source
+   * (deployments made before sources existed), or undefined.
+   */
+  source(row: DeploymentsTable): DeploymentSource | undefined {
+    if (row.source !== null) return this.json<DeploymentSource>(row.source);
+    return row.path === null ? undefined : { kind: "local", path: row.path };
   }
 
   /** The deployment with `id`, or undefined. */
@@ -202,6 +212,7 @@ export class DeploymentRecords {
       version: write.version ?? null,
       entrypoint: write.entrypoint,
       path: write.path ?? null,
+      source: write.source === undefined ? null : JSON.stringify(write.source),
       parameters: JSON.stringify(write.parameters),
       parameter_schema: write.parameterSchema === undefined ? null : JSON.stringify(write.parameterSchema),
       tags: JSON.stringify(write.tags),

@@ -90,6 +90,7 @@ describe("ordo deploy and ordo deployment", () => {
     );
     const inspect = await ordo(["deployment", "inspect", "hello/morning"]);
     expect(inspect.stdout).toContain("Next runs");
+    expect(inspect.stdout).toMatch(new RegExp(`Source:\\s+local folder ${REPO_ROOT}\n`));
     expect(inspect.stdout).toMatch(/T0[56]:30:00\.000Z/); // 07:30 Berlin is 05:30 or 06:30 UTC
     const run = await ordo([
       "deployment",
@@ -140,6 +141,7 @@ describe("ordo deploy and ordo deployment", () => {
         "    work_pool: { name: cli-yaml, job_variables: { env: { GREETING: hi } } }",
         "    concurrency_limit: { limit: 1, collision_strategy: CANCEL_NEW }",
         "    tags: [yaml]",
+        '    source: { kind: git, url: "https://github.com/acme/flows.git", ref: main }',
       ].join("\n"),
     );
     await ordo(["work-pool", "create", "cli-yaml"]);
@@ -153,6 +155,8 @@ describe("ordo deploy and ordo deployment", () => {
       collisionStrategy: "CANCEL_NEW",
       tags: ["yaml"],
       schedules: [{ description: "every 1 hour" }],
+      entrypoint: "examples/hello.ts:hello",
+      source: { kind: "git", url: "https://github.com/acme/flows.git", ref: "main" },
     });
     await writeFile(
       file,
@@ -198,6 +202,18 @@ describe("ordo deploy and ordo deployment", () => {
     ]);
     expect(badStrategy.code).toBe(2);
     expect(badStrategy.stderr).toContain("--collision-strategy must be ENQUEUE or CANCEL_NEW");
+    const hello = ["deploy", "examples/hello.ts:hello", "--name", "bad"];
+    const badSource = await ordo([...hello, "--source", "s3"]);
+    expect(badSource.code).toBe(2);
+    expect(badSource.stderr).toContain('--source must be local, bundle or git, got "s3"');
+    const gitOptions = await ordo([...hello, "--source", "bundle", "--git-ref", "main"]);
+    expect(gitOptions.code).toBe(2);
+    expect(gitOptions.stderr).toContain("--git-url and --git-ref go with --source git");
+    const badUrl = await ordo([...hello, "--pool", "cli-runs", "--git-url", "/not/a/url"]);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toContain(
+      "invalid git source: url: use an https://, ssh://, git@host:path or file:///",
+    );
     const list = JSON.parse((await ordo(["deployment", "ls", "--json"])).stdout) as { name: string }[];
     expect(list.some((d) => d.name === "bad")).toBe(false);
     await ordo(["work-pool", "create", "cli-bad"]);
@@ -211,6 +227,16 @@ describe("ordo deploy and ordo deployment", () => {
     expect(startAt.stderr).toContain("--from must be a time like");
     const runsAfter = await ordo(["flow-run", "ls", "--json", "--limit", "1000"]);
     expect(runsAfter.stdout).toBe(runsBefore.stdout);
+  });
+
+  it("refuses a bundle source without a server, before anything is written", async () => {
+    const result = await ordo(
+      ["deploy", "examples/hello.ts:hello", "--name", "bundled", "--source", "bundle"],
+      { ORDO_API_URL: "" },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("a bundle is uploaded to a server: set ORDO_API_URL");
+    expect(result.stderr).toContain("ORDO_NO_SERVER");
   });
 
   it("refuses to start a worker without a server", async () => {

@@ -17,6 +17,8 @@ export interface AppHarness {
   readonly store: Store;
   /** The SQLite file. */
   readonly dbPath: string;
+  /** The app's folder (its storage is `storage/`, bundles in `storage/bundles/`). */
+  readonly dir: string;
   /** Sends a JSON request and returns the status and parsed body. */
   json(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
@@ -27,11 +29,20 @@ export async function openApp(limits?: BodyLimits, uiPath?: string): Promise<App
   const dir = mkdtempSync(join(tmpdir(), "ordo-api-"));
   const dbPath = join(dir, "ordo.db");
   const store = await openSqliteStore({ path: dbPath });
-  const app = createApp({ store, resultStorage: new LocalFileStorage(join(dir, "storage")), uiPath }, limits);
+  const app = createApp(
+    {
+      store,
+      resultStorage: new LocalFileStorage(join(dir, "storage")),
+      bundleStorage: new LocalFileStorage(join(dir, "storage", "bundles")),
+      uiPath,
+    },
+    limits,
+  );
   return {
     app,
     store,
     dbPath,
+    dir,
     async json(method, path, body) {
       const res = await app.request(path, {
         method,

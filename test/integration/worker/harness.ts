@@ -23,6 +23,9 @@ import { startServer, type RunningServer } from "../../../src/server/start-serve
 import { openSqliteStore } from "../../../src/store/index.js";
 import { cleanEnv, REPO_ROOT } from "../../helpers/ordo-cli.js";
 
+/** The built CLI, as users run it. */
+const ORDO_BIN = join(REPO_ROOT, "bin", "ordo.js");
+
 /** The fixture flows, as an entrypoint file relative to the repository root. */
 export const FLOWS = "test/fixtures/worker/flows.ts";
 
@@ -102,10 +105,15 @@ export interface WorkerHarness {
   readonly dir: string;
   readonly server: RunningServer;
   readonly client: HttpClient;
-  /** Starts `ordo ARGS` from the built package against the test's server. */
-  readonly ordo: (args: readonly string[], env?: Record<string, string>) => Started;
-  /** Starts `ordo worker start --pool POOL ARGS` and waits until it polls. */
-  readonly worker: (pool: string, args?: readonly string[], env?: Record<string, string>) => Promise<Started>;
+  /** Starts `ordo ARGS` from the built package against the test's server (in `cwd`, default the repository). */
+  readonly ordo: (args: readonly string[], env?: Record<string, string>, cwd?: string) => Started;
+  /** Starts `ordo worker start --pool POOL ARGS` (in `cwd`, default the repository) and waits until it polls. */
+  readonly worker: (
+    pool: string,
+    args?: readonly string[],
+    env?: Record<string, string>,
+    cwd?: string,
+  ) => Promise<Started>;
   /** Starts a TypeScript file under tsx against the test's server. */
   readonly script: (file: string, env?: Record<string, string>) => Started;
   /** Kills `pid` (and its group) after the test too. */
@@ -129,6 +137,7 @@ export function useWorkerHarness(services: ServiceOptions = {}): () => WorkerHar
     const server = await startServer({
       store,
       resultStorage: new LocalFileStorage(join(dir, "storage")),
+      bundleStorage: new LocalFileStorage(join(dir, "storage", "bundles")),
       port: 0,
       services: {
         crashDetectionIntervalMs: 0,
@@ -144,9 +153,9 @@ export function useWorkerHarness(services: ServiceOptions = {}): () => WorkerHar
       ORDO_API_URL: server.apiUrl,
       ...extra,
     });
-    const launch = (argv: readonly string[], extra: Record<string, string>): Started => {
+    const launch = (argv: readonly string[], extra: Record<string, string>, cwd = REPO_ROOT): Started => {
       const child = spawn(process.execPath, argv, {
-        cwd: REPO_ROOT,
+        cwd,
         env: cleanEnv(env(extra)),
         stdio: ["ignore", "pipe", "pipe"],
       });
@@ -199,9 +208,9 @@ export function useWorkerHarness(services: ServiceOptions = {}): () => WorkerHar
       dir,
       server,
       client,
-      ordo: (args, extra = {}) => launch(["bin/ordo.js", ...args], extra),
-      async worker(pool, args = [], extra = {}) {
-        const worker = launch(["bin/ordo.js", "worker", "start", "--pool", pool, ...args], extra);
+      ordo: (args, extra = {}, cwd) => launch([ORDO_BIN, ...args], extra, cwd),
+      async worker(pool, args = [], extra = {}, cwd) {
+        const worker = launch([ORDO_BIN, "worker", "start", "--pool", pool, ...args], extra, cwd);
         await worker.waitFor(/started: polling work pool/);
         return worker;
       },
