@@ -68,3 +68,8 @@ export function runIdOf(page: Page): string {
   if (match === null) throw new Error(`${page.url()} is not a flow run page`);
   return match[1]!;
 }
+
+/** Prints a figure the suite reports, past the test runner (which hides passed tests' logs). */
+export function report(line: string): void {
+  process.stdout.write(`e2e: ${line}\n`);
+}

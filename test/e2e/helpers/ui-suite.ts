@@ -10,6 +10,7 @@ import { afterAll, beforeAll } from "vitest";
 import { launchChromium } from "../../helpers/chromium.js";
 import { startOrdoStack, type OrdoStack } from "./ordo-stack.js";
 import { seed, type Seeded } from "./seed.js";
+import { report } from "./ui-actions.js";
 import { openWatchedPage, type ExpectedFailure, type WatchedPage } from "./watched-page.js";
 
 /** The suite's installation, data and browser, read inside tests. */
@@ -47,7 +48,7 @@ export function useUiSuite(executablePath: string): () => UiSuite {
         return page;
       },
     };
-    console.log(`e2e: server, worker, seed data and Chromium ready in ${Date.now() - started} ms`);
+    report(`server, worker, seed data and Chromium ready in ${Date.now() - started} ms`);
   });
 
   afterAll(async () => {

@@ -42,6 +42,9 @@ export async function openWatchedPage(
   expected: ExpectedFailure = () => false,
 ): Promise<WatchedPage> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1400, height: 900 } });
+  // A missing button fails in 10 s, not Playwright's 30 s: the suite has a time budget.
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
   let problems: string[] = [];
   const pending = new Set<Request>();

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { E2E_FLOWS } from "../helpers/seed.js";
+import { report } from "../helpers/ui-actions.js";
 import type { UiSuite } from "../helpers/ui-suite.js";
 
 /** The measure the graph records for each frame it draws. */
@@ -74,7 +75,7 @@ export function describeGraphScale(suite: () => UiSuite): void {
       const p50 = percentile(durations, 0.5);
       const p95 = percentile(durations, 0.95);
       const fps = (frames.length * 1000) / (endedAt - startedAt);
-      console.log(
+      report(
         `graph of ${TASKS} task runs: ${frames.length} frames drawn in ${Math.round(endedAt - startedAt)} ms of zooming and panning (${fps.toFixed(1)} fps); draw time p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
       );
       expect(frames.length, "frames drawn while zooming and panning").toBeGreaterThan(10);
