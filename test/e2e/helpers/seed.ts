@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Deployment, FlowRun } from "../../../src/schemas/index.js";
+import type { Deployment, FlowRun, TaskRun } from "../../../src/schemas/index.js";
 import { StateType } from "../../../src/states/index.js";
 import { eventually } from "../../integration/worker/harness.js";
 import type { OrdoStack } from "./ordo-stack.js";
@@ -31,7 +31,7 @@ export interface Seeded {
   /** A Failed run of the greeter. */
   readonly failed: FlowRun;
   /** A task run of the completed run. */
-  readonly taskRunId: string;
+  readonly taskRun: TaskRun;
   /** The key of an artifact the completed run made. */
   readonly artifactKey: string;
   readonly variableName: string;
@@ -123,7 +123,7 @@ export async function seed(stack: OrdoStack): Promise<Seeded> {
     sleeper,
     completed,
     failed,
-    taskRunId: taskRuns[0]!.id,
+    taskRun: taskRuns[0]!,
     artifactKey: "e2e-greeting",
     variableName,
     concurrencyTag,

@@ -1,60 +1,92 @@
 /**
- * Every page of the UI opens on seeded data without a console error, an uncaught error,
- * a failed request or an API error, and shows its heading.
+ * Every page of the UI opens on seeded data and shows its heading, without a console
+ * error, an uncaught error, a failed request or an API error.
  *
  * @module
  */
 import { describe, expect, it } from "vitest";
+import { waitForText } from "../helpers/ui-actions.js";
 import type { UiSuite } from "../helpers/ui-suite.js";
 import type { WatchedPage } from "../helpers/watched-page.js";
 
-/** The flow run page's tabs, as their `?tab=` values. */
+/** The flow run page's tabs: their `?tab=` values and labels. */
 export const FLOW_RUN_TABS = [
-  "graph",
-  "timeline",
-  "logs",
-  "task-runs",
-  "subflows",
-  "artifacts",
-  "parameters",
-  "states",
+  { id: "graph", label: "Graph" },
+  { id: "timeline", label: "Timeline" },
+  { id: "logs", label: "Logs" },
+  { id: "task-runs", label: "Task runs" },
+  { id: "subflows", label: "Subflows" },
+  { id: "artifacts", label: "Artifacts" },
+  { id: "parameters", label: "Parameters & result" },
+  { id: "states", label: "State history" },
 ] as const;
 
-/** A page to visit: its address (from the seeded data) and the heading it must show. */
+/** A page to visit: its address and heading (from the seeded data). */
 interface Visit {
   readonly name: string;
   readonly path: (suite: UiSuite) => string;
-  /** The h1's text; any non-empty heading when absent. */
-  readonly heading?: RegExp;
+  /** What the h1 says once the page has its data. */
+  readonly heading: (suite: UiSuite) => RegExp;
+  /** On a flow run page: the tab that must be marked as the current one. */
+  readonly tab?: string;
 }
 
-const UNKNOWN: Visit = { name: "an unknown address", path: () => "/no/such/page", heading: /^not found$/i };
+/** `text` as a pattern matching exactly that text. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+}
 
-const run = (suite: UiSuite) => `/runs/${suite.seeded.completed.id}`;
+const runPath = (suite: UiSuite) => `/runs/${suite.seeded.completed.id}`;
+const runName = (suite: UiSuite) => exactly(suite.seeded.completed.name);
+const fixed = (pattern: RegExp) => () => pattern;
+
+const UNKNOWN: Visit = {
+  name: "an unknown address",
+  path: () => "/no/such/page",
+  heading: fixed(/^not found$/i),
+};
 
 const VISITS: readonly Visit[] = [
-  { name: "the dashboard", path: () => "/", heading: /dashboard/i },
-  { name: "the runs", path: () => "/runs", heading: /runs/i },
-  { name: "the runs' task runs view", path: () => "/runs?view=task-runs", heading: /runs/i },
-  { name: "a completed flow run", path: run },
-  ...FLOW_RUN_TABS.map((tab) => ({
-    name: `a flow run's ${tab} tab`,
-    path: (suite: UiSuite) => `${run(suite)}?tab=${tab}`,
+  { name: "the dashboard", path: () => "/", heading: fixed(/dashboard/i) },
+  { name: "the runs", path: () => "/runs", heading: fixed(/runs/i) },
+  { name: "the runs' task-run view", path: () => "/runs?view=task-runs", heading: fixed(/runs/i) },
+  { name: "a completed flow run", path: runPath, heading: runName, tab: "Graph" },
+  ...FLOW_RUN_TABS.map(({ id, label }) => ({
+    name: `a flow run's ${label} tab`,
+    path: (suite: UiSuite) => `${runPath(suite)}?tab=${id}`,
+    heading: runName,
+    tab: label,
   })),
-  { name: "a failed flow run", path: (suite) => `/runs/${suite.seeded.failed.id}` },
-  { name: "a task run", path: (suite) => `/task-runs/${suite.seeded.taskRunId}` },
-  { name: "the flows", path: () => "/flows", heading: /flows/i },
-  { name: "a flow", path: () => "/flows/e2e-greeter", heading: /e2e-greeter/ },
-  { name: "the deployments", path: () => "/deployments", heading: /deployments/i },
-  { name: "a deployment", path: (suite) => `/deployments/${suite.seeded.quick.id}`, heading: /quick/ },
-  { name: "the work pools", path: () => "/work-pools", heading: /work pools/i },
-  { name: "a work pool", path: () => "/work-pools/e2e", heading: /e2e/ },
-  { name: "the variables", path: () => "/variables", heading: /variables/i },
-  { name: "the events", path: () => "/events", heading: /events/i },
-  { name: "the artifacts", path: () => "/artifacts", heading: /artifacts/i },
-  { name: "an artifact", path: (suite) => `/artifacts/${suite.seeded.artifactKey}`, heading: /e2e-greeting/ },
-  { name: "the concurrency limits", path: () => "/concurrency", heading: /concurrency/i },
-  { name: "the settings", path: () => "/settings", heading: /settings/i },
+  {
+    name: "a failed flow run",
+    path: (suite) => `/runs/${suite.seeded.failed.id}`,
+    heading: (suite) => exactly(suite.seeded.failed.name),
+  },
+  {
+    name: "a task run",
+    path: (suite) => `/task-runs/${suite.seeded.taskRun.id}`,
+    heading: (suite) => exactly(suite.seeded.taskRun.name),
+  },
+  { name: "the flows", path: () => "/flows", heading: fixed(/flows/i) },
+  { name: "a flow", path: () => "/flows/e2e-greeter", heading: fixed(exactly("e2e-greeter")) },
+  { name: "the deployments", path: () => "/deployments", heading: fixed(/deployments/i) },
+  {
+    name: "a deployment",
+    path: (suite) => `/deployments/${suite.seeded.quick.id}`,
+    heading: fixed(/\bquick\b/),
+  },
+  { name: "the work pools", path: () => "/work-pools", heading: fixed(/work pools/i) },
+  { name: "a work pool", path: () => "/work-pools/e2e", heading: fixed(exactly("e2e")) },
+  { name: "the variables", path: () => "/variables", heading: fixed(/variables/i) },
+  { name: "the events", path: () => "/events", heading: fixed(/events/i) },
+  { name: "the artifacts", path: () => "/artifacts", heading: fixed(/artifacts/i) },
+  {
+    name: "an artifact",
+    path: (suite) => `/artifacts/${suite.seeded.artifactKey}`,
+    heading: (suite) => exactly(suite.seeded.artifactKey),
+  },
+  { name: "the concurrency limits", path: () => "/concurrency", heading: fixed(/concurrency/i) },
+  { name: "the settings", path: () => "/settings", heading: fixed(/settings/i) },
   UNKNOWN,
 ];
 
@@ -62,24 +94,26 @@ const VISITS: readonly Visit[] = [
 export function describePagesLoad(suite: () => UiSuite): void {
   describe("every page loads cleanly", () => {
     let watched: WatchedPage | undefined;
-    const page = async () => (watched ??= await suite().openPage());
+    const open = async () => (watched ??= await suite().openPage());
 
     it.each(VISITS)(
       "$name shows its heading with no console error, page error or failed request",
       async (visit) => {
-        const current = await page();
-        current.clearProblems();
+        const { page, clearProblems, settle, problems } = await open();
+        clearProblems();
         const path = visit.path(suite());
-        await current.page.goto(path);
-        const heading = current.page.locator("h1").first();
-        await heading.waitFor({ state: "visible", timeout: 15_000 });
-        await current.settle();
-        const text = (await heading.textContent())?.trim() ?? "";
-        expect(text, `the h1 of ${path}`).not.toBe("");
-        if (visit.heading !== undefined) expect(text, `the h1 of ${path}`).toMatch(visit.heading);
-        if (visit !== UNKNOWN) expect(text, `${path} is a known page`).not.toMatch(/^not found$/i);
-        expect(await current.page.title(), `the document title of ${path}`).toMatch(/· Ordo$/);
-        expect(current.problems(), `problems on ${path}`).toEqual([]);
+        await page.goto(path);
+        const heading = page.locator("h1");
+        await waitForText(heading, visit.heading(suite()));
+        expect(await heading.count(), `${path} has one h1`).toBe(1);
+        if (visit !== UNKNOWN) expect(await heading.textContent()).not.toMatch(/^\s*not found\s*$/i);
+        if (visit.tab !== undefined) {
+          const current = page.locator('.tabs [aria-current="page"], [role="tab"][aria-selected="true"]');
+          await waitForText(current, exactly(visit.tab));
+        }
+        await settle();
+        expect(await page.title(), `the document title of ${path}`).toMatch(/· Ordo$/);
+        expect(problems(), `problems on ${path}`).toEqual([]);
       },
     );
   });
