@@ -15,12 +15,14 @@ import { describeCustomRun } from "./specs/custom-run.js";
 import { describeGraphScale } from "./specs/graph-scale.js";
 import { describePagesLoad } from "./specs/pages-load.js";
 import { describeQuickRun } from "./specs/quick-run.js";
+import { describeRunsSearch } from "./specs/runs-search.js";
 
 const chromium = chromiumForSuite("the web UI's end-to-end suite");
 
 describe.skipIf(chromium === undefined)("the web UI in Chromium, against a real server and worker", () => {
   const suite = useUiSuite(chromium ?? "");
   describePagesLoad(suite);
+  describeRunsSearch(suite);
   describeQuickRun(suite);
   describeCustomRun(suite);
   describeCancelRun(suite);
