@@ -103,9 +103,9 @@ export function describePagesLoad(suite: () => UiSuite): void {
         clearProblems();
         const path = visit.path(suite());
         await page.goto(path);
-        const heading = page.locator("h1");
+        // The page's own heading comes first (content such as a Markdown artifact may have more).
+        const heading = page.locator("h1").first();
         await waitForText(heading, visit.heading(suite()));
-        expect(await heading.count(), `${path} has one h1`).toBe(1);
         if (visit !== UNKNOWN) expect(await heading.textContent()).not.toMatch(/^\s*not found\s*$/i);
         if (visit.tab !== undefined) {
           const current = page.locator('.tabs [aria-current="page"], [role="tab"][aria-selected="true"]');
