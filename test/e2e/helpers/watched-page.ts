@@ -1,8 +1,8 @@
 /**
  * A browser page that records what went wrong on it: console errors, uncaught page
  * errors, requests that failed on the network, and API answers of 400 or more (other than
- * the ones a test expects). `settle()` waits until the page's requests are done (the live
- * event stream, which never ends, is not counted).
+ * the ones a test expects). `settle()` waits until the page's API requests are done (the
+ * live event stream, which never ends, is not counted).
  *
  * @module
  */
@@ -18,7 +18,7 @@ export interface WatchedPage {
   /** One line per problem: `console error: …`, `page error: …`, `GET /api/… → 404`, … */
   readonly problems: () => readonly string[];
   readonly clearProblems: () => void;
-  /** Resolves once no request (but the live stream) has been in flight for `quietMs`. */
+  /** Resolves once no API request (but the live stream) has been in flight for `quietMs`. */
   readonly settle: (quietMs?: number, timeoutMs?: number) => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -60,7 +60,9 @@ export async function openWatchedPage(
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("request", (request) => {
     lastActivity = Date.now();
-    if (!isLiveStream(request)) pending.add(request);
+    // Only the API's requests: a Web Worker's script request may never report its end
+    // when the worker is stopped (the graph's layout worker on leaving the tab).
+    if (isApi(request.url()) && !isLiveStream(request)) pending.add(request);
   });
   page.on("requestfinished", (request) => {
     lastActivity = Date.now();
