@@ -29,6 +29,7 @@ export class GroupCommit {
   readonly #commitGroup: (runGroup: () => Outcome[]) => Promise<Outcome[]>;
   #queue: Pending[] = [];
   #scheduled = false;
+  #flushing: Promise<void> | undefined;
 
   constructor(db: BetterSqlite3.Database, commitGroup: (runGroup: () => Outcome[]) => Promise<Outcome[]>) {
     this.#savepoint = db.prepare("SAVEPOINT ordo_write");
@@ -43,9 +44,18 @@ export class GroupCommit {
       this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
-        setImmediate(() => void this.#flush());
+        setImmediate(() => {
+          this.#flushing = this.#flush().finally(() => (this.#flushing = undefined));
+        });
       }
     });
+  }
+
+  /** Resolves when every queued write has been committed (or refused). */
+  async idle(): Promise<void> {
+    while (this.#scheduled || this.#flushing !== undefined) {
+      await (this.#flushing ?? new Promise<void>((resolve) => setImmediate(resolve)));
+    }
   }
 
   async #flush(): Promise<void> {

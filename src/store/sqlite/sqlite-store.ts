@@ -37,7 +37,7 @@ import { SqlRunner } from "./sql-runner.js";
 import { BatchWriterThread } from "./batch-writer-thread.js";
 import { TaskRunBatchWriter, batchValues } from "./task-run-batch-writer.js";
 import { findCachedResult, readTaskRun, readTaskRunStates, readTaskRuns } from "./task-run-reads.js";
-import { WriteTransactions } from "./write-transaction.js";
+import { closedError, WriteTransactions } from "./write-transaction.js";
 
 /** Batches with at least this many items go to the writer thread. */
 const THREAD_MIN_ITEMS = 64;
@@ -137,6 +137,7 @@ export class SqliteStore implements Store {
   }
 
   #read<T>(operation: string, read: () => T): Promise<T> {
+    if (!this.#db.open) return Promise.reject(closedError(operation));
     return retryWhileBusy(read, { timeoutMs: this.#lockTimeoutMs, operation });
   }
 
@@ -219,6 +220,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#transactions.close();
     await this.#writerThread?.close();
     if (this.#db.open) this.#db.close();
   }

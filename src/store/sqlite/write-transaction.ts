@@ -46,6 +46,7 @@ export class WriteTransactions {
   readonly #rollback: BetterSqlite3.Statement;
 
   readonly #group: GroupCommit | undefined;
+  #closed = false;
 
   /**
    * `timeoutMs`: how long to wait for the write lock before `ORDO_DATABASE_BUSY`.
@@ -72,6 +73,7 @@ export class WriteTransactions {
    * of a shared transaction, and only its own writes are rolled back on error.
    */
   run<T>(operation: string, work: TransactionWork<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(closedError(operation));
     const group = this.#group;
     if (group !== undefined) {
       return group.run(work).catch((error: unknown) => {
@@ -79,6 +81,15 @@ export class WriteTransactions {
       });
     }
     return retryWhileBusy(() => this.#once(operation, work), { timeoutMs: this.#timeoutMs, operation });
+  }
+
+  /**
+   * Refuses new writes (`ORDO_SERVER_UNAVAILABLE`) and waits for the queued ones, so the
+   * connection can be closed under none of them.
+   */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#group?.idle();
   }
 
   #once<T>(operation: string, work: () => T): T {
@@ -92,4 +103,15 @@ export class WriteTransactions {
       throw asInvalidInput(operation, error);
     }
   }
+}
+
+/** The error of a read or write after the store was closed. */
+export function closedError(operation: string): OrdoError {
+  return new OrdoError(
+    "ORDO_SERVER_UNAVAILABLE",
+    `${operation}: the database is closed (the server is stopping)`,
+    {
+      operation,
+    },
+  );
 }
