@@ -12,9 +12,13 @@ function artifact(type: ArtifactType, data: unknown, more: Partial<Artifact> = {
 const render = (a: Artifact): string => renderToString(<ArtifactView artifact={a} />);
 
 describe("markdown artifacts", () => {
-  it("render headings, emphasis and lists", () => {
-    const html = render(artifact("markdown", "# Report\n\n**12** rows loaded\n\n- users\n- orders"));
-    expect(html).toContain("<h1>Report</h1>");
+  it("render headings (two levels below the page's own), emphasis and lists", () => {
+    const html = render(
+      artifact("markdown", "# Report\n\n## Totals\n\n**12** rows loaded\n\n- users\n- orders"),
+    );
+    expect(html).toContain("<h3>Report</h3>");
+    expect(html).toContain("<h4>Totals</h4>");
+    expect(html).not.toContain("<h1");
     expect(html).toContain("<strong>12</strong>");
     expect(html).toContain("<li>users</li>");
   });

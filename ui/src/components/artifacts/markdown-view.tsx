@@ -1,7 +1,8 @@
 /**
  * Markdown from an artifact, rendered safely: no raw HTML (it shows as text), links only
  * to http(s) and mailto URLs (opened in a new tab without referrer or opener), images
- * only from http(s) or `data:image` URLs.
+ * only from http(s) or `data:image` URLs. Headings are shifted down two levels (`#` is an
+ * `h3`), so an artifact never adds a heading above the page's own.
  *
  * @module
  */
@@ -13,6 +14,11 @@ const urlTransform: UrlTransform = (url, key) =>
   (key === "src" ? safeImageUrl(url) : safeLinkUrl(url)) ?? null;
 
 const components: Components = {
+  h1: ({ children }) => <h3>{children}</h3>,
+  h2: ({ children }) => <h4>{children}</h4>,
+  h3: ({ children }) => <h5>{children}</h5>,
+  h4: ({ children }) => <h6>{children}</h6>,
+  h5: ({ children }) => <h6>{children}</h6>,
   a: ({ href, children, title }) =>
     href === undefined || href === null || href === "" ? (
       // An unsafe or relative link: its text stays, the link does not.
