@@ -12,10 +12,12 @@ import { chromiumForSuite } from "../helpers/chromium.js";
 import { useUiSuite } from "./helpers/ui-suite.js";
 import { describeCancelRun } from "./specs/cancel-run.js";
 import { describeCustomRun } from "./specs/custom-run.js";
+import { describeGraphOpen } from "./specs/graph-open.js";
 import { describeGraphScale } from "./specs/graph-scale.js";
 import { describePagesLoad } from "./specs/pages-load.js";
 import { describeQuickRun } from "./specs/quick-run.js";
 import { describeRunsSearch } from "./specs/runs-search.js";
+import { describeScreenshots } from "./specs/screenshots.js";
 
 const chromium = chromiumForSuite("the web UI's end-to-end suite");
 
@@ -26,5 +28,8 @@ describe.skipIf(chromium === undefined)("the web UI in Chromium, against a real 
   describeQuickRun(suite);
   describeCustomRun(suite);
   describeCancelRun(suite);
+  describeGraphOpen(suite);
   describeGraphScale(suite);
+  // Last: it photographs the pages with what the specs before it made.
+  describeScreenshots(suite);
 });

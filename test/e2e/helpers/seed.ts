@@ -76,6 +76,15 @@ export function waitForFinal(stack: OrdoStack, id: string, timeoutMs = 60_000): 
   );
 }
 
+/**
+ * Runs the `fanOut` fixture flow with `items` task runs to the end (`ordo run`, in the
+ * CLI's own process) and returns the flow run's id.
+ */
+export async function runFanOut(stack: OrdoStack, items: number): Promise<string> {
+  const stdout = await cli(stack, ["run", `${E2E_FLOWS}:fanOut`, "--param", `items=${items}`, "--json"]);
+  return (JSON.parse(stdout) as { flowRunId: string }).flowRunId;
+}
+
 /** Seeds the installation and starts a worker of its pool. */
 export async function seed(stack: OrdoStack): Promise<Seeded> {
   await stack.client.orchestration.createWorkPool({

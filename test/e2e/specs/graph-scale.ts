@@ -6,8 +6,8 @@
  * @module
  */
 import { describe, expect, it } from "vitest";
-import { E2E_FLOWS } from "../helpers/seed.js";
-import { report } from "../helpers/ui-actions.js";
+import { runFanOut } from "../helpers/seed.js";
+import { openRunGraph, report } from "../helpers/ui-actions.js";
 import type { UiSuite } from "../helpers/ui-suite.js";
 
 /** The measure the graph records for each frame it draws. */
@@ -41,22 +41,9 @@ export function describeGraphScale(suite: () => UiSuite): void {
   describe("the run graph at scale", () => {
     it(`draws a run of ${TASKS.toLocaleString("en")} task runs, and zooms and pans drawing each frame within ${P95_BUDGET_MS} ms (p95)`, async () => {
       const { stack, openPage } = suite();
-      const ran = await stack.ordo(["run", `${E2E_FLOWS}:fanOut`, "--param", `items=${TASKS}`, "--json"]);
-      expect(ran.code, ran.output).toBe(0);
-      const { flowRunId } = JSON.parse(ran.stdout) as { flowRunId: string };
-
+      const flowRunId = await runFanOut(stack, TASKS);
       const { page, problems } = await openPage();
-      await page.goto(`/runs/${flowRunId}?tab=graph`);
-      // The canvas is an image whose name counts the runs: wait until it has all of them.
-      const canvas = page.getByRole("img", {
-        name: new RegExp(`\\b${TASKS.toLocaleString("en-US")} task runs\\b`),
-      });
-      await canvas.waitFor({ state: "visible", timeout: 60_000 });
-      // And until it says nothing more of its progress (loading, laying out).
-      await page
-        .getByRole("region", { name: "Run graph" })
-        .getByRole("status")
-        .waitFor({ state: "hidden", timeout: 30_000 });
+      const canvas = await openRunGraph(page, flowRunId, TASKS);
       await expect
         .poll(() => page.evaluate((name) => performance.getEntriesByName(name).length, DRAW_MEASURE), {
           timeout: 30_000,

@@ -5,7 +5,7 @@
  * @module
  */
 import { describe, expect, it } from "vitest";
-import { waitForText } from "../helpers/ui-actions.js";
+import { exactly, waitForText } from "../helpers/ui-actions.js";
 import type { UiSuite } from "../helpers/ui-suite.js";
 import type { WatchedPage } from "../helpers/watched-page.js";
 
@@ -29,11 +29,6 @@ interface Visit {
   readonly heading: (suite: UiSuite) => RegExp;
   /** On a flow run page: the tab that must be marked as the current one. */
   readonly tab?: string;
-}
-
-/** `text` as a pattern matching exactly that text. */
-function exactly(text: string): RegExp {
-  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
 }
 
 const runPath = (suite: UiSuite) => `/runs/${suite.seeded.completed.id}`;
