@@ -33,7 +33,7 @@ import { loadAverage, machineLine } from "../shared/machine.js";
 import { fmt, median } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
 import { drive, keepAliveAgent, postJson } from "./load.js";
-import { seedPostgres, seedSqlite } from "./seed.js";
+import { seedPostgres, seedSqlite } from "../shared/seed-runs.js";
 
 const { values } = parseArgs({
   options: {

@@ -21,15 +21,24 @@
  *
  * @module
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { runMapReduce, startCliServer, type CliServer } from "../shared/cli-server.js";
+import {
+  DEFAULT_CHROMIUM,
+  drag,
+  frameRate,
+  launchChromium,
+  takeMeasures,
+  wheel,
+  type Box,
+  type InPage,
+} from "../shared/graph-page.js";
 import { loadAverage, machineLine } from "../shared/machine.js";
-import { fmt, median } from "../shared/stats.js";
+import { fmt, median, quantile } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
 
 const { values } = parseArgs({
@@ -37,171 +46,34 @@ const { values } = parseArgs({
     tasks: { type: "string", default: "10000" },
     url: { type: "string" },
     run: { type: "string" },
-    chromium: { type: "string", default: "/usr/bin/chromium" },
+    chromium: { type: "string", default: DEFAULT_CHROMIUM },
   },
 });
 const TASKS = Number(values.tasks);
-const ROOT = resolve(import.meta.dirname, "../..");
 const TARGET_FPS = 30;
 
-/** The `q` quantile (0–1) of `values`, nearest rank. */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
-}
-
-/** A free loopback port. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** Waits until `url` answers 200. */
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`the server did not answer at ${url}`);
-}
-
 /** Starts a server and runs the map-reduce example with `tasks` items; returns the run id. */
-async function seed(tasks: number): Promise<{ base: string; runId: string; stop: () => void }> {
-  if (
-    !existsSync(join(ROOT, "dist", "cli", "main.js")) ||
-    !existsSync(join(ROOT, "ui", "dist", "index.html"))
-  ) {
-    throw new Error("run `npm run build` first (the server serves dist/ and ui/dist)");
-  }
+async function seed(tasks: number): Promise<{ base: string; runId: string; stop: () => Promise<void> }> {
   const home = mkdtempSync(join(tmpdir(), "ordo-bench-ui-graph-"));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, ORDO_HOME: home, ORDO_API_URL: `${base}/api`, ORDO_LOGGING_LEVEL: "warning" };
-  const server = spawn(process.execPath, ["bin/ordo.js", "server", "start", "--port", String(port)], {
-    cwd: ROOT,
-    env,
-    stdio: "ignore",
-  });
-  const stop = () => {
-    server.kill();
+  let server: CliServer | undefined;
+  const stop = async () => {
+    await server?.stop();
     rmSync(home, { recursive: true, force: true });
   };
   try {
-    await waitForServer(`${base}/api/health`, server);
-    const started = Date.now();
-    const run = spawnSync(
-      process.execPath,
-      ["bin/ordo.js", "run", "examples/map-reduce.ts:mapReduce", "--param", `items=${tasks}`],
-      { cwd: ROOT, env, encoding: "utf8" },
-    );
-    const id = /Flow run ([0-9a-f-]{36}) finished/.exec(`${run.stdout}${run.stderr}`)?.[1];
-    if (id === undefined) throw new Error(`the flow did not run:\n${run.stdout}\n${run.stderr}`);
-    console.log(
-      `seeded: map-reduce with ${tasks.toLocaleString("en-US")} items in ${Date.now() - started} ms`,
-    );
-    return { base, runId: id, stop };
+    server = await startCliServer(home);
+    const { runId, ms } = runMapReduce(server, tasks);
+    console.log(`seeded: map-reduce with ${tasks.toLocaleString("en-US")} items in ${ms} ms`);
+    return { base: server.base, runId, stop };
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
 }
 
-/** Draw times (ms) recorded under `name` since the last call, then cleared. */
-async function takeMeasures(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((measure) => {
-    const durations = performance.getEntriesByName(measure).map((entry) => entry.duration);
-    performance.clearMeasures(measure);
-    return durations;
-  }, name);
-}
-
-/** The few browser globals the in-page code uses (this file compiles without the DOM library). */
-interface InPage {
-  readonly document: {
-    readonly body: { readonly innerText: string };
-    querySelector(selector: string): {
-      getBoundingClientRect(): { left: number; top: number; width: number; height: number };
-      dispatchEvent(event: unknown): boolean;
-    } | null;
-  };
-  readonly WheelEvent: new (type: string, init: Record<string, unknown>) => unknown;
-  readonly requestAnimationFrame: (callback: () => void) => number;
-}
-
 interface Phase {
   readonly name: string;
-  readonly act: (page: Page, box: { x: number; y: number; width: number; height: number }) => Promise<void>;
-}
-
-async function wheel(page: Page, steps: number, deltaY: number, modifier?: "Control"): Promise<void> {
-  if (modifier !== undefined) await page.keyboard.down(modifier);
-  for (let i = 0; i < steps; i++) {
-    await page.mouse.wheel(0, deltaY);
-    await page.waitForTimeout(16);
-  }
-  if (modifier !== undefined) await page.keyboard.up(modifier);
-}
-
-async function drag(
-  page: Page,
-  box: { x: number; y: number; width: number; height: number },
-  dx: number,
-  dy: number,
-) {
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 40; i++) {
-    await page.mouse.move(x + (dx * i) / 40, y + (dy * i) / 40);
-    await page.waitForTimeout(16);
-  }
-  await page.mouse.up();
-}
-
-/** Frames per second while one wheel event is sent per animation frame for `ms`. */
-async function frameRate(page: Page, ms: number, ctrl: boolean): Promise<{ fps: number; frames: number }> {
-  return page.evaluate(
-    async ({ ms, ctrl }) => {
-      const { document, WheelEvent, requestAnimationFrame } = globalThis as unknown as InPage;
-      const canvas = document.querySelector("canvas[role=img]");
-      if (canvas === null) throw new Error("no canvas");
-      const rect = canvas.getBoundingClientRect();
-      const before = performance.getEntriesByType("measure").length;
-      const start = performance.now();
-      let i = 0;
-      while (performance.now() - start < ms) {
-        canvas.dispatchEvent(
-          new WheelEvent("wheel", {
-            deltaY: i++ % 40 < 20 ? -60 : 60,
-            clientX: rect.left + rect.width / 2,
-            clientY: rect.top + rect.height / 2,
-            ctrlKey: ctrl,
-            bubbles: true,
-            cancelable: true,
-          }),
-        );
-        await new Promise<void>((done) => requestAnimationFrame(done));
-      }
-      const elapsed = performance.now() - start;
-      const frames = performance.getEntriesByType("measure").length - before;
-      return { fps: (frames * 1000) / elapsed, frames };
-    },
-    { ms, ctrl },
-  );
+  readonly act: (page: Page, box: Box) => Promise<void>;
 }
 
 async function measureTab(
@@ -239,7 +111,7 @@ async function measureTab(
     ]);
   }
   await page.keyboard.press("0");
-  const { fps, frames } = await frameRate(page, 2000, ctrlZoom);
+  const { fps, frames } = await frameRate(page, 2000, ctrlZoom, measure);
   rows.push(["fps, one wheel event per frame (2 s)", String(frames), `${fmt(fps)} fps`, "", ""]);
   return rows;
 }
@@ -249,12 +121,9 @@ async function main(): Promise<void> {
   console.log(`load average: ${loadAverage()}`);
   let base = values.url;
   let runId = values.run;
-  let stop = () => {};
+  let stop = async () => {};
   if (base === undefined || runId === undefined) ({ base, runId, stop } = await seed(TASKS));
-  const browser = await chromium.launch({
-    executablePath: values.chromium,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  const browser = await launchChromium(values.chromium);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/`);
@@ -291,7 +160,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    stop();
+    await stop();
   }
 }
 

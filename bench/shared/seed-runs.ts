@@ -1,6 +1,7 @@
 /**
- * Seeds flow runs straight into the database, for the list benchmarks: `n` runs of 10
- * flows over the last 30 days, in a mix of states.
+ * Seeds flow runs straight into the database, for the list benchmarks (`bench/api`,
+ * `bench/ui`): `n` runs of 10 flows over the last 30 days, in a mix of states, a third
+ * tagged `nightly`; on SQLite, optionally some of them from deployments.
  *
  * @module
  */
@@ -20,25 +21,60 @@ const STATES: [string, string][] = [
   ["CRASHED", "Crashed"],
 ];
 
+/** Options of {@link seedSqlite}. */
+export interface SeedSqliteOptions {
+  /**
+   * Deployments to create (at most 10, one for each of the first flows, named
+   * `flow-K/nightly`); every other run of those flows then belongs to its flow's
+   * deployment. Default 0: no deployments.
+   */
+  readonly deployments?: number;
+}
+
 /** Seeds `n` runs into a migrated SQLite database. */
-export function seedSqlite(path: string, n: number, now: number): void {
+export function seedSqlite(path: string, n: number, now: number, options: SeedSqliteOptions = {}): void {
   const db = new BetterSqlite3(path);
   db.pragma("journal_mode = WAL");
   const flows = Array.from({ length: 10 }, (_, i) => ({ id: uuid7(), name: `flow-${i}` }));
+  const deployments = flows.slice(0, options.deployments ?? 0).map((flow) => ({ id: uuid7(), flow }));
   const insertFlow = db.prepare("INSERT INTO flows (id, name, tags, created_at) VALUES (?, ?, '[]', ?)");
+  const insertDeployment = db.prepare(
+    `INSERT INTO deployments (id, flow_id, name, entrypoint, parameters, tags, job_variables, collision_strategy,
+       stale_policy, created_at, updated_at)
+     VALUES (?, ?, 'nightly', ?, '{}', '["nightly"]', '{}', 'ENQUEUE', 'RUN_ANYWAY', ?, ?)`,
+  );
   const insertRun = db.prepare(
     `INSERT INTO flow_runs (id, flow_id, name, state_type, state_name, state_timestamp, tags, expected_start_time,
-       start_time, end_time, run_count, retries, total_run_time_ms, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 1000, ?, ?)`,
+       start_time, end_time, run_count, retries, total_run_time_ms, created_at, updated_at, deployment_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 1000, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (const flow of flows) insertFlow.run(flow.id, flow.name, now - SEED_SPAN_MS);
+    for (const { id, flow } of deployments) {
+      insertDeployment.run(id, flow.id, `flows/${flow.name}.ts:main`, now - SEED_SPAN_MS, now - SEED_SPAN_MS);
+    }
     for (let i = 0; i < n; i++) {
       const at = now - SEED_SPAN_MS + Math.floor((i / n) * SEED_SPAN_MS);
       const [type, name] = STATES[i % STATES.length]!;
-      const flow = flows[(i * 7) % flows.length]!;
+      const flowIndex = (i * 7) % flows.length;
+      const flow = flows[flowIndex]!;
       const tags = i % 3 === 0 ? '["nightly"]' : "[]";
-      insertRun.run(uuid7(at), flow.id, `run-${i}`, type, name, at, tags, at, at, at + 1000, at, at);
+      const deployment = Math.floor(i / 10) % 2 === 0 ? (deployments[flowIndex]?.id ?? null) : null;
+      insertRun.run(
+        uuid7(at),
+        flow.id,
+        `run-${i}`,
+        type,
+        name,
+        at,
+        tags,
+        at,
+        at,
+        at + 1000,
+        at,
+        at,
+        deployment,
+      );
     }
   })();
   db.pragma("optimize");
