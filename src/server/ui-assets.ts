@@ -30,9 +30,9 @@ see the <a href="/docs">interactive API documentation</a> or
 </body></html>`;
 
 /**
- * Registers `/` and the UI's static files. Single-page app: an address without a file
- * extension gets index.html (the UI routes it); a missing file with an extension is a
- * 404, so a stale script URL never receives HTML. Hashed files under `/assets/` are cached
+ * Registers `/` and the UI's static files. Single-page app: the UI's addresses get
+ * index.html (the UI routes them); a missing built file is a 404, so a stale script URL
+ * never receives HTML. Hashed files under `/assets/` are cached
  * for good, index.html never.
  */
 export function registerUi(app: OrdoApp, uiPath: string | undefined): void {
@@ -54,7 +54,10 @@ export function registerUi(app: OrdoApp, uiPath: string | undefined): void {
         "cache-control": path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
       });
     }
-    if (extname(path) !== "") return next();
+    // A missing built file (under /assets/, or at the top like /favicon.svg) is a 404; a
+    // deeper address is the UI's own even with a dot in it (/flows/etl.v2).
+    const askedForFile = path.startsWith("/assets/") || (path.lastIndexOf("/") === 0 && extname(path) !== "");
+    if (askedForFile) return next();
     return c.html(await readFile(index, "utf8"), 200, { "cache-control": "no-cache" });
   });
 }

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe("the web UI", () => {
   it("serves index.html at / and at the UI's own addresses, never cached", async () => {
-    for (const path of ["/", "/runs", "/runs/0193-abc?tab=logs", "/deployments/x"]) {
+    for (const path of ["/", "/runs", "/runs/0193-abc?tab=logs", "/deployments/x", "/flows/etl.v2"]) {
       const res = await h.app.request(path);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("text/html");
@@ -46,8 +46,8 @@ describe("the web UI", () => {
   });
 
   it("answers 404, not the page, for a missing file", async () => {
-    const res = await h.app.request("/assets/index-gone.js");
-    expect(res.status).toBe(404);
+    expect((await h.app.request("/assets/index-gone.js")).status).toBe(404);
+    expect((await h.app.request("/robots.txt")).status).toBe(404);
   });
 
   it("never serves a file outside its folder", async () => {
