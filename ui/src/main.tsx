@@ -11,9 +11,11 @@ import { ApiError } from "./api/api-error.js";
 import { ToastProvider } from "./components/toasts.js";
 import { LiveProvider } from "./live/live-provider.js";
 import { router } from "./routes.js";
+import { installStateColors } from "./theme/state-colors.js";
 import { applyStoredTheme } from "./theme/use-theme.js";
 import "./theme/theme.css";
 
+installStateColors(document.documentElement);
 applyStoredTheme();
 
 const queryClient = new QueryClient({

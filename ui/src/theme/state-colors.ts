@@ -79,3 +79,21 @@ export const STATE_TYPE_ORDER: readonly StateType[] = [
   "CRASHED",
   "CANCELLED",
 ];
+
+/**
+ * The state colours as CSS custom properties (`--state-completed: light-dark(…, …)`),
+ * derived from {@link STATE_HEX} so badges, charts and the canvas share one palette.
+ */
+export function stateColorProperties(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(STATE_HEX).map(([key, { light, dark }]) => [
+      `--state-${key}`,
+      `light-dark(${light}, ${dark})`,
+    ]),
+  );
+}
+
+/** Sets the state colour properties on `root` (the document's element at start-up). */
+export function installStateColors(root: HTMLElement): void {
+  for (const [name, value] of Object.entries(stateColorProperties())) root.style.setProperty(name, value);
+}
