@@ -33,9 +33,4 @@ describe("the flows list's rows", () => {
       { name: "quiet", tags: [], createdAt: 6, latestRun: undefined, deployments: 0 },
     ]);
   });
-
-  it("without a flows list, show the flows named by deployments and runs, filtered by name start", () => {
-    expect(flowRows(undefined, deployments, runs).map((r) => r.name)).toEqual(["approval", "etl", "hello"]);
-    expect(flowRows(undefined, deployments, runs, "E").map((r) => r.name)).toEqual(["etl"]);
-  });
 });

@@ -2,9 +2,6 @@
  * The Flows list's rows: each flow with its latest run and its number of deployments,
  * from three answers (flows, deployments, the latest runs), one request each. Pure.
  *
- * Until the API lists flows (`POST /api/flows/filter`), the flows are those named by a
- * deployment or by one of the latest runs.
- *
  * @module
  */
 import type { Deployment, Flow, FlowRun } from "../../api/types.js";
@@ -20,30 +17,21 @@ export interface FlowRow {
   readonly tags: readonly string[];
 }
 
-/**
- * The rows of the flows list. `flows` undefined: the API cannot list flows, so the names
- * come from `deployments` and `runs` (newest first); `nameFilter` then filters them here (the start of
- * the name, ignoring case), else the server already did. Sorted by name.
- */
+/** The rows of the flows list: `flows` (as the server filtered them), sorted by name. */
 export function flowRows(
-  flows: readonly Flow[] | undefined,
+  flows: readonly Flow[],
   deployments: readonly Pick<Deployment, "flowName">[],
   runs: readonly FlowRun[],
-  nameFilter = "",
 ): FlowRow[] {
   const latest = new Map<string, FlowRun>();
   for (const run of runs) if (!latest.has(run.flowName)) latest.set(run.flowName, run);
   const deploymentCounts = new Map<string, number>();
   for (const d of deployments) deploymentCounts.set(d.flowName, (deploymentCounts.get(d.flowName) ?? 0) + 1);
-
-  const known =
-    flows?.map((flow) => ({ name: flow.name, createdAt: flow.createdAt, tags: flow.tags })) ??
-    [...new Set([...deploymentCounts.keys(), ...latest.keys()])]
-      .filter((name) => name.toLowerCase().startsWith(nameFilter.trim().toLowerCase()))
-      .map((name) => ({ name, createdAt: undefined, tags: [] }));
-  return known
+  return flows
     .map((flow) => ({
-      ...flow,
+      name: flow.name,
+      createdAt: flow.createdAt,
+      tags: flow.tags,
       latestRun: latest.get(flow.name),
       deployments: deploymentCounts.get(flow.name) ?? 0,
     }))

@@ -6,7 +6,6 @@
  */
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link, useSearchParams } from "react-router";
-import { ApiError } from "../../api/api-error.js";
 import { post } from "../../api/client.js";
 import type { Deployment, Flow, FlowRunFilter, FlowRunPage, StateType } from "../../api/types.js";
 import { EmptyState } from "../../components/empty-state.js";
@@ -30,24 +29,6 @@ const STARTED_STATES: StateType[] = [
   "CANCELLED",
 ];
 
-/** Reads the flows, or `null` when this server cannot list them (no `POST /api/flows/filter`). */
-async function readFlows(namePrefix: string, signal: AbortSignal): Promise<Flow[] | null> {
-  try {
-    return await post<Flow[]>(
-      "/flows/filter",
-      { ...(namePrefix === "" ? {} : { namePrefix }), limit: 200 },
-      signal,
-    );
-  } catch (error) {
-    if (
-      error instanceof ApiError &&
-      (error.code === "ORDO_ROUTE_NOT_FOUND" || error.status === 404 || error.status === 405)
-    )
-      return null;
-    throw error;
-  }
-}
-
 /** The Flows page. */
 export function FlowsPage() {
   const [search, setSearch] = useSearchParams();
@@ -55,7 +36,8 @@ export function FlowsPage() {
   const prefix = name.trim();
   const flows = useQuery({
     queryKey: ["flows", "list", prefix],
-    queryFn: ({ signal }) => readFlows(prefix, signal),
+    queryFn: ({ signal }) =>
+      post<Flow[]>("/flows/filter", { ...(prefix === "" ? {} : { namePrefix: prefix }), limit: 200 }, signal),
     placeholderData: keepPreviousData,
   });
   const deployments = useQuery({
@@ -69,9 +51,7 @@ export function FlowsPage() {
   });
   const error = flows.error ?? deployments.error ?? runs.error;
   const loading = flows.isPending || deployments.data === undefined || runs.data === undefined;
-  const rows = loading
-    ? []
-    : flowRows(flows.data ?? undefined, deployments.data ?? [], runs.data?.items ?? [], prefix);
+  const rows = loading ? [] : flowRows(flows.data ?? [], deployments.data ?? [], runs.data?.items ?? []);
 
   return (
     <>
@@ -105,9 +85,6 @@ export function FlowsPage() {
         )
       ) : (
         <>
-          {flows.data === null && (
-            <p className="muted">Flows with a deployment or among the latest {LATEST_RUNS} runs.</p>
-          )}
           <div className="table-scroll">
             <table className="table">
               <thead>
