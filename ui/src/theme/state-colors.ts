@@ -94,6 +94,8 @@ export function stateColorProperties(): Record<string, string> {
 }
 
 /** Sets the state colour properties on `root` (the document's element at start-up). */
-export function installStateColors(root: HTMLElement): void {
+export function installStateColors(root: {
+  readonly style: { setProperty(name: string, value: string): void };
+}): void {
   for (const [name, value] of Object.entries(stateColorProperties())) root.style.setProperty(name, value);
 }
