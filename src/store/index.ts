@@ -16,6 +16,7 @@ export type {
   TaskRunQuery,
   LogQuery,
   UnfinishedFlowRun,
+  HeartbeatAnswer,
 } from "./store.js";
 export type { Migration } from "./migration.js";
 export { MIGRATIONS } from "./migrations/index.js";

@@ -148,6 +148,12 @@ export interface LogQuery {
   readonly limit: number;
 }
 
+/** The state of a flow run as a heartbeat finds it. */
+export interface HeartbeatAnswer {
+  readonly stateType: StateType;
+  readonly stateName: string;
+}
+
 /** An unfinished flow run and the signs that its process lives, for crash detection. */
 export interface UnfinishedFlowRun {
   readonly id: string;
@@ -193,8 +199,8 @@ export interface Store {
   readFlowRun(id: string): Promise<FlowRun | undefined>;
   /** A flow run's state history, oldest first (empty for an unknown id). */
   readFlowRunStates(id: string): Promise<StateData[]>;
-  /** Records a heartbeat; false for an unknown id. */
-  heartbeatFlowRun(id: string, at: number): Promise<boolean>;
+  /** Records a heartbeat; answers the run's current state, or undefined for an unknown id. */
+  heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined>;
   /** Flow runs in the given state types, with what crash detection needs. */
   readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]>;
 

@@ -18,6 +18,7 @@ import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
   FlowRunIdempotency,
+  HeartbeatAnswer,
   LogQuery,
   NewFlow,
   NewFlowRun,
@@ -129,7 +130,7 @@ export class PostgresStore implements Store {
     return runQuery("flow-run state read", () => readFlowRunStates(this.#db, id));
   }
 
-  heartbeatFlowRun(id: string, at: number): Promise<boolean> {
+  heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined> {
     return runQuery("heartbeat", () => heartbeatFlowRun(this.#db, id, at));
   }
 

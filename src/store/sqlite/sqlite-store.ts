@@ -18,6 +18,7 @@ import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
   FlowRunIdempotency,
+  HeartbeatAnswer,
   LogQuery,
   NewFlow,
   NewFlowRun,
@@ -179,7 +180,7 @@ export class SqliteStore implements Store {
     return this.#read("flow-run state read", () => readFlowRunStates(this.#runner, this.#qb, id));
   }
 
-  heartbeatFlowRun(id: string, at: number): Promise<boolean> {
+  heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined> {
     return this.#transactions.run("heartbeat", () => this.#flowRuns.heartbeat(id, at));
   }
 
