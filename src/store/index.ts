@@ -16,6 +16,8 @@ export type {
   TaskRunQuery,
   LogQuery,
   UnfinishedFlowRun,
+  HostedFlowRun,
+  HostedFlowRunQuery,
 } from "./store.js";
 export type { Migration } from "./migration.js";
 export { MIGRATIONS } from "./migrations/index.js";
