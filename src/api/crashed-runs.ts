@@ -33,7 +33,7 @@ export interface MarkCrashedRunsOptions {
 export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
 
 /** Runs crash detection reads at a time. */
-export const CRASH_CHECK_PAGE_SIZE = 500;
+export const CRASH_CHECK_PAGE_SIZE = 200;
 
 const UNFINISHED: readonly StateType[] = [StateType.PENDING, StateType.RUNNING, StateType.CANCELLING];
 
