@@ -17,6 +17,8 @@ export type {
   LogQuery,
   UnfinishedFlowRun,
   HeartbeatAnswer,
+  HostedFlowRun,
+  HostedFlowRunQuery,
 } from "./store.js";
 export type { Migration } from "./migration.js";
 export { MIGRATIONS } from "./migrations/index.js";

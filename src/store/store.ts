@@ -164,6 +164,26 @@ export interface UnfinishedFlowRun {
   readonly updatedAt: number;
 }
 
+/**
+ * A flow run that records the process running it, with that process's signs of life: what
+ * crash detection reads.
+ */
+export interface HostedFlowRun {
+  readonly id: string;
+  readonly host: string;
+  readonly pid: number | undefined;
+  readonly heartbeatAt: number | undefined;
+  readonly updatedAt: number;
+}
+
+/** One page of {@link HostedFlowRun}s in one state type, in id order. */
+export interface HostedFlowRunQuery {
+  readonly stateType: StateType;
+  /** Only runs whose id sorts after this one: the last id of the previous page. */
+  readonly afterId?: string | undefined;
+  readonly limit: number;
+}
+
 /** Ordo's storage. One implementation per database (SQLite now, PostgreSQL later). */
 export interface Store {
   /** The database behind this store. */
@@ -203,6 +223,11 @@ export interface Store {
   heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined>;
   /** Flow runs in the given state types, with what crash detection needs. */
   readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]>;
+  /**
+   * Up to `limit` flow runs in `stateType` that record a host, in id order after
+   * `afterId`: a page of what crash detection checks. Runs without a host are never read.
+   */
+  readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]>;
 
   /**
    * Writes one run-recorder batch in one transaction: an upsert of every task-run snapshot
@@ -222,6 +247,14 @@ export interface Store {
 
   /** Log lines, oldest first. */
   readLogs(query: LogQuery): Promise<LogRecord[]>;
+
+  /**
+   * Brings the query planner's statistics up to date where they are missing or stale, and
+   * returns what it analysed (`table.index`). SQLite analyses the indexes of tables that
+   * have none yet or whose size changed about tenfold, one index at a time; PostgreSQL's
+   * autovacuum keeps its own statistics, so there it does nothing.
+   */
+  refreshStatistics(): Promise<string[]>;
 
   /** Closes the database. */
   close(): Promise<void>;

@@ -25,8 +25,15 @@ import type {
   Store,
   TaskRunQuery,
   UnfinishedFlowRun,
+  HostedFlowRun,
+  HostedFlowRunQuery,
 } from "../store.js";
-import { readFlowRunStates, readUnfinishedFlowRuns, selectFlowRun } from "./flow-run-reads.js";
+import {
+  readFlowRunStates,
+  readHostedFlowRuns,
+  readUnfinishedFlowRuns,
+  selectFlowRun,
+} from "./flow-run-reads.js";
 import { ensureFlow, heartbeatFlowRun, insertFlowRun, transitionFlowRun } from "./flow-run-writes.js";
 import { migratePostgres } from "./migrate-postgres.js";
 import { SharedRecords } from "../records/index.js";
@@ -138,6 +145,10 @@ export class PostgresStore implements Store {
     return runQuery("flow-run read", () => readUnfinishedFlowRuns(this.#db, stateTypes));
   }
 
+  readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]> {
+    return runQuery("flow-run read", () => readHostedFlowRuns(this.#db, query));
+  }
+
   async recordTaskRunBatch(batch: RecorderBatch): Promise<void> {
     if (batch.taskRuns.length === 0 && batch.taskRunStates.length === 0 && batch.logs.length === 0) return;
     await runTransaction(this.#db, "task-run batch", (trx) => writeBatch(trx, batch));
@@ -164,6 +175,11 @@ export class PostgresStore implements Store {
   }
 
   /** Waits for the queries in flight and closes the pool's connections. */
+  /** Nothing to do: PostgreSQL's autovacuum analyses tables as they change. */
+  refreshStatistics(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
