@@ -295,12 +295,13 @@ export class HttpOrchestration implements OrchestrationClient {
   async deleteDeployment(idOrName: string): Promise<void> {
     return this.#delete(`/deployments/${enc(await this.#deploymentId(idOrName))}`);
   }
-  async createDeploymentFlowRun(idOrName: string, input: DeploymentRunCreate = {}): Promise<FlowRun> {
+  /** One request, by id or by name. */
+  createDeploymentFlowRun(idOrName: string, input: DeploymentRunCreate = {}): Promise<FlowRun> {
     // A client-made id: a retried request returns the run the first one made.
-    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/create_flow_run`, {
-      ...input,
-      id: input.id ?? uuid7(),
-    });
+    const body = { ...input, id: input.id ?? uuid7() };
+    if (!idOrName.includes("/")) return this.#post(`/deployments/${enc(idOrName)}/create_flow_run`, body);
+    const { flowName, name } = api.parseDeploymentName(idOrName);
+    return this.#post(`/deployments/name/${enc(flowName)}/${enc(name)}/create_flow_run`, body);
   }
   async backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
     return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/backfill`, input);
