@@ -1,9 +1,10 @@
 /**
  * The runs a worker (or `serve` process) started: it starts each claimed run in a child
- * process (a warm one when one is waiting), streams its output, watches for
- * cancellation (Cancelling → kill the process group → Cancelled), and settles runs
- * whose process ended without a final state (Crashed, then retried when the run has
- * retries left).
+ * process (a warm one when one is waiting, handed the claimed run over IPC; the next
+ * warm child for that entrypoint starts once the run is Running), streams its output,
+ * watches for cancellation (Cancelling → kill the process group → Cancelled), and
+ * settles runs whose process ended without a final state (Crashed, then retried when
+ * the run has retries left).
  *
  * @module
  */
