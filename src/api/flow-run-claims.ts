@@ -27,7 +27,7 @@ import { crashReason } from "./crashed-runs.js";
 import { notFoundNamed, parseInput } from "./errors.js";
 import { decideFlowRunState } from "./flow-run-state.js";
 import { markDeploymentsPolled } from "./deployments.js";
-import { waitForWork } from "./work-signal.js";
+import { signalWork, waitForWork } from "./work-signal.js";
 
 const CLAIMABLE = new Set(["Scheduled", "Late", "AwaitingRetry", "AwaitingConcurrencySlot"]);
 /** An AwaitingRetry run is claimed only when the process that ran it is gone this long. */
@@ -219,6 +219,30 @@ function serialized<T>(store: Store, work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/**
+ * Puts runs back in their queue that were claimed for a claimer that went away before
+ * the answer (a worker that stopped and aborted its long poll): Scheduled again, or
+ * AwaitingRetry for a run that ran before, at their scheduled time.
+ */
+async function giveBack(store: Store, claimed: readonly ClaimedFlowRun[], now: number): Promise<void> {
+  for (const { flowRun } of claimed) {
+    await store.transitionFlowRun(flowRun.id, (run): FlowRunTransition<boolean> => {
+      if (run.state.type !== StateType.PENDING || run.state.name !== "InfrastructurePending") {
+        return { outcome: false };
+      }
+      const back: StateData = {
+        type: StateType.SCHEDULED,
+        name: run.runCount > 0 ? "AwaitingRetry" : "Scheduled",
+        timestamp: now,
+        scheduledTime: run.state.scheduledTime ?? now,
+        message: "its claimer went away before it received the run",
+      };
+      return { outcome: true, write: decideFlowRunState(run, back, { force: true }, now).write };
+    });
+  }
+  if (claimed.length > 0) signalWork();
+}
+
 async function claimWithWait(
   store: Store,
   scope: () => Promise<ClaimScope>,
@@ -228,8 +252,12 @@ async function claimWithWait(
   const deadline = Date.now() + request.waitSeconds * 1000;
   for (;;) {
     const claimed = await serialized(store, async () => claimOnce(store, await scope(), request));
+    if (signal?.aborted === true) {
+      await giveBack(store, claimed, Date.now());
+      return [];
+    }
     const left = deadline - Date.now();
-    if (claimed.length > 0 || left <= 0 || signal?.aborted === true) return claimed;
+    if (claimed.length > 0 || left <= 0) return claimed;
     await waitForWork(Math.min(left, RECHECK_MS), signal);
   }
 }
@@ -237,7 +265,8 @@ async function claimWithWait(
 /**
  * Claims up to `limit` runs of a work pool that are due within `prefetchSeconds`, by
  * queue priority then scheduled time, within the pool's and queues' concurrency limits;
- * with `waitSeconds`, waits that long for one to arrive. Registers the worker's poll
+ * with `waitSeconds`, waits that long for one to arrive. Once `signal` aborts (the
+ * claimer went away), it answers no runs and puts back any it claimed meanwhile. Registers the worker's poll
  * (its queues show READY). `ORDO_NOT_FOUND` for an unknown pool; a paused pool or queue
  * yields nothing.
  *
@@ -288,7 +317,8 @@ export async function claimWorkPoolRuns(
 
 /**
  * Claims due runs of the given deployments for a `serve` process (no work pool), within
- * the deployments' concurrency limits, and marks the deployments polled (READY).
+ * the deployments' concurrency limits, and marks the deployments polled (READY). An
+ * aborted `signal` ends the wait as for {@link claimWorkPoolRuns}.
  */
 export async function claimDeploymentRuns(
   store: Store,

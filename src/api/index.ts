@@ -19,6 +19,7 @@ export {
   heartbeatFlowRun,
 } from "./flow-runs.js";
 export { setFlowRunState, decideFlowRunState } from "./flow-run-state.js";
+export { startFlowRun } from "./flow-run-start.js";
 export { resumeFlowRun, checkResumeInput, type ResumeFlowRunOptions } from "./resume-flow-run.js";
 export { failExpiredPausedRuns, pauseTimeoutMessage } from "./expired-paused-runs.js";
 export { recordBatch, readTaskRuns, readTaskRun, readTaskRunStates, findCachedResult } from "./task-runs.js";

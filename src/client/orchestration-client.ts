@@ -18,6 +18,7 @@ import type {
   DeploymentRunCreate,
   DeploymentUpdate,
   FlowRun,
+  SetStateResult,
   Worker,
   WorkerHeartbeat,
   WorkPool,
@@ -30,6 +31,21 @@ import type {
 } from "../schemas/index.js";
 import type { Store } from "../store/index.js";
 import type { HttpTransport } from "./http/http-transport.js";
+
+/** How a claim may be cut short. */
+export interface ClaimOptions {
+  /**
+   * Ends a waiting claim early (a worker that stops): an aborted claim answers no runs,
+   * and runs it had claimed meanwhile go back to their queue.
+   */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The process that runs a flow run. */
+export interface RunProcessInfo {
+  readonly host: string;
+  readonly pid: number;
+}
 
 /** Deployments, work pools, workers, claims and cancellation. */
 export interface OrchestrationClient {
@@ -47,9 +63,9 @@ export interface OrchestrationClient {
   readWorkers(pool: string): Promise<Worker[]>;
   deleteWorker(pool: string, name: string): Promise<void>;
   /** Claims due runs of a pool, atomically; waits up to `waitSeconds` for one. */
-  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim): Promise<ClaimedFlowRun[]>;
+  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim, options?: ClaimOptions): Promise<ClaimedFlowRun[]>;
   /** Claims due runs of some deployments (serve processes). */
-  claimDeploymentRuns(claim: DeploymentClaim): Promise<ClaimedFlowRun[]>;
+  claimDeploymentRuns(claim: DeploymentClaim, options?: ClaimOptions): Promise<ClaimedFlowRun[]>;
 
   /** Creates a deployment, or replaces the one with the same flow and name. */
   createDeployment(input: DeploymentCreate): Promise<Deployment>;
@@ -68,6 +84,12 @@ export interface OrchestrationClient {
   markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun>;
   /** Records the process that runs a flow run, for crash detection. */
   attachFlowRunProcess(id: string, host: string, pid: number): Promise<void>;
+  /**
+   * Starts a claimed (or Scheduled) run in one request: Pending, recorded with the
+   * process that runs it, then Running, as the orchestration rules decide. Answers the
+   * Running decision, or the first one that was not an ACCEPT.
+   */
+  startFlowRun(id: string, process: RunProcessInfo): Promise<SetStateResult>;
 }
 
 /** The orchestration calls over a store, in this process. */
@@ -114,11 +136,15 @@ export class EmbeddedOrchestration implements OrchestrationClient {
   deleteWorker(pool: string, name: string): Promise<void> {
     return api.deleteWorker(this.#store, pool, name);
   }
-  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim): Promise<ClaimedFlowRun[]> {
-    return api.claimWorkPoolRuns(this.#store, pool, claim);
+  claimWorkPoolRuns(
+    pool: string,
+    claim: WorkPoolClaim,
+    options: ClaimOptions = {},
+  ): Promise<ClaimedFlowRun[]> {
+    return api.claimWorkPoolRuns(this.#store, pool, claim, options.signal);
   }
-  claimDeploymentRuns(claim: DeploymentClaim): Promise<ClaimedFlowRun[]> {
-    return api.claimDeploymentRuns(this.#store, claim);
+  claimDeploymentRuns(claim: DeploymentClaim, options: ClaimOptions = {}): Promise<ClaimedFlowRun[]> {
+    return api.claimDeploymentRuns(this.#store, claim, options.signal);
   }
   createDeployment(input: DeploymentCreate): Promise<Deployment> {
     return api.createDeployment(this.#store, input);
@@ -149,6 +175,9 @@ export class EmbeddedOrchestration implements OrchestrationClient {
   }
   attachFlowRunProcess(id: string, host: string, pid: number): Promise<void> {
     return api.attachFlowRunProcess(this.#store, id, host, pid);
+  }
+  startFlowRun(id: string, process: RunProcessInfo): Promise<SetStateResult> {
+    return api.startFlowRun(this.#store, id, { process, idempotencyKey: uuid7() });
   }
 }
 
@@ -222,11 +251,32 @@ export class HttpOrchestration implements OrchestrationClient {
     return this.#delete(`/work_pools/${enc(pool)}/workers/${enc(name)}`);
   }
   /** Tried once: the claiming loop asks again. */
-  claimWorkPoolRuns(pool: string, claim: WorkPoolClaim): Promise<ClaimedFlowRun[]> {
-    return this.#post(`/work_pools/${enc(pool)}/claim`, claim, "none");
+  claimWorkPoolRuns(
+    pool: string,
+    claim: WorkPoolClaim,
+    options: ClaimOptions = {},
+  ): Promise<ClaimedFlowRun[]> {
+    return this.#claim(`/work_pools/${enc(pool)}/claim`, claim, options.signal);
   }
-  claimDeploymentRuns(claim: DeploymentClaim): Promise<ClaimedFlowRun[]> {
-    return this.#post("/deployments/claim", claim, "none");
+  claimDeploymentRuns(claim: DeploymentClaim, options: ClaimOptions = {}): Promise<ClaimedFlowRun[]> {
+    return this.#claim("/deployments/claim", claim, options.signal);
+  }
+  /** A claim, tried once; aborted by `signal`, it answers no runs (the server gives back what it claimed). */
+  async #claim(path: string, body: unknown, signal: AbortSignal | undefined): Promise<ClaimedFlowRun[]> {
+    const aborted = () => signal?.aborted === true;
+    if (aborted()) return [];
+    try {
+      return await this.#transport.request<ClaimedFlowRun[]>({
+        method: "POST",
+        path,
+        json: JSON.stringify(body),
+        retry: "none",
+        signal,
+      });
+    } catch (error) {
+      if (aborted()) return [];
+      throw error;
+    }
   }
   createDeployment(input: DeploymentCreate): Promise<Deployment> {
     return this.#post("/deployments", input);
@@ -245,12 +295,13 @@ export class HttpOrchestration implements OrchestrationClient {
   async deleteDeployment(idOrName: string): Promise<void> {
     return this.#delete(`/deployments/${enc(await this.#deploymentId(idOrName))}`);
   }
-  async createDeploymentFlowRun(idOrName: string, input: DeploymentRunCreate = {}): Promise<FlowRun> {
+  /** One request, by id or by name. */
+  createDeploymentFlowRun(idOrName: string, input: DeploymentRunCreate = {}): Promise<FlowRun> {
     // A client-made id: a retried request returns the run the first one made.
-    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/create_flow_run`, {
-      ...input,
-      id: input.id ?? uuid7(),
-    });
+    const body = { ...input, id: input.id ?? uuid7() };
+    if (!idOrName.includes("/")) return this.#post(`/deployments/${enc(idOrName)}/create_flow_run`, body);
+    const { flowName, name } = api.parseDeploymentName(idOrName);
+    return this.#post(`/deployments/name/${enc(flowName)}/${enc(name)}/create_flow_run`, body);
   }
   async backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
     return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/backfill`, input);
@@ -268,5 +319,9 @@ export class HttpOrchestration implements OrchestrationClient {
       json: JSON.stringify({ host, pid }),
       answer: "none",
     });
+  }
+  /** Retried during an outage with the same idempotency key, so a retry starts the run once. */
+  startFlowRun(id: string, process: RunProcessInfo): Promise<SetStateResult> {
+    return this.#post(`/flow_runs/${enc(id)}/start`, { process, idempotencyKey: uuid7() });
   }
 }

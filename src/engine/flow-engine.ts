@@ -52,6 +52,13 @@ function namingParameters(
 export interface RunFlowOptions {
   /** Re-run this existing (failed, crashed or cancelled) run: completed task runs are reused. */
   readonly existingRun?: FlowRun | undefined;
+  /**
+   * The Running state `existingRun` is already in: the process that runs it set Pending
+   * and Running in one request (a worker's child), so the engine does not propose
+   * Running again. `existingRun` is the run as it was before (its run count before
+   * this attempt).
+   */
+  readonly running?: StateData | undefined;
 }
 
 const flowCache = new WeakMap<OrdoClient, Map<string, Promise<Flow>>>();
@@ -146,7 +153,9 @@ export async function runFlow(
       flowVersion: def.options.version,
     });
   }
-  return new FlowRunExecution(def, run, params.value, config, rerun, parentFlow?.cancellation).execute();
+  return new FlowRunExecution(def, run, params.value, config, rerun, parentFlow?.cancellation).execute(
+    options.running,
+  );
 }
 
 /** One flow run being executed, across its attempts. */
@@ -185,7 +194,7 @@ class FlowRunExecution {
     });
   }
 
-  async execute(): Promise<RunOutcome> {
+  async execute(running: StateData | undefined): Promise<RunOutcome> {
     if (this.def.options.logPrints) installPrintCapture();
     const untrack = trackActiveRun({
       flowRunId: this.run.id,
@@ -211,11 +220,13 @@ class FlowRunExecution {
     heartbeat.unref();
     const stopFollowingParent = this.#followParentCancellation();
     try {
-      let state = await this.#setState(
-        { type: StateType.RUNNING, name: "Running", timestamp: Date.now() },
-        // A re-run may run in another process than the one that created the run.
-        { rerun: this.rerun, process: this.rerun ? { host: hostname(), pid: process.pid } : undefined },
-      );
+      let state =
+        running ??
+        (await this.#setState(
+          { type: StateType.RUNNING, name: "Running", timestamp: Date.now() },
+          // A re-run may run in another process than the one that created the run.
+          { rerun: this.rerun, process: this.rerun ? { host: hostname(), pid: process.pid } : undefined },
+        ));
       if (state.type !== StateType.RUNNING) {
         throw new OrdoError(
           "ORDO_INVALID_TRANSITION",

@@ -35,6 +35,28 @@ export const SetFlowRunStateBodySchema = z.object({
 /** The body of a flow-run state proposal. */
 export type SetFlowRunStateBody = z.input<typeof SetFlowRunStateBodySchema>;
 
+/** The process that runs a flow run: its host name and process id. */
+export const RunProcessSchema = z.object({
+  host: z.string().min(1).max(255),
+  pid: z.number().int().positive(),
+});
+
+/**
+ * The body of `POST /api/flow_runs/{id}/start`: the process that takes a claimed run
+ * (InfrastructurePending) asks for Pending then Running in one request.
+ */
+export const StartFlowRunBodySchema = z.object({
+  /** The process that runs the run, recorded with Pending (for crash detection and cancellation). */
+  process: RunProcessSchema,
+  /**
+   * A client-chosen key: the same key sent again (a retried request) answers the first
+   * decision and writes nothing.
+   */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+/** The body of a flow-run start. */
+export type StartFlowRunBody = z.input<typeof StartFlowRunBodySchema>;
+
 /** The orchestration's answer to a proposed flow-run state. */
 export const SetStateResultSchema = z.object({
   status: z.enum(["ACCEPT", "REJECT", "WAIT"]),

@@ -246,14 +246,19 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
       }
       let claimed;
       try {
-        claimed = await client.orchestration.claimDeploymentRuns({
-          deploymentIds: [...entrypoints.keys()],
-          workerName,
-          limit: limit - supervisor.activeCount,
-          prefetchSeconds: 10,
-          waitSeconds: 5,
-        });
+        claimed = await client.orchestration.claimDeploymentRuns(
+          {
+            deploymentIds: [...entrypoints.keys()],
+            workerName,
+            limit: limit - supervisor.activeCount,
+            prefetchSeconds: 10,
+            waitSeconds: 5,
+          },
+          // SIGINT/SIGTERM end the claim waiting on the server at once.
+          { signal: stop.signal },
+        );
       } catch (error) {
+        if (stop.signal.aborted) break;
         write(`[serve] could not claim runs: ${error instanceof Error ? error.message : String(error)}`);
         await new Promise((done) => setTimeout(done, 1000));
         continue;

@@ -1,12 +1,14 @@
 /**
  * The child side of a worker or `serve` run: the process that executes one claimed
- * flow run. It loads the flow (TypeScript without a build step), records its process
- * for crash detection, waits for the run's scheduled time (runs are claimed a little
- * early so that they start on time), sets Pending and runs the flow in place.
+ * flow run. It loads the flow (TypeScript without a build step), waits for the run's
+ * scheduled time (runs are claimed a little early so that they start on time), then
+ * starts the run with one request — Pending with this process's host and pid (for
+ * crash detection and cancellation), then Running — and runs the flow in place.
  *
- * A *warm* child loads Ordo and, when given, the entrypoint first, then waits for the
- * run id over IPC: the start of a run then costs milliseconds. A child whose parent
- * (worker or serve process) dies exits too, so that the run is detected as crashed.
+ * A *warm* child loads Ordo and, when given, the entrypoint first, records the flow
+ * (which also opens its connection to the server), then waits for the run over IPC:
+ * the start of a run then costs one round trip. A child whose parent (worker or serve
+ * process) dies exits too, so that the run is detected as crashed.
  *
  * @module
  */
@@ -23,6 +25,12 @@ import { ensureTypeScriptLoader, loadEntrypoint } from "../sdk/entrypoint.js";
 import { StateType, type State } from "../states/index.js";
 import type { FlowRun } from "../schemas/index.js";
 import { recordFlow } from "../engine/flow-engine.js";
+import { validateParameters } from "../engine/parameters.js";
+
+/** What a run's process tells its parent once its run is Running. */
+export interface RunStartedMessage {
+  readonly type: "ordo.run-started";
+}
 
 /** The message a warm child waits for. */
 export interface StartRunMessage {
@@ -35,6 +43,21 @@ export interface StartRunMessage {
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/** Flows loaded in this process, by working folder and entrypoint (a warm child loads its flow ahead). */
+const loadedFlows = new Map<string, Promise<Flow<unknown, unknown>>>();
+
+/** {@link loadFlowForRun}, once per working folder and entrypoint in this process. */
+function loadFlowOnce(entrypoint: string, cwd: string): Promise<Flow<unknown, unknown>> {
+  const key = `${cwd}\u0000${entrypoint}`;
+  let flow = loadedFlows.get(key);
+  if (flow === undefined) {
+    flow = loadFlowForRun(entrypoint, cwd);
+    loadedFlows.set(key, flow);
+    flow.catch(() => loadedFlows.delete(key));
+  }
+  return flow;
+}
 
 /**
  * Loads the flow an entrypoint names: `file.ts:export`, or `file.ts:flow-name` for a
@@ -64,7 +87,9 @@ export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<F
 
 /**
  * Executes the claimed flow run `flowRunId` in this process and returns its final state.
- * Throws `ORDO_INVALID_TRANSITION` when the run was cancelled or taken before it started.
+ * One request takes the run from its claim (or Scheduled) to Running, with this
+ * process's host and pid recorded first; then the flow's code runs. Throws
+ * `ORDO_INVALID_TRANSITION` when the run was cancelled or taken before it started.
  */
 export async function executeClaimedRun(
   flowRunId: string,
@@ -76,47 +101,44 @@ export async function executeClaimedRun(
   const client = config.client;
   let flowObject: Flow<unknown, unknown>;
   try {
-    flowObject = await loadFlowForRun(entrypoint, cwd);
+    flowObject = await loadFlowOnce(entrypoint, cwd);
   } catch (error) {
     // The run cannot start here (missing file, bad export): it fails with the reason.
     await failBeforeStart(flowRunId, error);
     throw error;
   }
   // The claim's copy of the run saves a request; a run started by hand is read.
-  let run = claimed?.id === flowRunId ? claimed : await client.readFlowRun(flowRunId);
+  const run = claimed?.id === flowRunId ? claimed : await client.readFlowRun(flowRunId);
+  try {
+    // Parameters the flow's own schema refuses fail the run before it starts.
+    validateParameters(flowObject.definition, run.parameters);
+  } catch (error) {
+    await failBeforeStart(flowRunId, error);
+    throw error;
+  }
+  const self = { host: hostname(), pid: process.pid };
   const at = run.state.scheduledTime;
   if (at !== undefined && at > Date.now() + 50) {
     // Claimed early (prefetch): say which process holds it while it waits for its time.
-    await client.orchestration.attachFlowRunProcess(flowRunId, hostname(), process.pid);
+    await client.orchestration.attachFlowRunProcess(flowRunId, self.host, self.pid);
     await sleep(at - Date.now());
   }
-  if (run.state.type === StateType.PENDING || run.state.type === StateType.SCHEDULED) {
-    const pending = await client.setFlowRunState(flowRunId, {
-      type: StateType.PENDING,
-      name: "Pending",
-      timestamp: Date.now(),
-    });
-    run = { ...run, state: pending.state, runCount: pending.runCount };
-  }
-  if (run.state.type !== StateType.PENDING) {
+  // A process that was not warm records its flow meanwhile (the engine awaits it).
+  recordFlow(client, flowObject.definition).catch(() => undefined);
+  const started = await client.orchestration.startFlowRun(flowRunId, self);
+  if (started.status !== "ACCEPT" || started.state.type !== StateType.RUNNING) {
     throw new OrdoError(
       "ORDO_INVALID_TRANSITION",
-      `flow run ${flowRunId} cannot start: it is ${run.state.name}`,
-      {
-        flowRunId,
-        state: run.state.name,
-      },
+      `flow run ${flowRunId} cannot start: it is ${started.state.name}`,
+      { flowRunId, state: started.state.name },
     );
   }
-  let outcome;
-  try {
-    outcome = await runFlow(flowObject.definition, run.parameters, config, { existingRun: run });
-  } catch (error) {
-    // Parameters the flow's own schema refuses fail the run before its body runs.
-    if (error instanceof OrdoError && error.code === "ORDO_INVALID_PARAMETERS")
-      await failBeforeStart(flowRunId, error);
-    throw error;
-  }
+  // The parent may now start the next warm child: this run no longer needs the CPU to itself.
+  process.send?.({ type: "ordo.run-started" } satisfies RunStartedMessage);
+  const outcome = await runFlow(flowObject.definition, run.parameters, config, {
+    existingRun: run,
+    running: started.state,
+  });
   return stateOf(outcome, resultReader(config));
 }
 
@@ -155,8 +177,8 @@ export async function waitForStartMessage(
   const config = await engineConfig();
   if (preload !== undefined) {
     // Load the flow and record it (with its parameter schema) now, not when the run comes.
-    const loaded = await loadFlowForRun(preload, cwd).catch(() => undefined);
-    if (loaded !== undefined) await recordFlow(config.client, loaded.definition).catch(() => undefined);
+    const flow = await loadFlowOnce(preload, cwd).catch(() => undefined);
+    if (flow !== undefined) await recordFlow(config.client, flow.definition).catch(() => undefined);
   }
   return new Promise((resolveMessage) => {
     const onMessage = (message: unknown) => {

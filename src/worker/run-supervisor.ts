@@ -1,9 +1,10 @@
 /**
  * The runs a worker (or `serve` process) started: it starts each claimed run in a child
- * process (a warm one when one is waiting), streams its output, watches for
- * cancellation (Cancelling → kill the process group → Cancelled), and settles runs
- * whose process ended without a final state (Crashed, then retried when the run has
- * retries left).
+ * process (a warm one when one is waiting, handed the claimed run over IPC; the next
+ * warm child for that entrypoint starts once the run is Running), streams its output,
+ * watches for cancellation (Cancelling → kill the process group → Cancelled), and
+ * settles runs whose process ended without a final state (Crashed, then retried when
+ * the run has retries left).
  *
  * @module
  */
@@ -12,6 +13,7 @@ import { OrdoError } from "../errors/ordo-error.js";
 import type { ClaimedFlowRun } from "../schemas/index.js";
 import { StateType, isTerminalType } from "../states/index.js";
 import { OutputForwarder } from "./output-forwarder.js";
+import type { RunStartedMessage } from "./flow-run-child.js";
 import type { CodeSources } from "./sources/code-sources.js";
 import {
   processSpecOf,
@@ -186,7 +188,7 @@ export class RunSupervisor {
     } else {
       run = startRunProcess(claimed.flowRun.id, claimed.entrypoint, spec);
     }
-    if (this.#options.warm === true && spec.command === undefined) this.prewarm(claimed);
+    if (this.#options.warm === true && spec.command === undefined) this.#prewarmOnceStarted(run, claimed);
     const forwarder = new OutputForwarder(
       this.#options.client,
       claimed.flowRun.id,
@@ -215,6 +217,26 @@ export class RunSupervisor {
     })();
     this.#active.set(claimed.flowRun.id, active);
     return active.done;
+  }
+
+  /**
+   * Starts the next warm child for `claimed`'s entrypoint once `run` is Running (or its
+   * process ended): a child that loads meanwhile would take the CPU that the run's
+   * start needs.
+   */
+  #prewarmOnceStarted(run: RunProcess, claimed: ClaimedFlowRun): void {
+    let done = false;
+    const prewarm = () => {
+      if (done) return;
+      done = true;
+      run.child.off("message", onMessage);
+      if (!this.#stopping) this.prewarm(claimed);
+    };
+    const onMessage = (message: unknown) => {
+      if ((message as Partial<RunStartedMessage> | null)?.type === "ordo.run-started") prewarm();
+    };
+    run.child.on("message", onMessage);
+    void run.exited.then(prewarm);
   }
 
   async #settle(active: ActiveRun, code: number): Promise<void> {

@@ -4,8 +4,9 @@
  * It talks only to the HTTP API. Claims are long polls that the server answers as soon
  * as a run becomes due (so runs start without polling delay), prefetching runs due in
  * the next seconds so that their process is up on time. Heartbeats say the worker is
- * alive (the pool shows READY). On stop (SIGTERM), it claims nothing more, lets running
- * runs finish for a grace period, then stops what is left and puts it back in the queue.
+ * alive (the pool shows READY). On stop (SIGTERM), it ends the claim waiting on the
+ * server and claims nothing more, lets running runs finish for a grace period, then
+ * stops what is left and puts it back in the queue.
  *
  * @module
  */
@@ -50,6 +51,8 @@ export class Worker {
   readonly name: string;
   readonly #options: WorkerOptions;
   readonly #supervisor: RunSupervisor;
+  /** Aborts the claim waiting on the server when the worker stops. */
+  readonly #claims = new AbortController();
   #stopping = false;
   #loop: Promise<void> | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
@@ -116,15 +119,21 @@ export class Worker {
       }
       let claimed: ClaimedFlowRun[];
       try {
-        claimed = await this.#options.client.orchestration.claimWorkPoolRuns(this.#options.pool, {
-          workerName: this.name,
-          workQueueNames: this.#options.workQueues === undefined ? undefined : [...this.#options.workQueues],
-          limit: free,
-          prefetchSeconds: this.#options.prefetchSeconds ?? 10,
-          waitSeconds: this.#options.claimWaitSeconds ?? 10,
-        });
+        claimed = await this.#options.client.orchestration.claimWorkPoolRuns(
+          this.#options.pool,
+          {
+            workerName: this.name,
+            workQueueNames:
+              this.#options.workQueues === undefined ? undefined : [...this.#options.workQueues],
+            limit: free,
+            prefetchSeconds: this.#options.prefetchSeconds ?? 10,
+            waitSeconds: this.#options.claimWaitSeconds ?? 10,
+          },
+          { signal: this.#claims.signal },
+        );
         failures = 0;
       } catch (error) {
+        if (this.#stopping) break;
         failures++;
         this.#options.write(
           `[worker] could not claim runs: ${error instanceof Error ? error.message : String(error)}`,
@@ -171,6 +180,8 @@ export class Worker {
     if (this.#stopping) return this.#loop;
     this.#stopping = true;
     this.#wakeCapacity?.();
+    // The claim waiting on the server ends now (the server puts back what it claimed meanwhile).
+    this.#claims.abort();
     if (this.#heartbeat !== undefined) clearInterval(this.#heartbeat);
     this.#options.write(
       `[worker] stopping: no new runs; waiting for ${this.#supervisor.activeCount} running run(s)`,

@@ -46,6 +46,8 @@ export interface HttpRequest {
   readonly retry?: RetryMode | undefined;
   /** What the answer holds (default `json`). */
   readonly answer?: "json" | "bytes" | "none" | undefined;
+  /** Ends the request early; an aborted request is not retried. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The outcome of one attempt that did not succeed but may later. */
@@ -98,6 +100,7 @@ export class HttpTransport {
         this.#warnedOutage = false;
         return outcome.value;
       }
+      if (request.signal?.aborted === true) throw outcome.failure.error;
       const delay = backoffDelayMs(attempt, this.#policy, Math.random());
       if (!shouldRetry(mode, attempt, Date.now() - started, delay, this.#policy)) throw outcome.failure.error;
       if (mode === "outage" && attempt === this.#policy.maxRetries && !this.#warnedOutage) {
@@ -127,7 +130,10 @@ export class HttpTransport {
               ? { ...this.#headers, "content-type": request.contentType ?? "application/octet-stream" }
               : this.#headers,
         body: request.json ?? request.bytes,
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal:
+          request.signal === undefined
+            ? AbortSignal.timeout(this.#timeoutMs)
+            : AbortSignal.any([request.signal, AbortSignal.timeout(this.#timeoutMs)]),
       });
     } catch (cause) {
       return { ok: false, failure: { cause, error: unavailable(url, cause) } };

@@ -82,6 +82,14 @@ const routes = {
     request: { params: IdParam, body: jsonBody(DeploymentRunCreateSchema) },
     responses: { 201: jsonAnswer(FlowRunSchema, "The run, Scheduled"), ...ERROR_ANSWERS },
   }),
+  createRunByName: createRoute({
+    method: "post",
+    path: "/api/deployments/name/{flow}/{name}/create_flow_run",
+    tags,
+    summary: "Create a run of the deployment named FLOW/NAME (one request, no id lookup first)",
+    request: { params: NameParams, body: jsonBody(DeploymentRunCreateSchema) },
+    responses: { 201: jsonAnswer(FlowRunSchema, "The run, Scheduled"), ...ERROR_ANSWERS },
+  }),
   backfill: createRoute({
     method: "post",
     path: "/api/deployments/{id}/backfill",
@@ -126,6 +134,10 @@ export function registerDeploymentRoutes(app: OrdoApp, { store }: ServerDeps): v
   app.openapi(routes.createRun, async (c) =>
     c.json(await api.createDeploymentFlowRun(store, c.req.valid("param").id, c.req.valid("json")), 201),
   );
+  app.openapi(routes.createRunByName, async (c) => {
+    const { flow, name } = c.req.valid("param");
+    return c.json(await api.createDeploymentFlowRun(store, `${flow}/${name}`, c.req.valid("json")), 201);
+  });
   app.openapi(routes.backfill, async (c) =>
     c.json(await api.backfillDeployment(store, c.req.valid("param").id, c.req.valid("json")), 200),
   );

@@ -1,5 +1,6 @@
 /**
- * `/api/flows` and `/api/flow_runs`: create, read, filter, propose states, heartbeat.
+ * `/api/flows` and `/api/flow_runs`: create, read, filter, propose states, start a claimed
+ * run, heartbeat.
  *
  * @module
  */
@@ -17,6 +18,7 @@ import {
   MarkedRunsSchema,
   SetFlowRunStateBodySchema,
   SetStateResultSchema,
+  StartFlowRunBodySchema,
   StateDataSchema,
 } from "../../schemas/index.js";
 import { ERROR_ANSWERS, jsonAnswer, jsonBody } from "../openapi-helpers.js";
@@ -109,6 +111,17 @@ const setState = createRoute({
   responses: { 200: jsonAnswer(SetStateResultSchema, "The decision"), ...ERROR_ANSWERS },
 });
 
+const start = createRoute({
+  method: "post",
+  path: "/api/flow_runs/{id}/start",
+  tags,
+  summary: "Start a claimed or Scheduled run: Pending (with its process), then Running",
+  description:
+    "What the process that takes a run (a worker's or serve process's child) calls: the orchestration rules decide Pending, recorded with the process's host and pid, then Running, each with its own state-history row. Answers the Running decision, or the first decision that was not an ACCEPT: REJECT for a run that is neither claimed (InfrastructurePending) nor Scheduled, WAIT for a run scheduled later. An `idempotencyKey` sent again answers ACCEPT with the run's state and writes nothing.",
+  request: { params: IdParamSchema, body: jsonBody(StartFlowRunBodySchema) },
+  responses: { 200: jsonAnswer(SetStateResultSchema, "The decision"), ...ERROR_ANSWERS },
+});
+
 const heartbeat = createRoute({
   method: "post",
   path: "/api/flow_runs/{id}/heartbeat",
@@ -153,6 +166,9 @@ export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
     const { state, ...options } = c.req.valid("json");
     return c.json(await api.setFlowRunState(store, c.req.valid("param").id, state, options), 200);
   });
+  app.openapi(start, async (c) =>
+    c.json(await api.startFlowRun(store, c.req.valid("param").id, c.req.valid("json")), 200),
+  );
   app.openapi(heartbeat, async (c) => {
     return c.json(await api.heartbeatFlowRun(store, c.req.valid("param").id), 200);
   });

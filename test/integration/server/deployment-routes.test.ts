@@ -104,6 +104,40 @@ describe("deployment routes", () => {
     expect(done.body).toMatchObject({ state: { type: "CANCELLED" } });
   });
 
+  it("creates a run by FLOW/NAME, and starts it once claimed: Pending with its process, then Running", async () => {
+    await h.json("POST", "/api/work_pools", { name: "starts" });
+    await h.json("POST", "/api/deployments", {
+      flowName: "report",
+      name: "daily",
+      entrypoint: "flows/report.ts:report",
+      workPoolName: "starts",
+    });
+    const created = await h.json("POST", "/api/deployments/name/report/daily/create_flow_run", {});
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    await h.json("POST", "/api/work_pools/starts/claim", { workerName: "w", prefetchSeconds: 0 });
+
+    const badPid = await h.json("POST", `/api/flow_runs/${id}/start`, { process: { host: "h", pid: -1 } });
+    expect(badPid.status).toBe(422);
+    expect(badPid.body).toMatchObject({ error: { details: { issues: [{ path: "process.pid" }] } } });
+    const started = await h.json("POST", `/api/flow_runs/${id}/start`, {
+      process: { host: "worker-host", pid: 4242 },
+      idempotencyKey: "start-1",
+    });
+
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ status: "ACCEPT", state: { name: "Running" }, runCount: 1 });
+    expect((await h.json("GET", `/api/flow_runs/${id}`)).body).toMatchObject({
+      host: "worker-host",
+      pid: 4242,
+    });
+    const names = ((await h.json("GET", `/api/flow_runs/${id}/states`)).body as { name: string }[]).map(
+      (s) => s.name,
+    );
+    expect(names).toEqual(["Scheduled", "InfrastructurePending", "Pending", "Running"]);
+    expect((await h.json("POST", "/api/deployments/name/report/nope/create_flow_run", {})).status).toBe(404);
+  });
+
   it("rejects a bad schedule, a bad stale policy and an unknown deployment with clear errors", async () => {
     const badCron = await h.json("POST", "/api/deployments", {
       flowName: "x",
@@ -141,7 +175,9 @@ describe("deployment routes", () => {
       expect.arrayContaining([
         "/api/deployments",
         "/api/deployments/{id}/create_flow_run",
+        "/api/deployments/name/{flow}/{name}/create_flow_run",
         "/api/deployments/claim",
+        "/api/flow_runs/{id}/start",
         "/api/work_pools/{name}/claim",
         "/api/work_pools/{name}/queues",
         "/api/flow_runs/{id}/cancel",

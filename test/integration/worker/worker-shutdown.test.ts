@@ -34,8 +34,8 @@ describe("a worker stopped with SIGTERM", () => {
     const tookMs = Date.now() - stoppedAt;
     expect(exit).toEqual({ code: 0, signal: null });
     expect(tookMs).toBeGreaterThanOrEqual(1000);
-    // Grace (1 s), the stop of the run's process (≤ 2 s), and the claim poll in flight (≤ 10 s).
-    expect(tookMs).toBeLessThan(15_000);
+    // Grace (1 s) and the stop of the run's process (≤ 2 s); the waiting claim ends at once.
+    expect(tookMs).toBeLessThan(6_000);
     expect(w.output()).toMatch(/flow run .* is stopped and goes back to its queue/);
     expect(alive(childPid)).toBe(false);
 
@@ -44,5 +44,21 @@ describe("a worker stopped with SIGTERM", () => {
     const names = (await client.readFlowRunStates(created.id)).map((s) => s.name);
     expect(names.slice(0, 4)).toEqual(["Scheduled", "InfrastructurePending", "Pending", "Running"]);
     expect(names.at(-1)).toBe("AwaitingRetry");
+  });
+
+  it("ends the claim waiting on the server at once: an idle worker exits 0 well within its 10 s claim wait", async () => {
+    const { client, worker } = harness();
+    await client.orchestration.createWorkPool({ name: "local", type: "process" });
+    const w = await worker("local", ["--name", "idle"]);
+    // Let its first claim reach the server and wait there.
+    await new Promise((done) => setTimeout(done, 500));
+
+    const stoppedAt = Date.now();
+    w.child.kill("SIGTERM");
+    const exit = await w.exited;
+
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    expect(w.output()).not.toMatch(/could not claim runs/);
   });
 });
