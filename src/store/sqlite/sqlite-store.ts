@@ -10,6 +10,7 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../../schemas/index.js";
+import { isOrdoError } from "../../errors/index.js";
 import type { CacheHit, StateData, StateType } from "../../states/index.js";
 import type { Database } from "../database.js";
 import type { SqlExecutor } from "../sql-executor.js";
@@ -97,8 +98,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     try {
       await store.refreshStatistics();
     } catch (error) {
-      await store.close();
-      throw error;
+      // Statistics only speed up queries: a database that stays busy (other processes
+      // writing) is analysed the next time instead of failing the open.
+      if (!isOrdoError(error) || error.code !== "ORDO_DATABASE_BUSY") {
+        await store.close();
+        throw error;
+      }
     }
     return store;
   } catch (error) {
@@ -237,7 +242,7 @@ export class SqliteStore implements Store {
 
   refreshStatistics(): Promise<string[]> {
     if (!this.#db.open) return Promise.reject(closedError("statistics"));
-    return refreshStatistics(this.#db, this.#transactions);
+    return refreshStatistics(this.#db, this.#transactions, this.#lockTimeoutMs);
   }
 
   async close(): Promise<void> {

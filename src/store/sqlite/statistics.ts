@@ -21,6 +21,7 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
+import { retryWhileBusy } from "./busy-retry.js";
 import type { WriteTransactions } from "./write-transaction.js";
 
 /**
@@ -55,15 +56,22 @@ export function tablesToAnalyze(db: BetterSqlite3.Database): Map<string, string[
 /**
  * Analyses, in full, every index of the tables that need it (see the module notes), one
  * index per write transaction, yielding to the event loop before each. Returns the
- * indexes analysed, `table.index`; none when the statistics are current.
+ * indexes analysed, `table.index`; none when the statistics are current. Another process
+ * holding the database (several processes opening one new database at once) is waited
+ * for asynchronously, up to `lockTimeoutMs`, then `ORDO_DATABASE_BUSY` is thrown.
  */
 export async function refreshStatistics(
   db: BetterSqlite3.Database,
   transactions: WriteTransactions,
+  lockTimeoutMs: number,
 ): Promise<string[]> {
   db.pragma("analysis_limit = 0");
+  const tables = await retryWhileBusy(() => tablesToAnalyze(db), {
+    timeoutMs: lockTimeoutMs,
+    operation: "statistics check",
+  });
   const analyzed: string[] = [];
-  for (const [table, indexes] of tablesToAnalyze(db)) {
+  for (const [table, indexes] of tables) {
     for (const index of indexes) {
       await yieldToLoop();
       await transactions.run("statistics", () => {
