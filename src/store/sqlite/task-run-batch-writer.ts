@@ -70,7 +70,7 @@ export interface BatchValues {
   readonly events: BatchEventValues[];
 }
 
-/** The SQL of the three batch statements (positional parameters, in column order). */
+/** The SQL of the batch statements (positional parameters, in column order). */
 export interface BatchStatements {
   readonly upsertTaskRun: string;
   readonly insertStateRecord: string;
