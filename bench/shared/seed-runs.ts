@@ -77,7 +77,7 @@ export function seedSqlite(path: string, n: number, now: number, options: SeedSq
       );
     }
   })();
-  db.pragma("optimize");
+  // No ANALYZE here: opening the store gathers the statistics, as it does for a user.
   db.close();
 }
 

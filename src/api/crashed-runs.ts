@@ -4,14 +4,19 @@
  *
  * A run is gone when it ran on this host and its process no longer exists, or when it
  * ran elsewhere (or without a known pid) and has not sent a heartbeat for the stale limit.
- * Runs of the current process are never marked.
+ * Runs of the current process are never marked. Runs that record no host are never read.
+ *
+ * The runs are read a page at a time (keyset by id, only the columns that tell whether the
+ * process lives), with a turn of the event loop between pages, so that a server with many
+ * unfinished runs keeps answering while it checks them.
  *
  * @module
  */
 import { hostname } from "node:os";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { FlowRun } from "../schemas/index.js";
 import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
-import type { FlowRunTransition, Store, UnfinishedFlowRun } from "../store/index.js";
+import type { FlowRunTransition, HostedFlowRun, Store, UnfinishedFlowRun } from "../store/index.js";
 import { isProcessAlive } from "./process-liveness.js";
 import { runTimesAfter } from "./run-times.js";
 import { retryCrashedDeploymentRun } from "./flow-run-state.js";
@@ -20,10 +25,15 @@ import { retryCrashedDeploymentRun } from "./flow-run-state.js";
 export interface MarkCrashedRunsOptions {
   /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
   readonly staleAfterMs?: number | undefined;
+  /** Runs read at a time. Default {@link CRASH_CHECK_PAGE_SIZE}. */
+  readonly pageSize?: number | undefined;
 }
 
 /** The default stale limit: 10 minutes. */
 export const DEFAULT_STALE_AFTER_MS = 10 * 60_000;
+
+/** Runs crash detection reads at a time. */
+export const CRASH_CHECK_PAGE_SIZE = 200;
 
 const UNFINISHED: readonly StateType[] = [StateType.PENDING, StateType.RUNNING, StateType.CANCELLING];
 
@@ -47,7 +57,7 @@ export function crashReason(
 }
 
 function decideCrash(
-  seen: UnfinishedFlowRun,
+  seen: HostedFlowRun,
   run: FlowRun,
   crashed: StateData,
   now: number,
@@ -87,18 +97,38 @@ function decideCrash(
  */
 export async function markCrashedRuns(store: Store, options: MarkCrashedRunsOptions = {}): Promise<string[]> {
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const pageSize = options.pageSize ?? CRASH_CHECK_PAGE_SIZE;
   const here = { host: hostname(), pid: process.pid };
   const now = Date.now();
   const marked: string[] = [];
-  for (const seen of await store.readUnfinishedFlowRuns(UNFINISHED)) {
-    const reason = crashReason(seen, here, now, staleAfterMs);
-    if (reason === undefined) continue;
-    const crashed: StateData = { type: StateType.CRASHED, name: "Crashed", timestamp: now, message: reason };
-    const done = await store.transitionFlowRun(seen.id, (run) => decideCrash(seen, run, crashed, now));
-    if (done === true) {
-      marked.push(seen.id);
-      await retryCrashedDeploymentRun(store, seen.id, now);
+  for (const stateType of UNFINISHED) {
+    let afterId: string | undefined;
+    for (;;) {
+      const page = await store.readHostedFlowRuns({ stateType, afterId, limit: pageSize });
+      for (const seen of page) {
+        if (await markCrashed(store, seen, here, now, staleAfterMs)) marked.push(seen.id);
+      }
+      afterId = page.at(-1)?.id;
+      if (page.length < pageSize || afterId === undefined) break;
+      await yieldToLoop(); // let requests in between pages
     }
   }
   return marked;
+}
+
+/** Marks `seen` Crashed when its process is gone; true when it did. */
+async function markCrashed(
+  store: Store,
+  seen: HostedFlowRun,
+  here: { readonly host: string; readonly pid: number },
+  now: number,
+  staleAfterMs: number,
+): Promise<boolean> {
+  const reason = crashReason(seen, here, now, staleAfterMs);
+  if (reason === undefined) return false;
+  const crashed: StateData = { type: StateType.CRASHED, name: "Crashed", timestamp: now, message: reason };
+  const done = await store.transitionFlowRun(seen.id, (run) => decideCrash(seen, run, crashed, now));
+  if (done !== true) return false;
+  await retryCrashedDeploymentRun(store, seen.id, now);
+  return true;
 }

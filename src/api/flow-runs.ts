@@ -18,8 +18,9 @@ import {
   type FlowRun,
   type FlowRunCreate,
   type FlowRunFilter,
+  type FlowRunHeartbeatAnswer,
 } from "../schemas/index.js";
-import { StateType, type StateData } from "../states/index.js";
+import { StateType, type StateData, type StateName } from "../states/index.js";
 import type { Store } from "../store/index.js";
 import { uuid7 } from "../ids/uuid7.js";
 import { OrdoError } from "../errors/index.js";
@@ -189,7 +190,13 @@ export async function readFlowRunStates(store: Store, id: string): Promise<State
   return states;
 }
 
-/** Records that the process running the flow run is alive; throws `ORDO_NOT_FOUND` for an unknown id. */
-export async function heartbeatFlowRun(store: Store, id: string): Promise<void> {
-  if (!(await store.heartbeatFlowRun(id, Date.now()))) throw notFound("flow run", id);
+/**
+ * Records that the process running the flow run is alive and answers the run's state
+ * (a Cancelling answer tells the process to stop the run); throws `ORDO_NOT_FOUND` for an
+ * unknown id.
+ */
+export async function heartbeatFlowRun(store: Store, id: string): Promise<FlowRunHeartbeatAnswer> {
+  const answer = await store.heartbeatFlowRun(id, Date.now());
+  if (answer === undefined) throw notFound("flow run", id);
+  return { state: { type: answer.stateType, name: answer.stateName as StateName } };
 }

@@ -68,6 +68,7 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
       lateRunsIntervalMs: settings.ORDO_LATE_RUNS_INTERVAL_SECONDS * 1000,
       lateAfterMs: settings.ORDO_LATE_RUNS_AFTER_SECONDS * 1000,
       retentionIntervalMs: settings.ORDO_RETENTION_INTERVAL_SECONDS * 1000,
+      statisticsIntervalMs: settings.ORDO_DATABASE_STATISTICS_INTERVAL_SECONDS * 1000,
       retentionMaxAgeMs:
         settings.ORDO_RETENTION_DAYS === undefined
           ? undefined

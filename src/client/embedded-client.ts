@@ -20,6 +20,7 @@ import type {
   FlowRun,
   FlowRunCreate,
   FlowRunFilter,
+  FlowRunHeartbeatAnswer,
   LogFilter,
   LogRecord,
   RecorderBatch,
@@ -170,7 +171,7 @@ export class EmbeddedClient implements OrdoClient {
     return api.readFlowRunStates(this.#store, id);
   }
 
-  heartbeatFlowRun(id: string): Promise<void> {
+  heartbeatFlowRun(id: string): Promise<FlowRunHeartbeatAnswer> {
     return api.heartbeatFlowRun(this.#store, id);
   }
 

@@ -35,6 +35,7 @@ import type {
   FlowRun,
   FlowRunCreate,
   FlowRunFilter,
+  FlowRunHeartbeatAnswer,
   LogFilter,
   LogRecord,
   RecorderBatch,
@@ -249,12 +250,11 @@ export class HttpClient implements OrdoClient {
   }
 
   /** Tried once: a missed heartbeat during an outage is not worth waiting for. */
-  heartbeatFlowRun(id: string): Promise<void> {
-    return this.#transport.request<void>({
+  heartbeatFlowRun(id: string): Promise<FlowRunHeartbeatAnswer> {
+    return this.#transport.request<FlowRunHeartbeatAnswer>({
       method: "POST",
       path: `/flow_runs/${encodeURIComponent(id)}/heartbeat`,
       retry: "none",
-      answer: "none",
     });
   }
 

@@ -26,6 +26,7 @@ import type {
   FlowRun,
   FlowRunCreate,
   FlowRunFilter,
+  FlowRunHeartbeatAnswer,
   LogFilter,
   LogRecord,
   RecorderBatch,
@@ -63,8 +64,11 @@ export interface OrdoClient extends ConcurrencyLimitClient {
   readFlowRuns(filter?: FlowRunFilter): Promise<FlowRun[]>;
   /** The full state history of a flow run, oldest first. */
   readFlowRunStates(id: string): Promise<StateData[]>;
-  /** Records that the process running the flow run is alive. */
-  heartbeatFlowRun(id: string): Promise<void>;
+  /**
+   * Records that the process running the flow run is alive; answers the run's state as
+   * the store has it (Cancelling tells the process to stop the run).
+   */
+  heartbeatFlowRun(id: string): Promise<FlowRunHeartbeatAnswer>;
   /**
    * Resumes a Paused or Suspended flow run with `input` (validated against the pause's
    * input schema) and returns the run: `ORDO_NOT_PAUSED` when it is not paused,

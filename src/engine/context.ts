@@ -47,6 +47,11 @@ export interface FlowRunContext {
   readonly read: ResultReader;
   readonly logger: RunLogger;
   readonly signal: AbortSignal;
+  /**
+   * Aborted (with an `ORDO_CANCELLED` error) when the flow run is cancelled: no task run
+   * starts after that, and the signals of running task runs abort.
+   */
+  readonly cancellation: AbortSignal;
   readonly logPrints: boolean;
   readonly durability: "batched" | "sync";
   /** Calls made so far per task key (and per subflow name), for dynamic keys. */

@@ -30,7 +30,13 @@ import { persistValue, resultReader } from "./result-io.js";
 import { flowRunNameOf } from "./run-name.js";
 import { ConcurrentTaskRunner } from "./runners/concurrent-task-runner.js";
 import { trackActiveRun } from "./signals.js";
+import { cancelledError, isCancelRequest, settledWithin, untilAborted } from "./cancellation.js";
 import { runWithTimeout } from "./timeout.js";
+
+/** How long a cancelled run waits for its running task runs to end before it is Cancelled. */
+const CANCEL_GRACE_MS = 2000;
+/** What a cancelled body resolves to. */
+const CANCELLED_BODY = Symbol("cancelled");
 
 /** The parameters a run name is made from: the validated ones (defaults applied) when they are an object. */
 function namingParameters(
@@ -140,7 +146,7 @@ export async function runFlow(
       flowVersion: def.options.version,
     });
   }
-  return new FlowRunExecution(def, run, params.value, config, rerun).execute();
+  return new FlowRunExecution(def, run, params.value, config, rerun, parentFlow?.cancellation).execute();
 }
 
 /** One flow run being executed, across its attempts. */
@@ -148,6 +154,8 @@ class FlowRunExecution {
   readonly #recorder: RunRecorder;
   readonly #logger: RunLogger;
   readonly #client: OrdoClient;
+  /** Aborted when the run is cancelled: by the server (heartbeat answer) or with its parent. */
+  readonly #cancellation = new AbortController();
   #attempt = 0;
 
   constructor(
@@ -156,6 +164,8 @@ class FlowRunExecution {
     readonly params: unknown,
     readonly config: EngineConfig,
     readonly rerun: boolean,
+    /** The cancellation signal of the parent flow run, for a subflow run in its process. */
+    readonly parentCancellation?: AbortSignal | undefined,
   ) {
     this.#client = config.client;
     this.#recorder = new RunRecorder(config.client, {
@@ -189,13 +199,17 @@ class FlowRunExecution {
           taskRunId: undefined,
           hasValue: false,
         }),
+      onCancelled: (state) =>
+        this.#runHooks(this.def.options.onCancellation, {
+          state,
+          flowRunId: this.run.id,
+          taskRunId: undefined,
+          hasValue: false,
+        }),
     });
-    const heartbeat = setInterval(() => {
-      this.#client.heartbeatFlowRun(this.run.id).catch((error: unknown) => {
-        this.#logger.debug(`heartbeat failed: ${String(error)}`);
-      });
-    }, this.config.heartbeatMs);
+    const heartbeat = setInterval(() => void this.#beat(), this.config.heartbeatMs);
     heartbeat.unref();
+    const stopFollowingParent = this.#followParentCancellation();
     try {
       let state = await this.#setState(
         { type: StateType.RUNNING, name: "Running", timestamp: Date.now() },
@@ -235,11 +249,39 @@ class FlowRunExecution {
       }
     } finally {
       clearInterval(heartbeat);
+      stopFollowingParent();
       untrack();
       await this.#recorder.flush().catch((error: unknown) => {
         this.#logger.error(`could not write the last logs: ${String(error)}`);
       });
     }
+  }
+
+  /** One heartbeat; a Cancelling (or Cancelled) answer cancels the run. */
+  async #beat(): Promise<void> {
+    try {
+      const answer = await this.#client.heartbeatFlowRun(this.run.id);
+      if (isCancelRequest(answer.state.type)) this.#cancel(`the server has it ${answer.state.name}`);
+    } catch (error) {
+      this.#logger.debug(`heartbeat failed: ${String(error)}`);
+    }
+  }
+
+  /** A subflow run in its parent's process is cancelled with its parent. */
+  #followParentCancellation(): () => void {
+    const parent = this.parentCancellation;
+    if (parent === undefined) return () => undefined;
+    const onCancel = () =>
+      this.#cancel(`its parent flow run ${this.run.parentFlowRunId ?? ""} was cancelled`);
+    if (parent.aborted) onCancel();
+    else parent.addEventListener("abort", onCancel, { once: true });
+    return () => parent.removeEventListener("abort", onCancel);
+  }
+
+  #cancel(why: string): void {
+    if (this.#cancellation.signal.aborted) return;
+    this.#logger.warning(`cancelling the flow run: ${why}`);
+    this.#cancellation.abort(cancelledError(this.run.id, why));
   }
 
   /** One attempt of the body. `retryAt` is set when the run went AwaitingRetry. */
@@ -263,6 +305,7 @@ class FlowRunExecution {
       read: resultReader(this.config),
       logger: this.#logger,
       signal: controller.signal,
+      cancellation: this.#cancellation.signal,
       logPrints: this.def.options.logPrints ?? false,
       durability: this.def.options.durability ?? "batched",
       callCounts: new Map(),
@@ -272,7 +315,22 @@ class FlowRunExecution {
       notResumableWarned: new Set(),
       halted: undefined,
     };
-    const body = await this.#runBody(ctx, controller);
+    const cancellation = this.#cancellation.signal;
+    const abortBody = () => controller.abort(cancellation.reason);
+    cancellation.addEventListener("abort", abortBody, { once: true });
+    // A body that ignores the cancellation is not waited for (like a timed-out one).
+    const body = await Promise.race([
+      this.#runBody(ctx, controller),
+      untilAborted(cancellation).then((): typeof CANCELLED_BODY => CANCELLED_BODY),
+    ]).finally(() => cancellation.removeEventListener("abort", abortBody));
+    if (body === CANCELLED_BODY) {
+      // A pause that saw the cancellation first has already ended the run.
+      if (ctx.halted !== undefined) {
+        await this.#recorder.flush();
+        return { outcome: await this.#halted(ctx.halted) };
+      }
+      return { outcome: await this.#cancelled(ctx) };
+    }
     // Wait for every task run the body submitted, including ones submitted by tasks.
     await ctx.openTaskRuns.idle();
     if (ctx.droppedLateLogs > 0) {
@@ -342,6 +400,35 @@ class FlowRunExecution {
       result: ref,
     };
     await this.#runHooks(this.def.options.onCompletion, outcome);
+    return outcome;
+  }
+
+  /**
+   * Ends a cancelled run: task runs that honour their signal get a moment to end and be
+   * recorded, then the run is Cancelled and its `onCancellation` hooks run.
+   */
+  async #cancelled(ctx: FlowRunContext): Promise<RunOutcome> {
+    await settledWithin(ctx.openTaskRuns.idle(), CANCEL_GRACE_MS);
+    await this.#recorder.flush();
+    const reason: unknown = this.#cancellation.signal.reason;
+    const state = await this.#setState(
+      {
+        type: StateType.CANCELLED,
+        name: "Cancelled",
+        timestamp: Date.now(),
+        message: reason instanceof Error ? reason.message : "cancelled",
+      },
+      {},
+    );
+    this.#logger.warning(`finished in state ${state.name}`);
+    const outcome: RunOutcome = {
+      state,
+      flowRunId: this.run.id,
+      taskRunId: undefined,
+      hasValue: false,
+      error: reason,
+    };
+    if (state.type === StateType.CANCELLED) await this.#runHooks(this.def.options.onCancellation, outcome);
     return outcome;
   }
 

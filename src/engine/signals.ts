@@ -1,6 +1,8 @@
 /**
  * SIGINT and SIGTERM while flow runs are active: the run recorder is flushed and each
- * active flow run is marked Crashed before the process ends with the signal.
+ * active flow run is marked Crashed before the process ends with the signal. A run being
+ * cancelled (a worker stopping its process) ends Cancelled instead: the orchestration
+ * rules turn the proposed Crashed into Cancelled, and its `onCancellation` hooks run.
  *
  * The handlers are installed while at least one flow run is active and removed after, so
  * a process without runs keeps Node's default behaviour.
@@ -20,6 +22,8 @@ export interface ActiveRun {
   readonly logger: RunLogger;
   /** Runs the flow's `onCrashed` hooks with the Crashed state. */
   readonly onCrashed?: ((state: StateData) => Promise<void>) | undefined;
+  /** Runs the flow's `onCancellation` hooks with the Cancelled state. */
+  readonly onCancelled?: ((state: StateData) => Promise<void>) | undefined;
 }
 
 const KEY = Symbol.for("ordo.active-runs");
@@ -33,7 +37,9 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
   const runs = [...registry.runs];
   await Promise.allSettled(
     runs.map(async (run) => {
-      run.logger.error(`the process received ${signal}: the run is marked Crashed`);
+      run.logger.error(
+        `the process received ${signal}: the run is marked Crashed (Cancelled when it is being cancelled)`,
+      );
       // Tasks go on while a flush is on its way (a round trip to a server): flush until
       // nothing is left, so what they started is recorded before the run is marked.
       for (let round = 0; round < 5; round++) {
@@ -46,7 +52,9 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
         timestamp: Date.now(),
         message: `the process running the flow received ${signal}`,
       });
-      if (decision.status === "ACCEPT") await run.onCrashed?.(decision.state);
+      if (decision.status !== "ACCEPT") return;
+      if (decision.state.type === StateType.CANCELLED) await run.onCancelled?.(decision.state);
+      else await run.onCrashed?.(decision.state);
     }),
   );
   uninstall();

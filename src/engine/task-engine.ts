@@ -14,7 +14,14 @@ import { resolveCacheKeyFn } from "../cache/index.js";
 import { OrdoError, isOrdoError } from "../errors/ordo-error.js";
 import { hashValue } from "../hashing/index.js";
 import type { TaskRun } from "../schemas/index.js";
-import { StateType, TASK_RULES, applyRules, isTerminalType, type CacheHit } from "../states/index.js";
+import {
+  StateType,
+  TASK_RULES,
+  applyRules,
+  isTerminalType,
+  type CacheHit,
+  type StateData,
+} from "../states/index.js";
 import { uuid7 } from "../ids/uuid7.js";
 import { runContextStorage, type FlowRunContext, type TaskRunContext } from "./context.js";
 import type { TaskDefinition } from "./definitions.js";
@@ -331,9 +338,10 @@ async function runTaskRun(
         snapshot.cacheExpiration = Date.now() + Math.round(options.cacheExpirationSeconds * 1000);
       }
       if (!options.refreshCache) {
-        // Completions of this process may still sit in the recorder: write them first, so
-        // a second call with the same key sees the first one's result.
-        if (flow.recorder.pending > 0) await flow.recorder.flush();
+        // Completions of this process may still sit in the recorder, or be on their way to
+        // the store: write them first, so a second call with the same key sees the first
+        // one's result.
+        await flow.recorder.flush();
         cacheHit = await flow.config.client.findCachedResult(cacheKey, Date.now());
       }
     }
@@ -415,6 +423,9 @@ async function attempts(
       }
       // A process ending on a signal starts no task: it would run unrecorded.
       if (isStopping()) await haltForever();
+      if (flow.cancellation.aborted) {
+        return finalFailure(def, flow, snapshot, flow.cancellation.reason, cancelledState(Date.now()));
+      }
       enter(flow, snapshot, decision.state);
       if (decision.cacheHit !== undefined) {
         snapshot.result = decision.cacheHit.result;
@@ -468,6 +479,10 @@ async function attempts(
         }
         ctx.finished = true;
         return finalFailure(def, flow, snapshot, completed.error, undefined);
+      }
+      if (flow.cancellation.aborted) {
+        ctx.finished = true;
+        return finalFailure(def, flow, snapshot, run.error, cancelledState(Date.now()));
       }
       const retryable = await isRetryable(def, run.error, attempt, retries, ctx);
       now = Date.now();
@@ -555,6 +570,11 @@ async function executeWithTimeout(
   } catch (error) {
     return { ok: false, error, timedOut: false };
   }
+}
+
+/** The final state of a task run that was running, or about to start, when its flow run was cancelled. */
+function cancelledState(now: number): StateData {
+  return stateData(StateType.CANCELLED, "Cancelled", now, "the flow run was cancelled", undefined);
 }
 
 function sleep(ms: number): Promise<void> {

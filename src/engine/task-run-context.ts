@@ -43,8 +43,23 @@ export class TaskRunContextImpl implements TaskRunContext {
     return this.controller.signal;
   }
 
-  /** The controller behind {@link signal}. */
+  /** The controller behind {@link signal}; aborted too when the flow run is cancelled. */
   get controller(): AbortController {
-    return (this.#controller ??= new AbortController());
+    if (this.#controller === undefined) {
+      const controller = new AbortController();
+      this.#controller = controller;
+      const cancellation = this.flow.cancellation;
+      if (cancellation.aborted) controller.abort(cancellation.reason);
+      else {
+        const onCancel = () => controller.abort(cancellation.reason);
+        cancellation.addEventListener("abort", onCancel, { once: true });
+        controller.signal.addEventListener(
+          "abort",
+          () => cancellation.removeEventListener("abort", onCancel),
+          { once: true },
+        );
+      }
+    }
+    return this.#controller;
   }
 }

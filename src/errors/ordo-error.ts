@@ -20,6 +20,8 @@ export const ErrorCode = {
   InvalidSetting: "ORDO_INVALID_SETTING",
   UpstreamFailed: "ORDO_UPSTREAM_FAILED",
   TimedOut: "ORDO_TIMED_OUT",
+  /** The flow run was cancelled (by a request to the server, or with its parent run). */
+  Cancelled: "ORDO_CANCELLED",
   DatabaseBusy: "ORDO_DATABASE_BUSY",
   NotRetryable: "ORDO_NOT_RETRYABLE",
   NoActiveRun: "ORDO_NO_ACTIVE_RUN",

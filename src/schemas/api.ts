@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { PauseInfoSchema } from "./pause.js";
-import { ResultRefSchema, StateDataSchema } from "./state.js";
+import { ResultRefSchema, StateDataSchema, StateNameSchema, StateTypeSchema } from "./state.js";
 
 /** The body of `POST /api/flow_runs/{id}/set_state`. */
 export const SetFlowRunStateBodySchema = z.object({
@@ -66,6 +66,17 @@ export const FlowEnsureSchema = z.object({
   /** The JSON Schema of the flow's parameters (draft 2020-12, as `z.toJSONSchema` emits it). */
   parameterSchema: z.record(z.string(), z.unknown()).optional(),
 });
+
+/**
+ * The answer of `POST /api/flow_runs/{id}/heartbeat`: the run's state as the server has
+ * it, so the process running the run learns of a cancellation at its next heartbeat.
+ */
+export const FlowRunHeartbeatAnswerSchema = z.object({
+  state: z.object({ type: StateTypeSchema, name: StateNameSchema }),
+});
+
+/** See {@link FlowRunHeartbeatAnswerSchema}. */
+export type FlowRunHeartbeatAnswer = z.infer<typeof FlowRunHeartbeatAnswerSchema>;
 
 /** The answer of the crash detector: the ids it marked Crashed. */
 export const MarkedRunsSchema = z.object({ ids: z.array(z.string()) });

@@ -214,6 +214,13 @@ export const SETTING_DEFINITIONS = {
     schema: integerText(0),
     default: () => 10,
   }),
+  ORDO_DATABASE_STATISTICS_INTERVAL_SECONDS: defineSetting({
+    description:
+      "How often the server refreshes SQLite's query-planner statistics where a table's size changed about tenfold, in seconds (0 turns it off).",
+    expected: "an integer >= 0",
+    schema: integerText(0),
+    default: () => 3600,
+  }),
   ORDO_SCHEDULER_INTERVAL_SECONDS: defineSetting({
     description:
       "How often the server's scheduler plans the runs of deployments' schedules, in seconds (0 turns it off).",

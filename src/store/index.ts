@@ -16,6 +16,9 @@ export type {
   TaskRunQuery,
   LogQuery,
   UnfinishedFlowRun,
+  HeartbeatAnswer,
+  HostedFlowRun,
+  HostedFlowRunQuery,
 } from "./store.js";
 export type { Migration } from "./migration.js";
 export { MIGRATIONS } from "./migrations/index.js";

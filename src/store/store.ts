@@ -148,6 +148,12 @@ export interface LogQuery {
   readonly limit: number;
 }
 
+/** The state of a flow run as a heartbeat finds it. */
+export interface HeartbeatAnswer {
+  readonly stateType: StateType;
+  readonly stateName: string;
+}
+
 /** An unfinished flow run and the signs that its process lives, for crash detection. */
 export interface UnfinishedFlowRun {
   readonly id: string;
@@ -156,6 +162,26 @@ export interface UnfinishedFlowRun {
   readonly pid: number | undefined;
   readonly heartbeatAt: number | undefined;
   readonly updatedAt: number;
+}
+
+/**
+ * A flow run that records the process running it, with that process's signs of life: what
+ * crash detection reads.
+ */
+export interface HostedFlowRun {
+  readonly id: string;
+  readonly host: string;
+  readonly pid: number | undefined;
+  readonly heartbeatAt: number | undefined;
+  readonly updatedAt: number;
+}
+
+/** One page of {@link HostedFlowRun}s in one state type, in id order. */
+export interface HostedFlowRunQuery {
+  readonly stateType: StateType;
+  /** Only runs whose id sorts after this one: the last id of the previous page. */
+  readonly afterId?: string | undefined;
+  readonly limit: number;
 }
 
 /** Ordo's storage. One implementation per database (SQLite now, PostgreSQL later). */
@@ -193,10 +219,15 @@ export interface Store {
   readFlowRun(id: string): Promise<FlowRun | undefined>;
   /** A flow run's state history, oldest first (empty for an unknown id). */
   readFlowRunStates(id: string): Promise<StateData[]>;
-  /** Records a heartbeat; false for an unknown id. */
-  heartbeatFlowRun(id: string, at: number): Promise<boolean>;
+  /** Records a heartbeat; answers the run's current state, or undefined for an unknown id. */
+  heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined>;
   /** Flow runs in the given state types, with what crash detection needs. */
   readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]>;
+  /**
+   * Up to `limit` flow runs in `stateType` that record a host, in id order after
+   * `afterId`: a page of what crash detection checks. Runs without a host are never read.
+   */
+  readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]>;
 
   /**
    * Writes one run-recorder batch in one transaction: an upsert of every task-run snapshot
@@ -218,6 +249,14 @@ export interface Store {
 
   /** Log lines, oldest first. */
   readLogs(query: LogQuery): Promise<LogRecord[]>;
+
+  /**
+   * Brings the query planner's statistics up to date where they are missing or stale, and
+   * returns what it analysed (`table.index`). SQLite analyses the indexes of tables that
+   * have none yet or whose size changed about tenfold, one index at a time; PostgreSQL's
+   * autovacuum keeps its own statistics, so there it does nothing.
+   */
+  refreshStatistics(): Promise<string[]>;
 
   /** Closes the database. */
   close(): Promise<void>;

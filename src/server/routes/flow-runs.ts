@@ -10,6 +10,7 @@ import {
   FlowFilterSchema,
   FlowRunCreateSchema,
   FlowRunFilterSchema,
+  FlowRunHeartbeatAnswerSchema,
   FlowRunSchema,
   FlowSchema,
   IdParamSchema,
@@ -114,7 +115,10 @@ const heartbeat = createRoute({
   tags,
   summary: "Record that the process running the flow run is alive",
   request: { params: IdParamSchema },
-  responses: { 204: { description: "Recorded" }, ...ERROR_ANSWERS },
+  responses: {
+    200: jsonAnswer(FlowRunHeartbeatAnswerSchema, "Recorded; the run's current state"),
+    ...ERROR_ANSWERS,
+  },
 });
 
 const markCrashed = createRoute({
@@ -150,7 +154,6 @@ export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
     return c.json(await api.setFlowRunState(store, c.req.valid("param").id, state, options), 200);
   });
   app.openapi(heartbeat, async (c) => {
-    await api.heartbeatFlowRun(store, c.req.valid("param").id);
-    return c.body(null, 204);
+    return c.json(await api.heartbeatFlowRun(store, c.req.valid("param").id), 200);
   });
 }

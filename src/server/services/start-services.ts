@@ -21,6 +21,11 @@ export interface ServiceOptions {
   readonly retentionIntervalMs?: number | undefined;
   /** Retention: finished runs and events older than this are deleted; undefined keeps them. */
   readonly retentionMaxAgeMs?: number | undefined;
+  /**
+   * Query-planner statistics: refreshed where missing or stale (SQLite; see
+   * `store/sqlite/statistics.ts`). Default 3 600 000 (hourly).
+   */
+  readonly statisticsIntervalMs?: number | undefined;
   /** The scheduler: plans deployments' scheduled runs. Default 60 000. */
   readonly schedulerIntervalMs?: number | undefined;
   /** The late-run marker and stale policies. Default 5 000. */
@@ -81,6 +86,19 @@ export function startServices(store: Store, options: ServiceOptions = {}): Runni
           console.error(
             `[ordo server] retention deleted ${report.flowRuns} flow runs and ${report.events} events`,
           );
+        }
+      }),
+    );
+  }
+  const statisticsEvery = options.statisticsIntervalMs ?? 3_600_000;
+  if (statisticsEvery > 0) {
+    loops.push(
+      startLoop("database statistics", statisticsEvery, async () => {
+        const started = performance.now();
+        const analyzed = await store.refreshStatistics();
+        if (analyzed.length > 0) {
+          const ms = Math.round(performance.now() - started);
+          console.error(`[ordo server] refreshed the statistics of ${analyzed.length} indexes in ${ms} ms`);
         }
       }),
     );

@@ -8,7 +8,8 @@ import type { StateData } from "../../states/index.js";
 import type { Database } from "../database.js";
 import type { FlowRunRow } from "../rows/flow-run-row.js";
 import { stateFromColumns, stateFromRow } from "../rows/state-columns.js";
-import type { UnfinishedFlowRun } from "../store.js";
+import { hostedFlowRunFromRow, selectHostedFlowRuns } from "../rows/hosted-flow-run.js";
+import type { HostedFlowRun, HostedFlowRunQuery, UnfinishedFlowRun } from "../store.js";
 
 /** The flow-run rows joined with their flow's name. */
 export function selectFlowRunRows(db: Kysely<Database>) {
@@ -60,4 +61,12 @@ export async function readUnfinishedFlowRuns(
     heartbeatAt: row.heartbeat_at ?? undefined,
     updatedAt: row.updated_at,
   }));
+}
+
+/** A page of flow runs that record a host (see `rows/hosted-flow-run.ts`). */
+export async function readHostedFlowRuns(
+  db: Kysely<Database>,
+  query: HostedFlowRunQuery,
+): Promise<HostedFlowRun[]> {
+  return (await selectHostedFlowRuns(db, query).execute()).map(hostedFlowRunFromRow);
 }

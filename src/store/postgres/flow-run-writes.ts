@@ -17,6 +17,7 @@ import type {
   DecideFlowRunTransition,
   FlowRunIdempotency,
   FlowRunStateWrite,
+  HeartbeatAnswer,
   NewFlowRun,
 } from "../store.js";
 import { selectFlowRun, selectFlowRunRows } from "./flow-run-reads.js";
@@ -183,12 +184,19 @@ async function cascadeToTaskRuns(
     FROM moved ORDER BY id`.execute(db);
 }
 
-/** Records a heartbeat; false for an unknown id. */
-export async function heartbeatFlowRun(db: Kysely<Database>, id: string, at: number): Promise<boolean> {
-  const result = await db
+/** Records a heartbeat; answers the run's current state, or undefined for an unknown id. */
+export async function heartbeatFlowRun(
+  db: Kysely<Database>,
+  id: string,
+  at: number,
+): Promise<HeartbeatAnswer | undefined> {
+  const row = await db
     .updateTable("flow_runs")
     .set({ heartbeat_at: at })
     .where("id", "=", id)
+    .returning(["state_type", "state_name"])
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return row === undefined
+    ? undefined
+    : { stateType: row.state_type as StateType, stateName: row.state_name };
 }

@@ -18,14 +18,22 @@ import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
   FlowRunIdempotency,
+  HeartbeatAnswer,
   LogQuery,
   NewFlow,
   NewFlowRun,
   Store,
   TaskRunQuery,
   UnfinishedFlowRun,
+  HostedFlowRun,
+  HostedFlowRunQuery,
 } from "../store.js";
-import { readFlowRunStates, readUnfinishedFlowRuns, selectFlowRun } from "./flow-run-reads.js";
+import {
+  readFlowRunStates,
+  readHostedFlowRuns,
+  readUnfinishedFlowRuns,
+  selectFlowRun,
+} from "./flow-run-reads.js";
 import { ensureFlow, heartbeatFlowRun, insertFlowRun, transitionFlowRun } from "./flow-run-writes.js";
 import { migratePostgres } from "./migrate-postgres.js";
 import { SharedRecords, type BatchEventInsert } from "../records/index.js";
@@ -129,12 +137,16 @@ export class PostgresStore implements Store {
     return runQuery("flow-run state read", () => readFlowRunStates(this.#db, id));
   }
 
-  heartbeatFlowRun(id: string, at: number): Promise<boolean> {
+  heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined> {
     return runQuery("heartbeat", () => heartbeatFlowRun(this.#db, id, at));
   }
 
   readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]> {
     return runQuery("flow-run read", () => readUnfinishedFlowRuns(this.#db, stateTypes));
+  }
+
+  readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]> {
+    return runQuery("flow-run read", () => readHostedFlowRuns(this.#db, query));
   }
 
   async recordTaskRunBatch(batch: RecorderBatch, events: readonly BatchEventInsert[] = []): Promise<void> {
@@ -163,6 +175,11 @@ export class PostgresStore implements Store {
   }
 
   /** Waits for the queries in flight and closes the pool's connections. */
+  /** Nothing to do: PostgreSQL's autovacuum analyses tables as they change. */
+  refreshStatistics(): Promise<string[]> {
+    return Promise.resolve([]);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;

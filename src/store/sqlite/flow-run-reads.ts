@@ -7,7 +7,8 @@ import type { Kysely } from "kysely";
 import type { StateData } from "../../states/index.js";
 import type { Database, FlowRunsTable, StateRowColumns } from "../database.js";
 import { stateFromColumns, stateFromRow } from "../rows/state-columns.js";
-import type { UnfinishedFlowRun } from "../store.js";
+import { hostedFlowRunFromRow, selectHostedFlowRuns } from "../rows/hosted-flow-run.js";
+import type { HostedFlowRun, HostedFlowRunQuery, UnfinishedFlowRun } from "../store.js";
 import type { SqlRunner } from "./sql-runner.js";
 
 /** The flow-run rows joined with their flow's name. */
@@ -46,4 +47,13 @@ export function readUnfinishedFlowRuns(
     heartbeatAt: row.heartbeat_at ?? undefined,
     updatedAt: row.updated_at,
   }));
+}
+
+/** A page of flow runs that record a host (see `rows/hosted-flow-run.ts`). */
+export function readHostedFlowRuns(
+  runner: SqlRunner,
+  qb: Kysely<Database>,
+  query: HostedFlowRunQuery,
+): HostedFlowRun[] {
+  return runner.all(selectHostedFlowRuns(qb, query).compile()).map(hostedFlowRunFromRow);
 }

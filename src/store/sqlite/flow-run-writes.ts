@@ -16,6 +16,7 @@ import type {
   DecideFlowRunTransition,
   FlowRunIdempotency,
   FlowRunStateWrite,
+  HeartbeatAnswer,
   NewFlowRun,
 } from "../store.js";
 import { eventToRow, type EventInsert } from "../records/index.js";
@@ -205,7 +206,8 @@ export class FlowRunWrites {
       qb
         .updateTable("flow_runs")
         .set({ heartbeat_at: param("at") })
-        .where("id", "=", param<string>("id")),
+        .where("id", "=", param<string>("id"))
+        .returning(["state_type", "state_name"]),
     );
   }
 
@@ -262,9 +264,12 @@ export class FlowRunWrites {
     return { outcome };
   }
 
-  /** Records a heartbeat; false for an unknown id. */
-  heartbeat(id: string, at: number): boolean {
-    return this.#heartbeat.run({ id, at }) > 0;
+  /** Records a heartbeat; answers the run's current state, or undefined for an unknown id. */
+  heartbeat(id: string, at: number): HeartbeatAnswer | undefined {
+    const row = this.#heartbeat.get<Pick<FlowRunsTable, "state_type" | "state_name">>({ id, at });
+    return row === undefined
+      ? undefined
+      : { stateType: row.state_type as StateType, stateName: row.state_name };
   }
 
   #flowId(name: string, now: number): string {

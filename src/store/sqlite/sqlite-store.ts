@@ -19,19 +19,23 @@ import type {
   CreatedFlowRun,
   DecideFlowRunTransition,
   FlowRunIdempotency,
+  HeartbeatAnswer,
   LogQuery,
   NewFlow,
   NewFlowRun,
   Store,
   TaskRunQuery,
   UnfinishedFlowRun,
+  HostedFlowRun,
+  HostedFlowRunQuery,
 } from "../store.js";
 import { SharedRecords } from "../records/index.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import { sqliteExecutor } from "./sqlite-executor.js";
-import { readFlowRunStates, readUnfinishedFlowRuns } from "./flow-run-reads.js";
+import { readFlowRunStates, readHostedFlowRuns, readUnfinishedFlowRuns } from "./flow-run-reads.js";
 import { FlowRunWrites } from "./flow-run-writes.js";
 import { readLogs } from "./log-reads.js";
+import { refreshStatistics } from "./statistics.js";
 import { migrateSqlite } from "./migrate-sqlite.js";
 import { createQueryBuilder } from "./query-builder.js";
 import { SqlRunner } from "./sql-runner.js";
@@ -66,7 +70,8 @@ export interface SqliteStoreOptions {
 
 /**
  * Opens (creating when needed) a SQLite database, sets WAL mode, `synchronous=NORMAL`,
- * foreign keys and a short busy timeout, applies pending migrations, and returns the store.
+ * foreign keys and a short busy timeout, applies pending migrations, brings the query
+ * planner's statistics up to date (see `statistics.ts`), and returns the store.
  *
  * @example
  * ```ts
@@ -89,9 +94,16 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     await migrateSqlite(db, new WriteTransactions(db, lockTimeoutMs), lockTimeoutMs);
     const transactions = new WriteTransactions(db, lockTimeoutMs, options.groupCommit === true);
     const writerThread = (options.writerThread ?? true) && options.path !== ":memory:";
-    return new SqliteStore(db, transactions, lockTimeoutMs, writerThread ? options.path : undefined);
+    const store = new SqliteStore(db, transactions, lockTimeoutMs, writerThread ? options.path : undefined);
+    try {
+      await store.refreshStatistics();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     throw error;
   }
 }
@@ -180,12 +192,16 @@ export class SqliteStore implements Store {
     return this.#read("flow-run state read", () => readFlowRunStates(this.#runner, this.#qb, id));
   }
 
-  heartbeatFlowRun(id: string, at: number): Promise<boolean> {
+  heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined> {
     return this.#transactions.run("heartbeat", () => this.#flowRuns.heartbeat(id, at));
   }
 
   readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]> {
     return this.#read("flow-run read", () => readUnfinishedFlowRuns(this.#runner, this.#qb, stateTypes));
+  }
+
+  readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]> {
+    return this.#read("flow-run read", () => readHostedFlowRuns(this.#runner, this.#qb, query));
   }
 
   async recordTaskRunBatch(batch: RecorderBatch, events: readonly BatchEventInsert[] = []): Promise<void> {
@@ -218,6 +234,11 @@ export class SqliteStore implements Store {
 
   readLogs(query: LogQuery): Promise<LogRecord[]> {
     return this.#read("log read", () => readLogs(this.#runner, this.#qb, query));
+  }
+
+  refreshStatistics(): Promise<string[]> {
+    if (!this.#db.open) return Promise.reject(closedError("statistics"));
+    return refreshStatistics(this.#db, this.#transactions);
   }
 
   async close(): Promise<void> {

@@ -78,7 +78,10 @@ describe("flow runs", () => {
     expect((listed.body as { id: string }[]).map((r) => r.id)).toContain(run.id);
     const states = await h.json("GET", `/api/flow_runs/${run.id}/states`);
     expect((states.body as { name: string }[]).map((s) => s.name)).toEqual(["Pending", "Running"]);
-    expect((await h.json("POST", `/api/flow_runs/${run.id}/heartbeat`)).status).toBe(204);
+    expect(await h.json("POST", `/api/flow_runs/${run.id}/heartbeat`)).toMatchObject({
+      status: 200,
+      body: { state: { type: "RUNNING", name: "Running" } },
+    });
   });
 
   it("answers a rejected proposal with the server's decision", async () => {

@@ -7,7 +7,7 @@ import { alive, eventually, FLOWS, useWorkerHarness } from "./harness.js";
 const harness = useWorkerHarness();
 
 describe("cancelling a running run", () => {
-  it("`ordo flow-run cancel` ends it Cancelled within 5 s and kills its process and the process's own children", async () => {
+  it("`ordo flow-run cancel` ends it Cancelled within 5 s and kills its process and the process's own children, after the flow's onCancellation hooks", async () => {
     const { client, dir, worker, ordo, waitForRun, track } = harness();
     await client.orchestration.createWorkPool({ name: "local", type: "process" });
     await client.orchestration.createDeployment({
@@ -43,5 +43,7 @@ describe("cancelling a running run", () => {
       () => (alive(childPid!) || alive(sleepPid!) ? undefined : true),
       1000,
     );
+    // The run's process got SIGTERM first: it ended the run Cancelled and ran onCancellation.
+    expect(readFileSync(`${pidFile}.hook`, "utf8")).toBe("Cancelled");
   });
 });

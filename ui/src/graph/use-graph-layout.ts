@@ -41,13 +41,14 @@ export function useGraphLayout(
   const workerRef = useRef<Worker | null | undefined>(undefined);
   const [placed, setPlaced] = useState<PlacedGraph | undefined>(undefined);
 
-  useEffect(
-    () => () => {
+  // The worker starts with the component, so its script loads while the graph's pages do.
+  useEffect(() => {
+    workerRef.current ??= startWorker() ?? null;
+    return () => {
       workerRef.current?.terminate();
       workerRef.current = undefined;
-    },
-    [],
-  );
+    };
+  }, []);
 
   useEffect(() => {
     if (model === undefined) return;

@@ -1,7 +1,8 @@
 /**
- * A flow run's graph from `GET /api/flow_runs/{id}/graph`: the first page, then every
- * next page one request at a time (so a 100,000-task run shows while it loads), merged
- * into one {@link GraphModel}. Query key `["graph", flowRunId]` (live state events refresh
+ * A flow run's graph from `GET /api/flow_runs/{id}/graph`: the first page (up to
+ * {@link FIRST_PAGE_NODES} nodes, so most runs arrive in one request and are laid out
+ * once), then every next page one request at a time (so a 100,000-task run shows while it
+ * loads), merged into one {@link GraphModel}. Query key `["graph", flowRunId]` (live state events refresh
  * it); while the run is not over it is also read again every few seconds.
  *
  * @module
@@ -31,9 +32,17 @@ export function graphQueryKey(flowRunId: string): readonly unknown[] {
   return ["graph", flowRunId];
 }
 
-function graphPath(flowRunId: string, cursor: string | undefined): string {
+/** Nodes asked for in the first page of a graph. */
+export const FIRST_PAGE_NODES = 25_000;
+/** Nodes asked for in each following page (the server's maximum). */
+export const NEXT_PAGE_NODES = 50_000;
+
+/** The address of one page of a run's graph. */
+export function graphPath(flowRunId: string, cursor: string | undefined): string {
   const base = `/flow_runs/${encodeURIComponent(flowRunId)}/graph`;
-  return cursor === undefined ? base : `${base}?cursor=${encodeURIComponent(cursor)}`;
+  return cursor === undefined
+    ? `${base}?limit=${FIRST_PAGE_NODES}`
+    : `${base}?limit=${NEXT_PAGE_NODES}&cursor=${encodeURIComponent(cursor)}`;
 }
 
 /** Loads and follows the graph of `flowRunId`. */

@@ -149,12 +149,17 @@ export function flowsAndRunsCases(ctx: SuiteContext): void {
       await expectCode(client.heartbeatFlowRun("nope"), "ORDO_NOT_FOUND");
     });
 
-    it("records heartbeats", async () => {
+    it("records heartbeats and answers the run's current state", async () => {
       const client = await ctx.open();
       const run = await client.createFlowRun({ flowName: "etl", name: "r" });
       const before = Date.now();
-      await client.heartbeatFlowRun(run.id);
+      expect(await client.heartbeatFlowRun(run.id)).toEqual({ state: { type: "PENDING", name: "Pending" } });
       expect((await client.readFlowRun(run.id)).heartbeatAt).toBeGreaterThanOrEqual(before);
+      await client.setFlowRunState(run.id, state("RUNNING", "Running"));
+      await client.setFlowRunState(run.id, state("CANCELLING", "Cancelling"));
+      expect(await client.heartbeatFlowRun(run.id)).toEqual({
+        state: { type: "CANCELLING", name: "Cancelling" },
+      });
     });
   });
 
