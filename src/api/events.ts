@@ -34,7 +34,7 @@ export async function emitEvents(store: Store, inputs: readonly EventCreate[]): 
   await store.records.events.append(events);
 }
 
-/** Events, oldest first. */
+/** Events, oldest first, or newest first with `sort: "NEWEST"`. */
 export async function readEvents(store: Store, filter: EventFilter = {}): Promise<OrdoEvent[]> {
   return store.records.events.list(parseInput(EventFilterSchema, filter, "event filter"));
 }

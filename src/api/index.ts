@@ -22,7 +22,15 @@ export { setFlowRunState, decideFlowRunState } from "./flow-run-state.js";
 export { startFlowRun } from "./flow-run-start.js";
 export { resumeFlowRun, checkResumeInput, type ResumeFlowRunOptions } from "./resume-flow-run.js";
 export { failExpiredPausedRuns, pauseTimeoutMessage } from "./expired-paused-runs.js";
-export { recordBatch, readTaskRuns, readTaskRun, readTaskRunStates, findCachedResult } from "./task-runs.js";
+export {
+  recordBatch,
+  readTaskRuns,
+  readTaskRun,
+  readTaskRunStates,
+  findCachedResult,
+  type RecordBatchOptions,
+} from "./task-runs.js";
+export { taskRunStateEvents, type TaskRunEventFlowRun } from "./task-run-events.js";
 export { readLogs } from "./logs.js";
 export {
   markCrashedRuns,

@@ -60,6 +60,7 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
     host,
     port,
     uiPath: uiPath(),
+    taskRunEvents: settings.ORDO_TASK_RUN_EVENTS,
     services: {
       crashDetectionIntervalMs: settings.ORDO_CRASH_DETECTION_INTERVAL_SECONDS * 1000,
       staleAfterMs: 3 * settings.ORDO_HEARTBEAT_SECONDS * 1000,

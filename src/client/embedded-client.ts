@@ -27,6 +27,7 @@ import type {
   SetFlowRunStateOptions,
   SetStateResult,
   TaskRun,
+  TaskRunEvents,
   TaskRunFilter,
 } from "../schemas/index.js";
 import type {
@@ -62,12 +63,16 @@ export interface EmbeddedClientOptions {
   readonly lockTimeoutMs?: number | undefined;
   /** Write the run recorder's batches on a writer thread (default true; see the SQLite store). */
   readonly writerThread?: boolean | undefined;
+  /** Which task-run state changes become events (`ORDO_TASK_RUN_EVENTS`; default `failures`). */
+  readonly taskRunEvents?: TaskRunEvents | undefined;
 }
 
 /** How to wrap an open store in an {@link EmbeddedClient}. */
 export interface EmbeddedClientStoreOptions {
   /** For runs of other hosts: no heartbeat for this long means crashed. Default 10 minutes. */
   readonly staleAfterMs?: number | undefined;
+  /** Which task-run state changes become events (`ORDO_TASK_RUN_EVENTS`; default `failures`). */
+  readonly taskRunEvents?: TaskRunEvents | undefined;
 }
 
 /**
@@ -85,14 +90,16 @@ export class EmbeddedClient implements OrdoClient {
   readonly kind = "embedded";
   readonly #store: Store;
   readonly #staleAfterMs: number | undefined;
+  readonly #batchOptions: api.RecordBatchOptions;
 
   /** Deployments, work pools, workers, claims and cancellation. */
   readonly orchestration: OrchestrationClient;
 
-  private constructor(store: Store, staleAfterMs: number | undefined) {
+  private constructor(store: Store, options: EmbeddedClientStoreOptions) {
     this.#store = store;
+    this.#batchOptions = { taskRunEvents: options.taskRunEvents };
     this.orchestration = new EmbeddedOrchestration(store);
-    this.#staleAfterMs = staleAfterMs;
+    this.#staleAfterMs = options.staleAfterMs;
   }
 
   /**
@@ -108,7 +115,10 @@ export class EmbeddedClient implements OrdoClient {
       lockTimeoutMs: options.lockTimeoutMs,
       writerThread: options.writerThread,
     });
-    return EmbeddedClient.fromStore(store, { staleAfterMs: options.staleAfterMs });
+    return EmbeddedClient.fromStore(store, {
+      staleAfterMs: options.staleAfterMs,
+      taskRunEvents: options.taskRunEvents,
+    });
   }
 
   /**
@@ -123,7 +133,7 @@ export class EmbeddedClient implements OrdoClient {
    * ```
    */
   static async fromStore(store: Store, options: EmbeddedClientStoreOptions = {}): Promise<EmbeddedClient> {
-    const client = new EmbeddedClient(store, options.staleAfterMs);
+    const client = new EmbeddedClient(store, options);
     try {
       await client.markCrashedRuns();
     } catch (error) {
@@ -170,7 +180,7 @@ export class EmbeddedClient implements OrdoClient {
   }
 
   recordBatch(batch: RecorderBatch): Promise<void> {
-    return api.recordBatch(this.#store, batch);
+    return api.recordBatch(this.#store, batch, this.#batchOptions);
   }
 
   readTaskRuns(filter?: TaskRunFilter): Promise<TaskRun[]> {

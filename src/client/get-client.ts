@@ -49,7 +49,11 @@ async function openClient(): Promise<OrdoClient> {
   if (settings.ORDO_API_URL !== undefined) return openHttpClient(settings, settings.ORDO_API_URL);
   // Loaded on demand: commands that need no database never load SQLite.
   const { EmbeddedClient } = await import("./embedded-client.js");
-  return EmbeddedClient.open({ path: dbPath(settings), databaseUrl: settings.ORDO_DATABASE_URL });
+  return EmbeddedClient.open({
+    path: dbPath(settings),
+    databaseUrl: settings.ORDO_DATABASE_URL,
+    taskRunEvents: settings.ORDO_TASK_RUN_EVENTS,
+  });
 }
 
 /**

@@ -7,12 +7,16 @@
  * whichever comes first. A task run created and completed within one interval costs one
  * row write. `flush()` writes everything pending and resolves when it is stored.
  *
+ * Each batch also says which entries of each snapshot's state history are new since the
+ * previous batch (`newStates`), so the backend writes one task-run event per state entered,
+ * once, however many times a snapshot is written.
+ *
  * @module
  */
 import type { OrdoClient } from "../client/ordo-client.js";
 import { isOrdoError } from "../errors/ordo-error.js";
 import { splitRecorderBatch } from "../schemas/split-recorder-batch.js";
-import type { LogRecord, RecorderBatch, TaskRun, TaskRunStateRecord } from "../schemas/index.js";
+import type { LogRecord, NewStates, RecorderBatch, TaskRun, TaskRunStateRecord } from "../schemas/index.js";
 import { runContextStorage } from "./context.js";
 
 /** How often and how much the recorder writes. */
@@ -38,6 +42,8 @@ export class RunRecorder {
   readonly #onError: ((error: unknown) => void) | undefined;
   readonly #onDropped: ((error: unknown, batch: RecorderBatch) => void) | undefined;
   #dirty = new Set<TaskRunSnapshot>();
+  /** How many entries of a snapshot's state history earlier batches carried as new. */
+  #statesTaken = new WeakMap<TaskRunSnapshot, number>();
   #states: TaskRunStateRecord[] = [];
   #logs: LogRecord[] = [];
   #timer: NodeJS.Timeout | undefined;
@@ -63,6 +69,14 @@ export class RunRecorder {
   taskRun(snapshot: TaskRunSnapshot): void {
     this.#dirty.add(snapshot);
     this.#schedule();
+  }
+
+  /**
+   * Says that the states `snapshot` holds now were recorded before (a task run resumed
+   * from an earlier attempt of its flow run): only states entered from now on are new.
+   */
+  recordedBefore(snapshot: TaskRunSnapshot): void {
+    this.#statesTaken.set(snapshot, snapshot.stateHistory.length);
   }
 
   /** Records a notable transition (failure, retry, crash) in full. */
@@ -165,10 +179,22 @@ export class RunRecorder {
   }
 
   #take(): RecorderBatch {
+    const taskRuns = [...this.#dirty];
+    const newStates: NewStates[] = [];
+    const taken = this.#statesTaken;
+    for (const run of taskRuns) {
+      const from = taken.get(run) ?? 0;
+      const to = run.stateHistory.length;
+      if (to > from) {
+        newStates.push([run.id, from, to]);
+        taken.set(run, to);
+      }
+    }
     const batch: RecorderBatch = {
-      taskRuns: [...this.#dirty],
+      taskRuns,
       taskRunStates: this.#states,
       logs: this.#logs,
+      newStates,
     };
     this.#dirty = new Set();
     this.#states = [];
@@ -178,7 +204,12 @@ export class RunRecorder {
   }
 
   #restore(batch: RecorderBatch): void {
-    for (const run of batch.taskRuns) this.#dirty.add(run);
+    const from = new Map((batch.newStates ?? []).map(([id, first]) => [id, first]));
+    for (const run of batch.taskRuns) {
+      this.#dirty.add(run);
+      const first = from.get(run.id);
+      if (first !== undefined) this.#statesTaken.set(run, first); // its new states are new again
+    }
     this.#states = batch.taskRunStates.concat(this.#states);
     this.#logs = batch.logs.concat(this.#logs);
     if (this.#oldest === 0) this.#oldest = Date.now();

@@ -148,7 +148,8 @@ export class StartedTaskRun {
             this.#parentTaskRunId,
             this.createdAt,
           ));
-    if (recordPending) flow.recorder.taskRun(snapshot);
+    if (prior !== undefined) flow.recorder.recordedBefore(snapshot);
+    else if (recordPending) flow.recorder.taskRun(snapshot);
     const args = this.#args ?? [];
     this.#args = undefined;
     return runTaskRun(this.#def, args, snapshot, flow, useRunner, prior, this.read).then(

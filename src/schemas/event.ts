@@ -39,7 +39,12 @@ export const EventCreateSchema = z.object({
 /** Emitting an event. */
 export type EventCreate = z.input<typeof EventCreateSchema>;
 
-/** Which events to read, oldest first. */
+/** How a list of events is ordered: by id, i.e. the order the server recorded them. */
+export const EventSortSchema = z.enum(["OLDEST", "NEWEST"]);
+/** How a list of events is ordered. */
+export type EventSort = z.infer<typeof EventSortSchema>;
+
+/** Which events to read: oldest first unless `sort` says `NEWEST`. */
 export const EventFilterSchema = z.object({
   /** Event names; a name ending in `*` matches by prefix (`ordo.flow-run.*`). */
   events: z.array(z.string().min(1).max(500)).max(50).optional(),
@@ -47,9 +52,25 @@ export const EventFilterSchema = z.object({
   resourceId: z.string().min(1).max(2000).optional(),
   since: z.number().int().optional(),
   until: z.number().int().optional(),
-  /** Events after this one (keyset pagination and live tails). */
-  afterId: z.string().optional(),
+  /** Events recorded after this one (keyset pagination with `OLDEST`, and live tails). */
+  afterId: z.string().max(64).optional(),
+  /** Events recorded before this one (keyset pagination with `NEWEST`). */
+  beforeId: z.string().max(64).optional(),
+  /** `OLDEST` (default) or `NEWEST` first, by the order the server recorded them (the id). */
+  sort: EventSortSchema.default("OLDEST"),
   limit: z.number().int().min(1).max(10_000).default(500),
 });
 /** Which events to read. */
 export type EventFilter = z.input<typeof EventFilterSchema>;
+
+/**
+ * Which task-run state changes become events: `all` of them; `terminal`, the final state
+ * of each task run (Completed, Cached, Failed, TimedOut, Crashed, Cancelled); `failures`,
+ * the final states other than Completed and Cached; or none (`off`).
+ */
+export const TaskRunEventsSchema = z.enum(["all", "terminal", "failures", "off"]);
+/** Which task-run state changes become events. */
+export type TaskRunEvents = z.infer<typeof TaskRunEventsSchema>;
+
+/** Which task-run state changes become events when `ORDO_TASK_RUN_EVENTS` is not set. */
+export const DEFAULT_TASK_RUN_EVENTS: TaskRunEvents = "failures";

@@ -3,10 +3,18 @@
  *
  * @module
  */
-import type { RecorderBatch } from "./task-run.js";
+import type { RecorderBatch, TaskRun } from "./task-run.js";
+
+/** The `newStates` of `batch` that name one of `runs` (they travel with their snapshot). */
+function newStatesOf(batch: RecorderBatch, runs: readonly TaskRun[]): Pick<RecorderBatch, "newStates"> {
+  if (batch.newStates === undefined) return {};
+  const ids = new Set(runs.map((run) => run.id));
+  return { newStates: batch.newStates.filter(([taskRunId]) => ids.has(taskRunId)) };
+}
 
 /**
- * The two halves of `batch` (task runs, state records and logs each cut in the middle).
+ * The two halves of `batch` (task runs, state records and logs each cut in the middle; the
+ * new-state ranges go with their task runs).
  * A batch with a `batchId` gives halves with ids derived from it (`<id>.a`, `<id>.b`), so
  * each half is still written at most once.
  */
@@ -23,7 +31,7 @@ export function splitRecorderBatch(batch: RecorderBatch): [RecorderBatch, Record
       ? [{}, {}]
       : [{ batchId: `${batch.batchId}.a` }, { batchId: `${batch.batchId}.b` }];
   return [
-    { ...ids[0], taskRuns: runsA, taskRunStates: statesA, logs: logsA },
-    { ...ids[1], taskRuns: runsB, taskRunStates: statesB, logs: logsB },
+    { ...ids[0], taskRuns: runsA, taskRunStates: statesA, logs: logsA, ...newStatesOf(batch, runsA) },
+    { ...ids[1], taskRuns: runsB, taskRunStates: statesB, logs: logsB, ...newStatesOf(batch, runsB) },
   ];
 }

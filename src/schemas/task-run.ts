@@ -54,20 +54,52 @@ export const TaskRunStateRecordSchema = z.object({
 /** A detailed task-run state record. */
 export type TaskRunStateRecord = z.infer<typeof TaskRunStateRecordSchema>;
 
+/** `[taskRunId, from, to]`: entries `from` ≤ i < `to` of a task run's state history are new. */
+export const NewStatesSchema = z.tuple([Id, z.number().int().nonnegative(), z.number().int().positive()]);
+/** Which entries of a task run's state history are new in a batch. */
+export type NewStates = z.infer<typeof NewStatesSchema>;
+
 /**
  * What the run recorder writes in one transaction: the latest snapshot of every task
  * run that changed, detailed records of notable transitions, and log lines.
  */
-export const RecorderBatchSchema = z.object({
-  /**
-   * A client-chosen id for the batch: a batch sent again with the same id (a retried
-   * request) is written once.
-   */
-  batchId: z.string().min(1).max(100).optional(),
-  taskRuns: z.array(TaskRunSchema),
-  taskRunStates: z.array(TaskRunStateRecordSchema),
-  logs: z.array(LogRecordSchema),
-});
+export const RecorderBatchSchema = z
+  .object({
+    /**
+     * A client-chosen id for the batch: a batch sent again with the same id (a retried
+     * request) is written once.
+     */
+    batchId: z.string().min(1).max(100).optional(),
+    taskRuns: z.array(TaskRunSchema),
+    taskRunStates: z.array(TaskRunStateRecordSchema),
+    logs: z.array(LogRecordSchema),
+    /**
+     * The states each task run entered since the previous batch, as `[taskRunId, from, to]`:
+     * entries `from` (inclusive) to `to` (exclusive) of that run's `stateHistory` in this
+     * batch. The server writes a task-run event for each (see `ORDO_TASK_RUN_EVENTS`).
+     */
+    newStates: z.array(NewStatesSchema).optional(),
+  })
+  .superRefine((batch, ctx) => {
+    if (batch.newStates === undefined) return;
+    const historyLength = new Map(batch.taskRuns.map((run) => [run.id, run.stateHistory.length]));
+    batch.newStates.forEach(([taskRunId, from, to], i) => {
+      const length = historyLength.get(taskRunId);
+      if (length === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["newStates", i, 0],
+          message: "no task run of the batch has this id",
+        });
+      } else if (from >= to || to > length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["newStates", i],
+          message: `the range must lie within the task run's ${length} states, from before to`,
+        });
+      }
+    });
+  });
 /** One batch of the run recorder. */
 export type RecorderBatch = z.infer<typeof RecorderBatchSchema>;
 

@@ -5,6 +5,7 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { ResultStorage } from "../results/index.js";
+import type { TaskRunEvents } from "../schemas/index.js";
 import type { Store } from "../store/index.js";
 
 /** The server's collaborators, handed to every route group. */
@@ -16,6 +17,8 @@ export interface ServerDeps {
   readonly bundleStorage?: ResultStorage | undefined;
   /** The folder of the built UI, when there is one. */
   readonly uiPath?: string | undefined;
+  /** Which task-run state changes of recorder batches become events (`ORDO_TASK_RUN_EVENTS`). */
+  readonly taskRunEvents?: TaskRunEvents | undefined;
 }
 
 /** The Hono app type every route group registers on. */

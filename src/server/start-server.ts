@@ -7,6 +7,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { ResultStorage } from "../results/index.js";
+import type { TaskRunEvents } from "../schemas/index.js";
 import type { Store } from "../store/index.js";
 import { createApp, type BodyLimits } from "./app.js";
 import { startServices, type ServiceOptions } from "./services/start-services.js";
@@ -24,6 +25,8 @@ export interface StartServerOptions {
   readonly uiPath?: string | undefined;
   readonly limits?: BodyLimits | undefined;
   readonly services?: ServiceOptions | undefined;
+  /** Which task-run state changes become events (`ORDO_TASK_RUN_EVENTS`; default `failures`). */
+  readonly taskRunEvents?: TaskRunEvents | undefined;
 }
 
 /** A running server. */
@@ -83,6 +86,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       resultStorage: options.resultStorage,
       bundleStorage: options.bundleStorage,
       uiPath: options.uiPath,
+      taskRunEvents: options.taskRunEvents,
     },
     options.limits,
   );

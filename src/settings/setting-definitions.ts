@@ -7,6 +7,7 @@
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_TASK_RUN_EVENTS, TaskRunEventsSchema, type TaskRunEvents } from "../schemas/event.js";
 import { LogLevel, type LogLevelName } from "../schemas/log.js";
 import { defineSetting } from "./setting-definition.js";
 
@@ -127,6 +128,13 @@ export const SETTING_DEFINITIONS = {
     expected: "an integer >= 1",
     schema: integerText(1),
     default: () => 1000,
+  }),
+  ORDO_TASK_RUN_EVENTS: defineSetting({
+    description:
+      "Which task-run state changes become events (ordo.task-run.<State>), written with the run recorder's batches by the server (or the embedded client): all; terminal (each task run's final state); failures (final states other than Completed and Cached: Failed, TimedOut, Crashed, Cancelled); or off.",
+    expected: "one of all, terminal, failures, off",
+    schema: z.string().trim().toLowerCase().pipe(TaskRunEventsSchema),
+    default: (): TaskRunEvents => DEFAULT_TASK_RUN_EVENTS,
   }),
   // Server and API access (profiles: `ordo config set`).
   ORDO_API_KEY: defineSetting({

@@ -41,6 +41,7 @@ export {
   type ArtifactInsert,
   type ArtifactQuery,
   type EventInsert,
+  type BatchEventInsert,
   type EventQuery,
 } from "./records/index.js";
 export type { SqlExecutor } from "./sql-executor.js";

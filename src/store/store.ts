@@ -16,7 +16,7 @@
  */
 import type { CacheHit, ResultRef, StateData, StateType } from "../states/index.js";
 import type { Flow, FlowRun, LogRecord, PauseInfo, RecorderBatch, TaskRun } from "../schemas/index.js";
-import type { EventInsert, SharedRecords } from "./records/index.js";
+import type { BatchEventInsert, EventInsert, SharedRecords } from "./records/index.js";
 import type { SqlExecutor } from "./sql-executor.js";
 
 /** A flow to create when it does not exist yet. */
@@ -233,9 +233,11 @@ export interface Store {
    * Writes one run-recorder batch in one transaction: an upsert of every task-run snapshot
    * (the snapshot written last wins; a run's identity columns never change), the detailed
    * state records and the log lines. A batch that breaks a constraint is rejected whole.
-   * A batch with a `batchId` that was written before is not written again.
+   * A batch with a `batchId` that was written before is not written again, and neither
+   * are its `events` (the task-run events `api/` derived from it), which are written in the
+   * same transaction, each given its id and `received` time there.
    */
-  recordTaskRunBatch(batch: RecorderBatch): Promise<void>;
+  recordTaskRunBatch(batch: RecorderBatch, events?: readonly BatchEventInsert[]): Promise<void>;
   /** Task runs, in creation order. */
   readTaskRuns(query: TaskRunQuery): Promise<TaskRun[]>;
   /** One task run, or `undefined`. */

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { LocalFileStorage } from "../../src/results/index.js";
 import { startServer, type RunningServer } from "../../src/server/start-server.js";
+import { loadSettings } from "../../src/settings/index.js";
 import { openSqliteStore } from "../../src/store/index.js";
 
 /**
@@ -19,5 +20,6 @@ export async function startTestServer(folder: string, port = 0): Promise<Running
     bundleStorage: new LocalFileStorage(join(folder, "storage", "bundles")),
     port,
     services: { crashDetectionIntervalMs: 0 },
+    taskRunEvents: loadSettings().ORDO_TASK_RUN_EVENTS,
   });
 }

@@ -125,6 +125,7 @@ export class RecorderOutbox {
       taskRuns: batch.taskRuns,
       taskRunStates: batch.taskRunStates,
       logs: batch.logs,
+      newStates: batch.newStates,
     });
     const items = batchItems(batch);
     if (this.#folder !== undefined && (this.#spoolActive || this.#memoryItems + items > this.#maxItems)) {

@@ -24,7 +24,7 @@ const filterEvents = createRoute({
   method: "post",
   path: "/api/events/filter",
   tags,
-  summary: "Read events, oldest first; `afterId` pages and tails",
+  summary: "Read events, oldest or newest first (`sort`); `afterId` and `beforeId` page, `afterId` tails",
   request: { body: jsonBody(EventFilterSchema) },
   responses: { 200: jsonAnswer(z.array(EventSchema), "The events"), ...ERROR_ANSWERS },
 });

@@ -26,7 +26,8 @@ const recordBatch = createRoute({
   path: "/api/task_runs/batch",
   tags,
   summary: "Write one run-recorder batch: task-run snapshots, state records and logs",
-  description: "Written in one transaction. A batch sent again with the same `batchId` is written once.",
+  description:
+    "Written in one transaction, with an `ordo.task-run.<StateName>` event for each state that `newStates` marks as new (as `ORDO_TASK_RUN_EVENTS` on the server selects). A batch sent again with the same `batchId` is written once, events included.",
   request: { body: jsonBody(RecorderBatchSchema) },
   responses: { 204: { description: "Written" }, ...ERROR_ANSWERS },
 });
@@ -78,9 +79,9 @@ const filterLogs = createRoute({
 
 /** Registers the task-run and log routes. */
 export function registerTaskRunRoutes(app: OrdoApp, deps: ServerDeps): void {
-  const { store } = deps;
+  const { store, taskRunEvents } = deps;
   app.openapi(recordBatch, async (c) => {
-    await api.recordBatch(store, c.req.valid("json"));
+    await api.recordBatch(store, c.req.valid("json"), { taskRunEvents });
     return c.body(null, 204);
   });
   app.openapi(filterTaskRuns, async (c) => c.json(await api.readTaskRuns(store, c.req.valid("json")), 200));

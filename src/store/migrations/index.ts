@@ -13,6 +13,7 @@ import { migration0006 } from "./0006-concurrency-limits.js";
 import { migration0007 } from "./0007-flow-run-pause.js";
 import { migration0008 } from "./0008-deployment-source.js";
 import { migration0009 } from "./0009-flow-run-late-and-hosted-indexes.js";
+import { migration0010 } from "./0010-events-by-name-and-id.js";
 
 /** The migrations, ordered by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

@@ -36,7 +36,7 @@ import {
 } from "./flow-run-reads.js";
 import { ensureFlow, heartbeatFlowRun, insertFlowRun, transitionFlowRun } from "./flow-run-writes.js";
 import { migratePostgres } from "./migrate-postgres.js";
-import { SharedRecords } from "../records/index.js";
+import { SharedRecords, type BatchEventInsert } from "../records/index.js";
 import { postgresExecutor } from "./postgres-executor.js";
 import { createPostgresPool, type PostgresPoolOptions } from "./pg-pool.js";
 import { runQuery, runTransaction } from "./pg-transaction.js";
@@ -149,9 +149,9 @@ export class PostgresStore implements Store {
     return runQuery("flow-run read", () => readHostedFlowRuns(this.#db, query));
   }
 
-  async recordTaskRunBatch(batch: RecorderBatch): Promise<void> {
+  async recordTaskRunBatch(batch: RecorderBatch, events: readonly BatchEventInsert[] = []): Promise<void> {
     if (batch.taskRuns.length === 0 && batch.taskRunStates.length === 0 && batch.logs.length === 0) return;
-    await runTransaction(this.#db, "task-run batch", (trx) => writeBatch(trx, batch));
+    await runTransaction(this.#db, "task-run batch", (trx) => writeBatch(trx, batch, events));
   }
 
   readTaskRuns(query: TaskRunQuery): Promise<TaskRun[]> {

@@ -1,7 +1,7 @@
 /**
  * The run recorder's batches on PostgreSQL: multi-row `INSERT … ON CONFLICT (id) DO
- * UPDATE` upserts of task-run snapshots, then multi-row inserts of state records and log
- * lines, inside the caller's transaction.
+ * UPDATE` upserts of task-run snapshots, then multi-row inserts of state records, log
+ * lines and task-run events, inside the caller's transaction.
  *
  * The semantics are the SQLite store's, which writes the snapshots one by one in batch
  * order: a run's identity columns never change and the snapshot written last wins. One
@@ -14,8 +14,10 @@
  * @module
  */
 import { sql, type Insertable, type Kysely } from "kysely";
+import { uuid7 } from "../../ids/uuid7.js";
 import type { RecorderBatch, TaskRun } from "../../schemas/index.js";
-import type { Database, LogsTable, TaskRunStatesTable, TaskRunsTable } from "../database.js";
+import type { Database, EventsTable, LogsTable, TaskRunStatesTable, TaskRunsTable } from "../database.js";
+import { BATCH_EVENT_COLUMNS, batchEventValues, type BatchEventInsert } from "../records/events.js";
 import type { BindValue } from "../rows/bind-value.js";
 import { LOG_COLUMNS, logToValues } from "../rows/log-row.js";
 import { stateToRow } from "../rows/state-columns.js";
@@ -83,11 +85,31 @@ async function upsertTaskRuns(db: Kysely<Database>, runs: readonly TaskRun[]): P
     .execute();
 }
 
+/** `events` as rows, each with a new id and `received` time. */
+function eventRows(events: readonly BatchEventInsert[]): EventsTable[] {
+  const received = Date.now();
+  return batchEventValues(events).map(([occurred, event, resourceId, resource, related, payload]) => ({
+    id: uuid7(received),
+    occurred,
+    event,
+    resource_id: resourceId,
+    resource,
+    related,
+    payload,
+    received,
+  }));
+}
+
 /**
  * Writes `batch`: task-run snapshots first (round by round), then their state records,
- * then log lines. The caller owns the transaction, so a broken constraint rejects all.
+ * log lines and `events`. The caller owns the transaction, so a broken constraint
+ * rejects all.
  */
-export async function writeBatch(db: Kysely<Database>, batch: RecorderBatch): Promise<void> {
+export async function writeBatch(
+  db: Kysely<Database>,
+  batch: RecorderBatch,
+  events: readonly BatchEventInsert[] = [],
+): Promise<void> {
   if (batch.batchId !== undefined) {
     // A batch whose id was recorded before was written before: a retried request.
     const claimed = await db
@@ -115,5 +137,9 @@ export async function writeBatch(db: Kysely<Database>, batch: RecorderBatch): Pr
   });
   for (const chunk of chunks(logs, rowsPerStatement(LOG_COLUMNS.length))) {
     await db.insertInto("logs").values(chunk).execute();
+  }
+  if (events.length === 0) return;
+  for (const chunk of chunks(eventRows(events), rowsPerStatement(BATCH_EVENT_COLUMNS.length + 2))) {
+    await db.insertInto("events").values(chunk).execute();
   }
 }

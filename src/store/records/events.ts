@@ -1,5 +1,6 @@
 /**
- * Events in the database, for both SQLite and PostgreSQL: appended, read oldest first.
+ * Events in the database, for both SQLite and PostgreSQL: appended, read oldest or newest
+ * first by id (the order they were recorded).
  *
  * @module
  */
@@ -28,7 +29,52 @@ export interface EventQuery {
   readonly since?: number | undefined;
   readonly until?: number | undefined;
   readonly afterId?: string | undefined;
+  readonly beforeId?: string | undefined;
+  readonly sort?: "OLDEST" | "NEWEST" | undefined;
   readonly limit: number;
+}
+
+/**
+ * An event written with a recorder batch. The store gives it its id and `received` time
+ * inside the write transaction, so ids follow the order in which events are committed.
+ */
+export type BatchEventInsert = Omit<EventInsert, "id" | "received">;
+
+/** The columns of a batch event, in the order of {@link batchEventValues}. */
+export const BATCH_EVENT_COLUMNS = [
+  "occurred",
+  "event",
+  "resource_id",
+  "resource",
+  "related",
+  "payload",
+] as const satisfies readonly (keyof EventsTable)[];
+
+/** A batch event's bind values: occurred, event, resource id, then resource, related and payload as JSON. */
+export type BatchEventValues = [number, string, string, string, string, string];
+
+/**
+ * Batch events as bind values, one array per event in {@link BATCH_EVENT_COLUMNS} order.
+ * Events that share one `related` array (those of one task run) serialize it once.
+ */
+export function batchEventValues(events: readonly BatchEventInsert[]): BatchEventValues[] {
+  const related = new Map<object, string>();
+  return events.map((e) => {
+    let relatedJson = related.get(e.related);
+    if (relatedJson === undefined) {
+      relatedJson = JSON.stringify(e.related);
+      related.set(e.related, relatedJson);
+    }
+    const values: BatchEventValues = [
+      e.occurred,
+      e.event,
+      e.resource["ordo.resource.id"] ?? "",
+      JSON.stringify(e.resource),
+      relatedJson,
+      JSON.stringify(e.payload),
+    ];
+    return values;
+  });
 }
 
 function fromRow(dialect: SqlExecutor["dialect"], row: EventsTable): OrdoEvent {
@@ -79,7 +125,10 @@ export class EventRecords {
     await this.#sql.write(inputs.map((input) => eventInsertQuery(this.#sql.qb, input)));
   }
 
-  /** Events, oldest first (by id, which follows the time they were received). */
+  /**
+   * Events, oldest first (by id, which follows the order they were recorded), or newest
+   * first with `sort: "NEWEST"`; `afterId` and `beforeId` bound the ids.
+   */
   async list(query: EventQuery): Promise<OrdoEvent[]> {
     let select = this.#sql.qb.selectFrom("events").selectAll();
     const names = query.events;
@@ -101,7 +150,9 @@ export class EventRecords {
     if (query.since !== undefined) select = select.where("occurred", ">=", query.since);
     if (query.until !== undefined) select = select.where("occurred", "<", query.until);
     if (query.afterId !== undefined) select = select.where("id", ">", query.afterId);
-    const rows = await this.#sql.all(select.orderBy("id").limit(query.limit));
+    if (query.beforeId !== undefined) select = select.where("id", "<", query.beforeId);
+    const order = query.sort === "NEWEST" ? "desc" : "asc";
+    const rows = await this.#sql.all(select.orderBy("id", order).limit(query.limit));
     return rows.map((row) => fromRow(this.#sql.dialect, row));
   }
 }

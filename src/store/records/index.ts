@@ -6,7 +6,16 @@
  */
 export { VariableRecords, type VariableWrite, type VariableQuery } from "./variables.js";
 export { ArtifactRecords, type ArtifactInsert, type ArtifactQuery } from "./artifacts.js";
-export { EventRecords, eventInsertQuery, eventToRow, type EventInsert, type EventQuery } from "./events.js";
+export {
+  BATCH_EVENT_COLUMNS,
+  EventRecords,
+  batchEventValues,
+  eventInsertQuery,
+  eventToRow,
+  type BatchEventInsert,
+  type EventInsert,
+  type EventQuery,
+} from "./events.js";
 export { TablePositions } from "./positions.js";
 export { FlowRunQueries, type FlowRunPageQuery } from "./flow-run-queries.js";
 export { FlowRunGraphs } from "./flow-run-graph.js";

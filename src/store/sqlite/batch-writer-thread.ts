@@ -17,10 +17,15 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { OrdoError } from "../../errors/index.js";
 import type { BatchStatements, BatchValues } from "./task-run-batch-writer.js";
+import { UUID7_SOURCE } from "./uuid7-source.js";
 
-/** The worker's code: plain JavaScript, so it runs the same from src/ and dist/. */
+/**
+ * The worker's code: plain JavaScript, so it runs the same from src/ and dist/. Event ids
+ * are made inside the write transaction, so they follow the order of commits.
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+${UUID7_SOURCE}
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: workerData.lockTimeoutMs });
 db.pragma("journal_mode = WAL");
@@ -30,6 +35,7 @@ const upsert = db.prepare(workerData.statements.upsertTaskRun);
 const record = db.prepare(workerData.statements.insertStateRecord);
 const log = db.prepare(workerData.statements.insertLog);
 const claim = db.prepare(workerData.statements.claimBatch);
+const event = db.prepare(workerData.statements.insertEvent);
 parentPort.on("message", (message) => {
   if (message.close) {
     db.close();
@@ -43,6 +49,8 @@ parentPort.on("message", (message) => {
       for (const row of values.taskRuns) upsert.run(row);
       for (const row of values.stateRecords) record.run(row);
       for (const row of values.logs) log.run(row);
+      const received = Date.now();
+      for (const row of values.events) event.run(uuid7(), row, received);
     }
     db.exec("COMMIT");
     parentPort.postMessage({ id: message.id, ok: true });

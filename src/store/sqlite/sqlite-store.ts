@@ -14,6 +14,7 @@ import { isOrdoError } from "../../errors/index.js";
 import type { CacheHit, StateData, StateType } from "../../states/index.js";
 import type { Database } from "../database.js";
 import type { SqlExecutor } from "../sql-executor.js";
+import type { BatchEventInsert } from "../records/index.js";
 import { flowFromRow, flowRunFromRow } from "../rows/flow-run-row.js";
 import type {
   CreatedFlowRun,
@@ -208,16 +209,16 @@ export class SqliteStore implements Store {
     return this.#read("flow-run read", () => readHostedFlowRuns(this.#runner, this.#qb, query));
   }
 
-  async recordTaskRunBatch(batch: RecorderBatch): Promise<void> {
+  async recordTaskRunBatch(batch: RecorderBatch, events: readonly BatchEventInsert[] = []): Promise<void> {
     if (batch.taskRuns.length === 0 && batch.taskRunStates.length === 0 && batch.logs.length === 0) return;
-    const items = batch.taskRuns.length + batch.taskRunStates.length + batch.logs.length;
+    const items = batch.taskRuns.length + batch.taskRunStates.length + batch.logs.length + events.length;
     // Large batches go to the writer thread; a small one (e.g. one completion committed
     // with `durability: "sync"`) is cheaper written here than sent there and back.
     if (this.#writerThread !== undefined && items >= THREAD_MIN_ITEMS) {
-      await this.#writerThread.write(batchValues(batch));
+      await this.#writerThread.write(batchValues(batch, events));
       return;
     }
-    await this.#transactions.run("task-run batch", () => this.#batches.write(batch));
+    await this.#transactions.run("task-run batch", () => this.#batches.write(batch, events));
   }
 
   readTaskRuns(query: TaskRunQuery): Promise<TaskRun[]> {

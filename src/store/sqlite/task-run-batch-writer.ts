@@ -1,14 +1,21 @@
 /**
- * The run recorder's hot path on SQLite: one batch of task-run snapshots, state records
- * and log lines, written with three statements prepared once (compiled by Kysely at
- * construction), bound positionally, with no per-row compilation or validation.
+ * The run recorder's hot path on SQLite: one batch of task-run snapshots, state records,
+ * log lines and task-run events, written with statements prepared once (compiled by Kysely
+ * at construction), bound positionally, with no per-row compilation or validation.
  *
  * @module
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { sql, type Kysely } from "kysely";
+import { uuid7 } from "../../ids/uuid7.js";
 import type { RecorderBatch } from "../../schemas/index.js";
-import type { Database, TaskRunStatesTable, TaskRunsTable } from "../database.js";
+import type { Database, EventsTable, TaskRunStatesTable, TaskRunsTable } from "../database.js";
+import {
+  BATCH_EVENT_COLUMNS,
+  batchEventValues,
+  type BatchEventInsert,
+  type BatchEventValues,
+} from "../records/events.js";
 import type { BindValue } from "../rows/bind-value.js";
 import { LOG_COLUMNS, logToValues } from "../rows/log-row.js";
 import { errorToJson } from "../rows/state-columns.js";
@@ -59,19 +66,30 @@ export interface BatchValues {
   readonly taskRuns: BindValue[][];
   readonly stateRecords: BindValue[][];
   readonly logs: BindValue[][];
+  /** Task-run events without their id and `received` time, which the writer adds. */
+  readonly events: BatchEventValues[];
 }
 
-/** The SQL of the three batch statements (positional parameters, in column order). */
+/** The SQL of the batch statements (positional parameters, in column order). */
 export interface BatchStatements {
   readonly upsertTaskRun: string;
   readonly insertStateRecord: string;
   readonly insertLog: string;
+  /** Inserts an event: `id`, the {@link BATCH_EVENT_COLUMNS}, then `received`. */
+  readonly insertEvent: string;
   /** Records a batch id; changes nothing when the id was recorded before. */
   readonly claimBatch: string;
 }
 
-/** Turns a recorder batch into bind values (pure). */
-export function batchValues(batch: RecorderBatch, now: number = Date.now()): BatchValues {
+/** The columns of the event insert, in bind order. */
+const EVENT_INSERT_COLUMNS = ["id", ...BATCH_EVENT_COLUMNS, "received"] as const;
+
+/** Turns a recorder batch and its events into bind values (pure). */
+export function batchValues(
+  batch: RecorderBatch,
+  events: readonly BatchEventInsert[] = [],
+  now: number = Date.now(),
+): BatchValues {
   return {
     claim: batch.batchId === undefined ? undefined : [batch.batchId, now],
     taskRuns: batch.taskRuns.map(taskRunToValues),
@@ -85,6 +103,7 @@ export function batchValues(batch: RecorderBatch, now: number = Date.now()): Bat
       errorToJson(state.error),
     ]),
     logs: batch.logs.map(logToValues),
+    events: batchEventValues(events),
   };
 }
 
@@ -94,6 +113,7 @@ export class TaskRunBatchWriter {
   readonly #insertStateRecord: BetterSqlite3.Statement;
   readonly #insertLog: BetterSqlite3.Statement;
   readonly #claimBatch: BetterSqlite3.Statement;
+  readonly #insertEvent: BetterSqlite3.Statement;
   /** The statements' SQL, for a writer on another connection (the writer thread). */
   readonly statements: BatchStatements;
 
@@ -119,20 +139,24 @@ export class TaskRunBatchWriter {
       .values({ id: param<string>("id"), recorded_at: param<number>("recorded_at") })
       .onConflict((oc) => oc.column("id").doNothing());
     this.#claimBatch = prepareInOrder(db, compileNamed(claim), ["id", "recorded_at"]);
+    const event = qb.insertInto("events").values(paramsFor<EventsTable>(EVENT_INSERT_COLUMNS));
+    this.#insertEvent = prepareInOrder(db, compileNamed(event), EVENT_INSERT_COLUMNS);
     this.statements = {
       upsertTaskRun: this.#upsertTaskRun.source,
       insertStateRecord: this.#insertStateRecord.source,
       insertLog: this.#insertLog.source,
       claimBatch: this.#claimBatch.source,
+      insertEvent: this.#insertEvent.source,
     };
   }
 
   /**
-   * Writes `batch` (nothing when its `batchId` was written before): task runs first (the snapshot written last wins), then their state
-   * records, then log lines. Synchronous; the caller owns the transaction.
+   * Writes `batch` and its `events` (nothing when its `batchId` was written before): task
+   * runs first (the snapshot written last wins), then their state records, log lines and
+   * events. Synchronous; the caller owns the transaction.
    */
-  write(batch: RecorderBatch): void {
-    this.writeValues(batchValues(batch));
+  write(batch: RecorderBatch, events?: readonly BatchEventInsert[]): void {
+    this.writeValues(batchValues(batch, events));
   }
 
   /** Writes a batch already turned into bind values. Synchronous; the caller owns the transaction. */
@@ -145,5 +169,10 @@ export class TaskRunBatchWriter {
     for (const row of values.stateRecords) record.run(row);
     const log = this.#insertLog;
     for (const row of values.logs) log.run(row);
+    if (values.events.length === 0) return;
+    // Ids made here, inside the write lock, follow the order in which events are committed.
+    const received = Date.now();
+    const event = this.#insertEvent;
+    for (const row of values.events) event.run(uuid7(received), row, received);
   }
 }

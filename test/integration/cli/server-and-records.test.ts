@@ -1,5 +1,5 @@
 /**
- * `ordo server start`, `ordo variable`, `ordo artifact`, `ordo events stream` and
+ * `ordo server start`, `ordo variable`, `ordo artifact`, `ordo events ls`, `ordo events stream` and
  * `ordo flow-run logs --follow`, as a user runs them: real child processes.
  */
 import type { ChildProcess } from "node:child_process";
@@ -102,6 +102,17 @@ describe("artifacts, variables and events from a flow", () => {
     const inspect = await ordo(["artifact", "inspect", "report"]);
     expect(inspect.stdout).toContain("all done");
     expect((await ordo(["variable", "get", "last_publish"])).stdout).toBe('{"ok":true}\n');
+  });
+
+  it("lists the newest events first, filtered by name, as a table or JSON", async () => {
+    expect((await ordo(["run", `${FLOWS}:publish`])).code).toBe(0);
+    const json = await ordo(["events", "ls", "--event", "ordo.flow-run.*", "--limit", "2", "--json"]);
+    const events = JSON.parse(json.stdout) as { event: string }[];
+    expect(events.map((e) => e.event)).toEqual(["ordo.flow-run.Completed", "ordo.flow-run.Running"]);
+    const table = await ordo(["events", "ls", "--event", "ordo.flow-run.Completed"]);
+    expect(table.stdout).toMatch(
+      /^OCCURRED\s+EVENT\s+RESOURCE\s+NAME\n.*ordo\.flow-run\.Completed\s+ordo\.flow-run\./,
+    );
   });
 
   it("streams flow-run events as they happen", async () => {

@@ -12,6 +12,8 @@ import { startTestServer } from "../../helpers/test-server.js";
 import { runStoreSuite } from "../store/store-suite.js";
 
 const root = mkdtempSync(join(tmpdir(), "ordo-store-http-"));
+// The suite's servers write every task-run state as an event (the default: failures only).
+process.env.ORDO_TASK_RUN_EVENTS = "all";
 const servers = new Map<string, Promise<RunningServer>>();
 afterAll(async () => {
   for (const server of servers.values()) await (await server).stop(1000);

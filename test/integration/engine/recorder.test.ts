@@ -13,7 +13,7 @@ let flowRunId: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ordo-recorder-"));
-  client = await EmbeddedClient.open({ path: join(dir, "ordo.db") });
+  client = await EmbeddedClient.open({ path: join(dir, "ordo.db"), taskRunEvents: "all" });
   await client.ensureFlow({ name: "f" });
   flowRunId = (await client.createFlowRun({ flowName: "f", name: "r" })).id;
 });
@@ -84,13 +84,49 @@ describe("the run recorder", () => {
   });
 });
 
+describe("the run recorder's task-run events", () => {
+  const eventsOf = async (run: TaskRunSnapshot) =>
+    (await client.readEvents({ resourceId: `ordo.task-run.${run.id}` })).map((e) => e.event);
+
+  it("has one event written per state, however many batches carry the snapshot", async () => {
+    const recorder = new RunRecorder(client, { flushIntervalMs: 1000 });
+    const run = snapshot(flowRunId, "e1");
+    run.stateHistory = [["PENDING", "Pending", run.createdAt]];
+    recorder.taskRun(run);
+    await recorder.flush();
+    run.stateHistory.push(["RUNNING", "Running", run.createdAt + 1]);
+    recorder.taskRun(run);
+    run.stateHistory.push(["COMPLETED", "Completed", run.createdAt + 2]);
+    recorder.taskRun(run);
+    await recorder.flush();
+    run.name = "renamed"; // a change without a new state
+    recorder.taskRun(run);
+    await recorder.flush();
+    expect(await eventsOf(run)).toEqual([
+      "ordo.task-run.Pending",
+      "ordo.task-run.Running",
+      "ordo.task-run.Completed",
+    ]);
+  });
+
+  it("has no events written again for the states of a task run recorded before (a resumed run)", async () => {
+    const recorder = new RunRecorder(client, { flushIntervalMs: 1000 });
+    const run = snapshot(flowRunId, "e2");
+    recorder.recordedBefore(run);
+    run.stateHistory.push(["RUNNING", "Running", run.createdAt + 1]);
+    recorder.taskRun(run);
+    await recorder.flush();
+    expect(await eventsOf(run)).toEqual(["ordo.task-run.Running"]);
+  });
+});
+
 describe("the run recorder when the database stays locked", () => {
   it.each([
     ["a small batch, written in line", 3],
     ["a large batch, written by the writer thread", 100],
   ])("keeps %s and writes it once the lock is released", async (_label, size) => {
     const path = join(dir, `locked-${size}.db`);
-    const locked = await EmbeddedClient.open({ path, lockTimeoutMs: 150 });
+    const locked = await EmbeddedClient.open({ path, lockTimeoutMs: 150, taskRunEvents: "all" });
     await locked.ensureFlow({ name: "f" });
     const runId = (await locked.createFlowRun({ flowName: "f", name: "r" })).id;
     const errors: unknown[] = [];
@@ -112,6 +148,11 @@ describe("the run recorder when the database stays locked", () => {
     await recorder.flush();
     expect(recorder.pending).toBe(0);
     expect(await locked.readTaskRuns({ flowRunId: runId, limit: 1000 })).toHaveLength(size);
+    // The kept batch's states are still new: each has its event, once.
+    const events = await locked.readEvents({ events: ["ordo.task-run.*"], limit: 1000 });
+    expect(events.map((e) => e.resource["ordo.resource.id"])).toEqual(
+      runs.map((r) => `ordo.task-run.${r.id}`),
+    );
     await locked.close();
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalFileStorage } from "../../../src/results/index.js";
 import { createApp, type BodyLimits } from "../../../src/server/app.js";
-import type { OrdoApp } from "../../../src/server/server-deps.js";
+import type { OrdoApp, ServerDeps } from "../../../src/server/server-deps.js";
 import { openSqliteStore, type Store } from "../../../src/store/index.js";
 
 /** An app, its store and its folder. */
@@ -25,7 +25,11 @@ export interface AppHarness {
 }
 
 /** Opens an app over a new SQLite file (serving the built UI in `uiPath`, if given). */
-export async function openApp(limits?: BodyLimits, uiPath?: string): Promise<AppHarness> {
+export async function openApp(
+  limits?: BodyLimits,
+  uiPath?: string,
+  deps: Pick<ServerDeps, "taskRunEvents"> = {},
+): Promise<AppHarness> {
   const dir = mkdtempSync(join(tmpdir(), "ordo-api-"));
   const dbPath = join(dir, "ordo.db");
   const store = await openSqliteStore({ path: dbPath });
@@ -35,6 +39,7 @@ export async function openApp(limits?: BodyLimits, uiPath?: string): Promise<App
       resultStorage: new LocalFileStorage(join(dir, "storage")),
       bundleStorage: new LocalFileStorage(join(dir, "storage", "bundles")),
       uiPath,
+      ...deps,
     },
     limits,
   );

@@ -23,8 +23,11 @@ describe.skipIf(server === undefined)("PostgreSQL store", () => {
     return url;
   };
 
+  // The suite's clients write every task-run state as an event (the default: failures only).
   runStoreSuite("postgres", async (key) =>
-    EmbeddedClient.fromStore(await openPostgresStore({ url: await databaseFor(key), poolSize: 4 })),
+    EmbeddedClient.fromStore(await openPostgresStore({ url: await databaseFor(key), poolSize: 4 }), {
+      taskRunEvents: "all",
+    }),
   );
 
   describe("the PostgreSQL database", () => {

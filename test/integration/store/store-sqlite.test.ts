@@ -12,11 +12,12 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const dbPath = (key: string) => join(root, key, "ordo.db");
 
-runStoreSuite("sqlite", (key) => EmbeddedClient.open({ path: dbPath(key) }));
+// The suite's clients write every task-run state as an event (the default: failures only).
+runStoreSuite("sqlite", (key) => EmbeddedClient.open({ path: dbPath(key), taskRunEvents: "all" }));
 // Recorder batches normally go through the writer thread; the same suite covers the
 // main-thread path.
 runStoreSuite("sqlite, batches on the main thread", (key) =>
-  EmbeddedClient.open({ path: dbPath(`main-${key}`), writerThread: false }),
+  EmbeddedClient.open({ path: dbPath(`main-${key}`), writerThread: false, taskRunEvents: "all" }),
 );
 
 describe("the SQLite file", () => {

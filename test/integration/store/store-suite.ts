@@ -15,6 +15,7 @@ import { recordCases } from "./suite/records.case.js";
 import type { MakeClient, SuiteCapabilities, SuiteClient, SuiteContext } from "./suite/helpers.js";
 import { logAndCacheCases } from "./suite/logs-and-cache.case.js";
 import { taskRunCases } from "./suite/task-runs.case.js";
+import { taskRunEventCases } from "./suite/task-run-events.case.js";
 
 export type { MakeClient, SuiteCapabilities, SuiteClient } from "./suite/helpers.js";
 
@@ -49,5 +50,6 @@ export function runStoreSuite(
     idempotencyCases(ctx);
     recordCases(ctx);
     pauseResumeCases(ctx);
+    taskRunEventCases(ctx);
   });
 }

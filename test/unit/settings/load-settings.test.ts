@@ -35,6 +35,7 @@ describe("settings defaults", () => {
       ORDO_TASK_RUNNER_MAX_CONCURRENCY: 64,
       ORDO_RECORDER_FLUSH_INTERVAL_MS: 5,
       ORDO_RECORDER_FLUSH_MAX_ITEMS: 1000,
+      ORDO_TASK_RUN_EVENTS: "failures",
       ORDO_API_KEY: undefined,
       ORDO_SERVER_HOST: "127.0.0.1",
       ORDO_SERVER_PORT: 4200,
@@ -76,6 +77,7 @@ describe("settings from the environment", () => {
       ORDO_TASK_RUNNER_MAX_CONCURRENCY: " 8 ",
       ORDO_RECORDER_FLUSH_INTERVAL_MS: "0",
       ORDO_RECORDER_FLUSH_MAX_ITEMS: "10",
+      ORDO_TASK_RUN_EVENTS: " ALL ",
       ORDO_LOGGING_LEVEL: "DEBUG",
       ORDO_LOGGING_COLORS: "False",
     });
@@ -84,6 +86,7 @@ describe("settings from the environment", () => {
     expect(settings.ORDO_TASK_RUNNER_MAX_CONCURRENCY).toBe(8);
     expect(settings.ORDO_RECORDER_FLUSH_INTERVAL_MS).toBe(0);
     expect(settings.ORDO_RECORDER_FLUSH_MAX_ITEMS).toBe(10);
+    expect(settings.ORDO_TASK_RUN_EVENTS).toBe("all");
     expect(settings.ORDO_LOGGING_LEVEL).toBe("debug");
     expect(settings.ORDO_LOGGING_COLORS).toBe("false");
   });
@@ -117,6 +120,7 @@ describe("settings validation", () => {
     ["ORDO_TASK_RUNNER_MAX_CONCURRENCY", "0"],
     ["ORDO_RECORDER_FLUSH_INTERVAL_MS", "5ms"],
     ["ORDO_RECORDER_FLUSH_MAX_ITEMS", "1e3"],
+    ["ORDO_TASK_RUN_EVENTS", "some"],
     ["ORDO_LOGGING_LEVEL", "verbose"],
     ["ORDO_LOGGING_COLORS", "yes"],
     ["ORDO_API_URL", "not a url"],

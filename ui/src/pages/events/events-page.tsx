@@ -22,11 +22,6 @@ import "./events.css";
 
 const PAGE_SIZE = 50;
 
-interface PageParam {
-  readonly until: number;
-  readonly windowMs: number;
-}
-
 /** The Events page. */
 export function EventsPage() {
   const [params, setParams] = useSearchParams();
@@ -35,17 +30,14 @@ export function EventsPage() {
   const filterKey = JSON.stringify(apiFilter);
   const events = useInfiniteQuery({
     queryKey: ["events", apiFilter],
-    initialPageParam: null as PageParam | null,
+    initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
       readNewestEvents((filter) => post<OrdoEvent[]>("/events/filter", filter, signal), {
         filter: apiFilter,
-        now: Date.now(),
-        until: pageParam?.until,
-        startWindowMs: pageParam?.windowMs,
+        beforeId: pageParam ?? undefined,
         pageSize: PAGE_SIZE,
       }),
-    getNextPageParam: (last): PageParam | undefined =>
-      last.nextUntil === undefined ? undefined : { until: last.nextUntil, windowMs: last.windowMs },
+    getNextPageParam: (last): string | undefined => last.nextBeforeId,
     // New events come live; reloading every page on focus would only repeat them.
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
@@ -80,7 +72,7 @@ export function EventsPage() {
           </EmptyState>
         ) : (
           <EmptyState title="No events yet." command="npx ordo run examples/etl.ts:etl --param n=5">
-            <p>Every flow-run state change is an event; run a flow and they appear here live.</p>
+            <p>Every flow-run and task-run state change is an event; run a flow and they appear here live.</p>
           </EmptyState>
         )
       ) : (
