@@ -93,7 +93,10 @@ export async function finalFailure(
   const final =
     state ?? stateData(StateType.FAILED, "Failed", Date.now(), messageOf(error), errorInfo(error));
   enter(flow, snapshot, final);
-  flow.logger.error(`task run '${snapshot.name}' ${final.name}: ${final.message ?? messageOf(error)}`);
+  const line = `task run '${snapshot.name}' ${final.name}: ${final.message ?? messageOf(error)}`;
+  // A task run cancelled with its flow run did not fail: the flow run's cancellation is the news.
+  if (final.type === StateType.CANCELLED) flow.logger.warning(line);
+  else flow.logger.error(line);
   const outcome: RunOutcome = {
     state: final,
     flowRunId: flow.flowRunId,

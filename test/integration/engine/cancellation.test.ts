@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flow, flowContext, task, taskContext, type FlowRun } from "../../../src/index.js";
+import { LogLevel } from "../../../src/schemas/log.js";
 import { resetEngineConfig } from "../../../src/sdk/engine-config.js";
 import { useTempOrdoHome } from "../../helpers/ordo-home.js";
 
@@ -80,6 +81,10 @@ describe("cancelling a flow run started from code", () => {
     const tasks = await c.readTaskRuns({ flowRunId: run.id });
     expect(tasks.find((t) => t.name.startsWith("wait-for-cancel"))?.state.name).toBe("Cancelled");
     expect(tasks.every((t) => t.state.name === "Cancelled")).toBe(true);
+    // A cancelled task run did not fail: its line is a warning.
+    const lines = await c.readLogs({ flowRunId: run.id });
+    const cancelledLine = lines.find((l) => /wait-for-cancel-0' Cancelled/.test(l.message));
+    expect(cancelledLine?.level).toBe(LogLevel.warning);
   });
 
   it("does not wait for a body that ignores the cancellation", async () => {
