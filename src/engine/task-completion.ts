@@ -120,7 +120,14 @@ export function finish(
   read: ResultReader,
 ): RunOutcome | Promise<RunOutcome> {
   const sync = (def.options.durability ?? flow.durability) === "sync";
-  const hooks = outcome.state.type === StateType.COMPLETED ? def.options.onCompletion : def.options.onFailure;
+  // A task run cancelled with its flow run did not fail: neither hook list runs.
+  const type = outcome.state.type;
+  const hooks =
+    type === StateType.COMPLETED
+      ? def.options.onCompletion
+      : type === StateType.CANCELLED
+        ? undefined
+        : def.options.onFailure;
   if (!sync && (hooks === undefined || hooks.length === 0)) return outcome;
   return (async () => {
     if (sync) await flow.recorder.flush();

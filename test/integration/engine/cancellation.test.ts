@@ -38,14 +38,17 @@ function aborted(signal: AbortSignal): Promise<unknown> {
 }
 
 describe("cancelling a flow run started from code", () => {
-  it("aborts the running task's signal, starts no new task, ends Cancelled and runs onCancellation", async () => {
+  it("aborts the running task's signal, starts no new task, ends Cancelled and runs onCancellation (not the task's onFailure)", async () => {
     const started: string[] = [];
     const hooks: string[] = [];
-    const waitForCancel = task({ name: "wait-for-cancel" }, async () => {
-      started.push("wait");
-      await aborted(taskContext().signal);
-      throw new Error("stopped by its signal");
-    });
+    const waitForCancel = task(
+      { name: "wait-for-cancel", onFailure: [() => void hooks.push("task onFailure")] },
+      async () => {
+        started.push("wait");
+        await aborted(taskContext().signal);
+        throw new Error("stopped by its signal");
+      },
+    );
     const after = task({ name: "after" }, () => {
       started.push("after");
     });
