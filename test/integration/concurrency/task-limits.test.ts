@@ -50,7 +50,10 @@ for (const mode of ["embedded", "http"] as const) {
       console.log(`30 x 1 s tasks under a limit of 10 (${mode}): ${seconds.toFixed(2)} s`);
       expect(await state.result()).toBe(30);
       expect(running.max).toBe(10);
-      expect(seconds).toBeLessThan(5);
+      // About 3 s on a quiet machine (the docs and the CI log print it). The bound only
+      // catches a back-off: one of even 10 s per waiting wave would take over 20 s, while
+      // a loaded CI machine has taken up to 9 s for the three waves.
+      expect(seconds).toBeLessThan(15);
       expect((await client.readConcurrencyLimit("db")).activeSlots).toEqual([]);
       const logs = await client.readLogs({ flowRunId: state.flowRunId! });
       const waiting = logs.filter(
