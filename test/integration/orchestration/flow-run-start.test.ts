@@ -13,8 +13,8 @@ import { storeBackends, withStore } from "../../helpers/store-backends.js";
 const backends = storeBackends("start");
 const child = { host: "worker-host", pid: 4242 };
 
-/** A deployment run of pool `pool`, claimed by worker `w1` (InfrastructurePending). */
-async function claimedRun(store: Store): Promise<string> {
+/** A Scheduled run of deployment `f/d` in pool `pool`. */
+async function deploymentRun(store: Store): Promise<{ id: string }> {
   await api.createWorkPool(store, { name: "pool" });
   const deployment = await api.createDeployment(store, {
     flowName: "f",
@@ -22,7 +22,12 @@ async function claimedRun(store: Store): Promise<string> {
     entrypoint: "flows/f.ts:f",
     workPoolName: "pool",
   });
-  const run = await api.createDeploymentFlowRun(store, deployment.id);
+  return api.createDeploymentFlowRun(store, deployment.id);
+}
+
+/** A deployment run of pool `pool`, claimed by worker `w1` (InfrastructurePending). */
+async function claimedRun(store: Store): Promise<string> {
+  const run = await deploymentRun(store);
   const [claimed] = await api.claimWorkPoolRuns(store, "pool", { workerName: "w1" });
   expect(claimed?.flowRun.id).toBe(run.id);
   return run.id;
@@ -130,14 +135,7 @@ describe.each(backends)("starting a flow run on %s", (_name, open) => {
 describe.each(backends)("an aborted claim on %s", (_name, open) => {
   it("answers no runs and puts the runs it claimed back in their queue, Scheduled", async () => {
     await withStore(open, async (store) => {
-      await api.createWorkPool(store, { name: "pool" });
-      const deployment = await api.createDeployment(store, {
-        flowName: "f",
-        name: "d",
-        entrypoint: "flows/f.ts:f",
-        workPoolName: "pool",
-      });
-      const run = await api.createDeploymentFlowRun(store, deployment.id);
+      const run = await deploymentRun(store);
       const gone = new AbortController();
       gone.abort();
 
