@@ -48,6 +48,7 @@ export {
   createWorkPool,
   readWorkPool,
   readWorkPools,
+  readWorkPoolSummaries,
   updateWorkPool,
   deleteWorkPool,
   createWorkQueue,

@@ -7,6 +7,7 @@ import {
   WorkerHeartbeatSchema,
   WorkPoolCreateSchema,
   WorkPoolNameSchema,
+  WorkPoolSummariesRequestSchema,
   WorkPoolUpdateSchema,
   WorkQueueCreateSchema,
   WorkQueueUpdateSchema,
@@ -15,6 +16,8 @@ import {
   type WorkerHeartbeat,
   type WorkPool,
   type WorkPoolCreate,
+  type WorkPoolSummariesRequest,
+  type WorkPoolSummary,
   type WorkPoolUpdate,
   type WorkQueue,
   type WorkQueueCreate,
@@ -87,6 +90,15 @@ export async function readWorkPools(
   page: { limit?: number | undefined; offset?: number | undefined } = {},
 ): Promise<WorkPool[]> {
   return store.records.workPools.list(Date.now(), page.limit ?? 200, page.offset ?? 0);
+}
+
+/** Queue counts and workers by status of the named pools (unknown names left out), by name. */
+export async function readWorkPoolSummaries(
+  store: Store,
+  input: WorkPoolSummariesRequest,
+): Promise<WorkPoolSummary[]> {
+  const { names } = parseInput(WorkPoolSummariesRequestSchema, input, "work pool summaries");
+  return store.records.workPools.summaries(names, Date.now());
 }
 
 /** Changes a pool (pause/resume, limit, description, template); throws `ORDO_NOT_FOUND` for an unknown pool. */

@@ -113,6 +113,23 @@ export const WorkQueueUpdateSchema = z.object({
 /** What updating a work queue may change. */
 export type WorkQueueUpdate = z.input<typeof WorkQueueUpdateSchema>;
 
+/** A pool's queue count and its workers by status, for lists of pools. */
+export const WorkPoolSummarySchema = z.object({
+  name: z.string(),
+  queues: z.number().int().nonnegative(),
+  workersOnline: z.number().int().nonnegative(),
+  workersOffline: z.number().int().nonnegative(),
+});
+/** A pool's queue count and its workers by status. */
+export type WorkPoolSummary = z.infer<typeof WorkPoolSummarySchema>;
+
+/** Which pools to summarise: up to 200 names (unknown names are left out of the answer). */
+export const WorkPoolSummariesRequestSchema = z.object({
+  names: z.array(z.string().min(1).max(100)).max(200),
+});
+/** Which pools to summarise. */
+export type WorkPoolSummariesRequest = z.input<typeof WorkPoolSummariesRequestSchema>;
+
 /** A worker of a pool, as its heartbeats describe it. */
 export const WorkerSchema = z.object({
   id: Id,

@@ -12,6 +12,8 @@ import {
   WorkPoolClaimSchema,
   WorkPoolCreateSchema,
   WorkPoolSchema,
+  WorkPoolSummariesRequestSchema,
+  WorkPoolSummarySchema,
   WorkPoolUpdateSchema,
   WorkQueueCreateSchema,
   WorkQueueSchema,
@@ -45,6 +47,17 @@ const routes = {
     summary: "List work pools by name",
     request: { body: jsonBody(Page) },
     responses: { 200: jsonAnswer(z.array(WorkPoolSchema), "The pools"), ...ERROR_ANSWERS },
+  }),
+  summaries: createRoute({
+    method: "post",
+    path: "/api/work_pools/summaries",
+    tags,
+    summary: "Queue counts and workers online and offline of the named pools (unknown names left out)",
+    request: { body: jsonBody(WorkPoolSummariesRequestSchema) },
+    responses: {
+      200: jsonAnswer(z.array(WorkPoolSummarySchema), "The summaries, by name"),
+      ...ERROR_ANSWERS,
+    },
   }),
   read: createRoute({
     method: "get",
@@ -149,6 +162,9 @@ const routes = {
 export function registerWorkPoolRoutes(app: OrdoApp, { store }: ServerDeps): void {
   app.openapi(routes.create, async (c) => c.json(await api.createWorkPool(store, c.req.valid("json")), 201));
   app.openapi(routes.filter, async (c) => c.json(await api.readWorkPools(store, c.req.valid("json")), 200));
+  app.openapi(routes.summaries, async (c) =>
+    c.json(await api.readWorkPoolSummaries(store, c.req.valid("json")), 200),
+  );
   app.openapi(routes.read, async (c) =>
     c.json(await api.readWorkPool(store, c.req.valid("param").name), 200),
   );

@@ -8,7 +8,14 @@
  * @module
  */
 import { uuid7 } from "../../ids/uuid7.js";
-import type { BaseJobTemplate, Worker, WorkPool, WorkQueue, WorkStatus } from "../../schemas/index.js";
+import type {
+  BaseJobTemplate,
+  Worker,
+  WorkPool,
+  WorkPoolSummary,
+  WorkQueue,
+  WorkStatus,
+} from "../../schemas/index.js";
 import type { WorkersTable, WorkPoolsTable, WorkQueuesTable } from "../database.js";
 import { readJson, type SqlExecutor } from "../sql-executor.js";
 
@@ -188,6 +195,45 @@ export class WorkPoolRecords {
       now,
     );
     return rows.map((row) => this.#pool(row, online.has(row.id)));
+  }
+
+  /** Queue counts and workers by status of the pools named in `names` (unknown names left out), by name. */
+  async summaries(names: readonly string[], now: number): Promise<WorkPoolSummary[]> {
+    if (names.length === 0) return [];
+    const { qb } = this.#sql;
+    const pools = await this.#sql.all(
+      qb.selectFrom("work_pools").select(["id", "name"]).where("name", "in", names).orderBy("name"),
+    );
+    if (pools.length === 0) return [];
+    const ids = pools.map((pool) => pool.id);
+    const [queueCounts, workers] = await Promise.all([
+      this.#sql.all(
+        qb
+          .selectFrom("work_queues")
+          .select((eb) => ["work_pool_id", eb.fn.countAll().as("queues")])
+          .where("work_pool_id", "in", ids)
+          .groupBy("work_pool_id"),
+      ),
+      this.#sql.all(
+        qb
+          .selectFrom("workers")
+          .select(["work_pool_id", "heartbeat_at", "heartbeat_interval_seconds"])
+          .where("work_pool_id", "in", ids),
+      ),
+    ]);
+    const queues = new Map(queueCounts.map((row) => [row.work_pool_id, Number(row.queues)]));
+    const online = new Map<string, number>();
+    const offline = new Map<string, number>();
+    for (const worker of workers) {
+      const counts = isWorkerOnline(worker, now) ? online : offline;
+      counts.set(worker.work_pool_id, (counts.get(worker.work_pool_id) ?? 0) + 1);
+    }
+    return pools.map((pool) => ({
+      name: pool.name,
+      queues: queues.get(pool.id) ?? 0,
+      workersOnline: online.get(pool.id) ?? 0,
+      workersOffline: offline.get(pool.id) ?? 0,
+    }));
   }
 
   /** Applies `changes` to the pool; false for an unknown name. */

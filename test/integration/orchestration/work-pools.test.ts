@@ -72,4 +72,23 @@ describe.each(backends)("work pools on %s", (_name, open) => {
       await expect(api.readWorkQueues(store, "q")).rejects.toMatchObject({ code: "ORDO_NOT_FOUND" });
     });
   });
+  it("summarises the named pools in one call: queues, workers online and offline, unknown names left out", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "busy" });
+      await api.createWorkPool(store, { name: "empty" });
+      await api.createWorkQueue(store, "busy", { name: "urgent" });
+      await api.heartbeatWorker(store, "busy", { name: "w1", heartbeatIntervalSeconds: 30 });
+      await api.heartbeatWorker(store, "busy", { name: "w2", heartbeatIntervalSeconds: 30 });
+      const longAgo = Date.now() - 10 * 60_000;
+      await store.records.workPools.heartbeat("busy", "gone", 30, longAgo);
+      expect(await api.readWorkPoolSummaries(store, { names: ["empty", "busy", "nope"] })).toEqual([
+        { name: "busy", queues: 2, workersOnline: 2, workersOffline: 1 },
+        { name: "empty", queues: 1, workersOnline: 0, workersOffline: 0 },
+      ]);
+      expect(await api.readWorkPoolSummaries(store, { names: [] })).toEqual([]);
+      await expect(
+        api.readWorkPoolSummaries(store, { names: Array.from({ length: 201 }, (_, i) => `p${i}`) }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_INPUT" });
+    });
+  });
 });

@@ -41,6 +41,10 @@ describe("work pool routes", () => {
       { name: "w1", status: "ONLINE" },
     ]);
     expect((await h.json("POST", "/api/work_pools/filter", {})).status).toBe(200);
+    expect((await h.json("POST", "/api/work_pools/summaries", { names: ["local", "nope"] })).body).toEqual([
+      { name: "local", queues: 2, workersOnline: 1, workersOffline: 0 },
+    ]);
+    expect((await h.json("POST", "/api/work_pools/summaries", { names: "local" })).status).toBe(422);
   });
 });
 

@@ -1,53 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Worker, WorkQueue } from "../../src/api/types.js";
 import {
   countOf,
   summarizeHealth,
-  summarizePool,
   workStatusColor,
   workStatusLabel,
   type PoolSummary,
 } from "../../src/pages/work-pools/pool-summary.js";
-
-function worker(name: string, status: Worker["status"]): Worker {
-  return {
-    id: name,
-    workPoolName: "default",
-    name,
-    heartbeatIntervalSeconds: 30,
-    lastHeartbeatAt: 0,
-    status,
-    createdAt: 0,
-  };
-}
-
-function queue(name: string): WorkQueue {
-  return {
-    id: name,
-    workPoolName: "default",
-    name,
-    priority: 1,
-    paused: false,
-    status: "READY",
-    createdAt: 0,
-    updatedAt: 0,
-  };
-}
-
-describe("summarizePool", () => {
-  it("counts the pool's queues and its workers online and offline", () => {
-    expect(
-      summarizePool(
-        [queue("default"), queue("urgent")],
-        [worker("a", "ONLINE"), worker("b", "OFFLINE"), worker("c", "ONLINE")],
-      ),
-    ).toEqual({ queues: 2, workersOnline: 2, workersOffline: 1 });
-  });
-
-  it("counts nothing for a pool without queues or workers", () => {
-    expect(summarizePool([], [])).toEqual({ queues: 0, workersOnline: 0, workersOffline: 0 });
-  });
-});
 
 describe("summarizeHealth", () => {
   it("counts pools by status and adds up their workers", () => {

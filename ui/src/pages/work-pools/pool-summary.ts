@@ -1,23 +1,12 @@
 /**
- * Work pool health in numbers: a pool's queues and workers, and the totals over pools
- * that the dashboard shows. Pure.
+ * Work pool health in numbers: the totals over pools that the dashboard shows. Pure.
  *
  * @module
  */
-import type { Worker, WorkPool, WorkQueue, WorkStatus } from "../../api/types.js";
+import type { Worker, WorkPool, WorkPoolSummary, WorkStatus } from "../../api/types.js";
 
 /** A pool's queue count and workers by status. */
-export interface PoolSummary {
-  readonly queues: number;
-  readonly workersOnline: number;
-  readonly workersOffline: number;
-}
-
-/** Counts a pool's queues and its workers online and offline. */
-export function summarizePool(queues: readonly WorkQueue[], workers: readonly Worker[]): PoolSummary {
-  const online = workers.filter((w) => w.status === "ONLINE").length;
-  return { queues: queues.length, workersOnline: online, workersOffline: workers.length - online };
-}
+export type PoolSummary = Omit<WorkPoolSummary, "name">;
 
 /** Pools by status and workers by status, over all pools. */
 export interface PoolHealth {

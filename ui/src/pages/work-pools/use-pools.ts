@@ -3,16 +3,15 @@
  * dashboard (same query keys, so one cache). Worker status changes with heartbeats, not
  * with run events, so these refresh on a timer too.
  *
- * The server lists pools in one request but has no aggregate of queues and workers, so
- * the counts take one request per pool for the pools shown (at most
- * {@link MAX_SUMMARISED_POOLS}), in one query refreshed on a timer only.
+ * The counts of the pools shown (at most {@link MAX_SUMMARISED_POOLS}) come from one
+ * `POST /work_pools/summaries` request, in one query refreshed on a timer only.
  *
  * @module
  */
 import { useQuery } from "@tanstack/react-query";
-import { api, post } from "../../api/client.js";
-import type { Worker, WorkPool, WorkQueue } from "../../api/types.js";
-import { summarizePool, type PoolSummary } from "./pool-summary.js";
+import { post } from "../../api/client.js";
+import type { WorkPool, WorkPoolSummary } from "../../api/types.js";
+import type { PoolSummary } from "./pool-summary.js";
 
 /** Pools beyond this many get no queue and worker counts. */
 export const MAX_SUMMARISED_POOLS = 50;
@@ -32,17 +31,9 @@ async function readSummaries(
   names: readonly string[],
   signal: AbortSignal,
 ): Promise<Map<string, PoolSummary>> {
-  const entries = await Promise.all(
-    names.map(async (name) => {
-      const path = `/work_pools/${encodeURIComponent(name)}`;
-      const [queues, workers] = await Promise.all([
-        api<WorkQueue[]>(`${path}/queues`, { signal }),
-        api<Worker[]>(`${path}/workers`, { signal }),
-      ]);
-      return [name, summarizePool(queues, workers)] as const;
-    }),
-  );
-  return new Map(entries);
+  if (names.length === 0) return new Map();
+  const summaries = await post<WorkPoolSummary[]>("/work_pools/summaries", { names }, signal);
+  return new Map(summaries.map(({ name, ...counts }) => [name, counts]));
 }
 
 /** Queue and worker counts of `pools` (the first {@link MAX_SUMMARISED_POOLS}). */
