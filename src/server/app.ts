@@ -11,6 +11,7 @@ import { bodyLimit } from "hono/body-limit";
 import { invalidInput } from "../api/index.js";
 import { packageVersion } from "../package-version.js";
 import { errorBody, errorResponse } from "./http-errors.js";
+import { jsonBodyLimit } from "./json-body-limit.js";
 import { registerDocsPage } from "./docs-page.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerFlowRunListRoutes } from "./routes/flow-run-lists.js";
@@ -73,12 +74,12 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   const bundleLimit = limits.bundleBytes ?? 100 * 1024 * 1024;
   app.use("/api/results/*", bodyLimit({ maxSize: resultLimit, onError: () => tooLarge(resultLimit) }));
   app.use("/api/bundles/*", bodyLimit({ maxSize: bundleLimit, onError: () => tooLarge(bundleLimit) }));
-  const jsonBodyLimit = bodyLimit({ maxSize: jsonLimit, onError: () => tooLarge(jsonLimit) });
+  const jsonLimited = jsonBodyLimit(jsonLimit, () => tooLarge(jsonLimit));
   app.use("/api/*", async (c, next) => {
     if (c.req.path.startsWith("/api/results/") || c.req.path.startsWith("/api/bundles/")) return next();
     // Hono types a middleware's context by its path; this one serves every /api path.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-    return jsonBodyLimit(c, next);
+    return jsonLimited(c, next);
   });
 
   registerAdminRoutes(app, deps);
