@@ -77,6 +77,8 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   const bundleLimit = limits.bundleBytes ?? 100 * 1024 * 1024;
   app.use("/api/results/*", bodyLimit({ maxSize: resultLimit, onError: () => tooLarge(resultLimit) }));
   app.use("/api/bundles/*", bodyLimit({ maxSize: bundleLimit, onError: () => tooLarge(bundleLimit) }));
+  // Over a socket, the plain `POST /api/flow_runs` and `…/set_state` requests are served
+  // before this app (`hot-routes.ts`): a middleware added here does not see them.
   const jsonLimited = jsonBodyLimit(jsonLimit, () => tooLarge(jsonLimit));
   app.use("/api/*", async (c, next) => {
     if (c.req.path.startsWith("/api/results/") || c.req.path.startsWith("/api/bundles/")) return next();
