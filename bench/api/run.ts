@@ -9,7 +9,8 @@
  *    (state + flow + time range), a capped count and a 24-bucket history over the last
  *    day, with 100k and 1M seeded runs.
  *
- * Run: `npm run bench:api [-- --runs 4000 --concurrency 32 --sizes 100000,1000000]`.
+ * Run: `npm run bench:api [-- --runs 4000 --rounds 3 --concurrency 32 --sizes 100000,1000000]`; `--only
+ * throughput` (or `lists`) runs one part, `--databases sqlite` skips PostgreSQL.
  *
  * @module
  */
@@ -41,12 +42,24 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "32" },
     sizes: { type: "string", default: "100000,1000000" },
     reps: { type: "string", default: "15" },
+    /** Measured throughput rounds per server (after one warm-up); the table shows medians. */
+    rounds: { type: "string", default: "3" },
+    /** `throughput` or `lists`: run only that part. */
+    only: { type: "string" },
+    /** Which databases to measure: `sqlite`, `postgres` or both. */
+    databases: { type: "string", default: "sqlite,postgres" },
   },
 });
+const PARTS = values.only === undefined ? ["throughput", "lists"] : [values.only];
+if (!PARTS.every((part) => part === "throughput" || part === "lists")) {
+  throw new Error(`--only takes throughput or lists, not ${values.only}`);
+}
+const DATABASES = values.databases.split(",");
 const RUNS = Number(values.runs);
 const CONCURRENCY = Number(values.concurrency);
 const SIZES = values.sizes.split(",").map(Number);
 const REPS = Number(values.reps);
+const ROUNDS = Number(values.rounds);
 const TARGET_RUNS_PER_S = 1500;
 const TARGET_LIST_MS = 50;
 
@@ -98,13 +111,22 @@ async function startServerProcess(args: string[]): Promise<ServerProcess> {
 
 /** Runs/s measured, and the server's CPU time per run. */
 async function measureServer(
+  label: string,
   server: ServerProcess,
 ): Promise<{ runsPerS: number; requestsPerS: number; cpuUsPerRun: number }> {
   await runThroughput(server.url, Math.min(400, RUNS)); // warm-up
-  const before = await server.cpuUs();
-  const result = await runThroughput(server.url, RUNS);
-  const cpuUsPerRun = ((await server.cpuUs()) - before) / RUNS;
-  return { ...result, cpuUsPerRun };
+  const rounds: { runsPerS: number; cpuUsPerRun: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const before = await server.cpuUs();
+    const { runsPerS } = await runThroughput(server.url, RUNS);
+    rounds.push({ runsPerS, cpuUsPerRun: ((await server.cpuUs()) - before) / RUNS });
+  }
+  const runsPerS = median(rounds.map((r) => r.runsPerS));
+  const cpuUsPerRun = median(rounds.map((r) => r.cpuUsPerRun));
+  console.log(
+    `${label}, each round: ${rounds.map((r) => `${fmt(r.runsPerS)} runs/s at ${fmt(r.cpuUsPerRun)} µs/run`).join(", ")}`,
+  );
+  return { runsPerS, requestsPerS: runsPerS * 4, cpuUsPerRun };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -202,10 +224,20 @@ console.log(
 );
 
 try {
-  const bin = findPostgresBin();
+  const bin = DATABASES.includes("postgres") ? findPostgresBin() : undefined;
   if (bin !== undefined) cluster = await startThrowawayCluster(bin);
-  else console.log("PostgreSQL binaries not found: PostgreSQL rows are skipped");
+  else if (DATABASES.includes("postgres"))
+    console.log("PostgreSQL binaries not found: PostgreSQL rows are skipped");
+  if (PARTS.includes("throughput")) await throughput();
+  if (PARTS.includes("lists")) await lists();
+  console.log(`loadavg after: ${loadAverage()}`);
+} finally {
+  await cluster?.stop();
+  rmSync(root, { recursive: true, force: true });
+}
 
+/** Runs per second over HTTP: the plain Hono floor, then Ordo on each database. */
+async function throughput(): Promise<void> {
   const rows: string[][] = [];
   const hono = await startServerProcess(["hono"]);
   const floor = await honoFloor(hono.url);
@@ -213,7 +245,7 @@ try {
   rows.push(["plain Hono + zod POST (floor)", "—", fmt(floor), "—", "—", "—"]);
 
   const sqlite = await startServerProcess(["sqlite", join(root, "throughput.db")]);
-  const s = await measureServer(sqlite);
+  const s = await measureServer("Ordo on SQLite", sqlite);
   await stop(sqlite.child);
   const perCore = (cpuUs: number) => 1e6 / cpuUs;
   rows.push([
@@ -228,7 +260,7 @@ try {
   if (cluster !== undefined) {
     const url = await createDatabase(cluster, "bench_throughput");
     const postgres = await startServerProcess(["postgres", url]);
-    const p = await measureServer(postgres);
+    const p = await measureServer("Ordo on PostgreSQL", postgres);
     await stop(postgres.child);
     rows.push([
       "Ordo on PostgreSQL",
@@ -255,7 +287,10 @@ try {
   console.log(
     `Ordo on SQLite serves ${fmt((s.requestsPerS / floor) * 100)}% of the plain Hono floor's requests/s\n`,
   );
+}
 
+/** Server-side latency of the list queries over seeded databases. */
+async function lists(): Promise<void> {
   const listRows: string[][] = [];
   for (const size of SIZES) {
     const now = Date.now();
@@ -298,8 +333,4 @@ try {
       listRows,
     ),
   );
-  console.log(`loadavg after: ${loadAverage()}`);
-} finally {
-  await cluster?.stop();
-  rmSync(root, { recursive: true, force: true });
 }

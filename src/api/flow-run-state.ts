@@ -96,7 +96,24 @@ export async function setFlowRunState(
   state: StateData,
   options: SetFlowRunStateOptions = {},
 ): Promise<SetStateResult> {
-  const proposed = parseInput(StateDataSchema, state, "state");
+  return setValidFlowRunState(store, id, parseInput(StateDataSchema, state, "state"), options);
+}
+
+/**
+ * {@link setFlowRunState} for a state already parsed with `StateDataSchema` (the server's
+ * route has validated its body), so it is not parsed twice.
+ *
+ * @example
+ * ```ts
+ * const result = await setValidFlowRunState(store, run.id, StateDataSchema.parse(state));
+ * ```
+ */
+export async function setValidFlowRunState(
+  store: Store,
+  id: string,
+  proposed: StateData,
+  options: SetFlowRunStateOptions = {},
+): Promise<SetStateResult> {
   const now = Date.now();
   const key = options.idempotencyKey;
   const replay = (run: FlowRun): SetStateResult => ({

@@ -40,7 +40,22 @@ import { runTimesAfter } from "./run-times.js";
  * ```
  */
 export async function createFlowRun(store: Store, input: FlowRunCreate): Promise<FlowRun> {
-  const create = parseInput(FlowRunCreateSchema, input, "flow run");
+  return createValidFlowRun(store, parseInput(FlowRunCreateSchema, input, "flow run"));
+}
+
+/**
+ * {@link createFlowRun} for a create already parsed with `FlowRunCreateSchema` (the
+ * server's route has validated its body), so it is not parsed twice.
+ *
+ * @example
+ * ```ts
+ * const run = await createValidFlowRun(store, FlowRunCreateSchema.parse({ flowName: "etl", name: "brave-otter" }));
+ * ```
+ */
+export async function createValidFlowRun(
+  store: Store,
+  create: z.output<typeof FlowRunCreateSchema>,
+): Promise<FlowRun> {
   if (create.validateParameters === true) await validateParameters(store, create.flowName, create.parameters);
   return (await insertFlowRun(store, create)).run;
 }

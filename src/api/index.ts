@@ -9,6 +9,7 @@ export { ensureFlow, readFlow, readFlowParameterSchema, readFlows } from "./flow
 export { deleteFlowRun } from "./delete-flow-run.js";
 export {
   createFlowRun,
+  createValidFlowRun,
   readFlowRun,
   readFlowRuns,
   readFlowRunPage,
@@ -18,7 +19,7 @@ export {
   readFlowRunStates,
   heartbeatFlowRun,
 } from "./flow-runs.js";
-export { setFlowRunState, decideFlowRunState } from "./flow-run-state.js";
+export { setFlowRunState, setValidFlowRunState, decideFlowRunState } from "./flow-run-state.js";
 export { startFlowRun } from "./flow-run-start.js";
 export { resumeFlowRun, checkResumeInput, type ResumeFlowRunOptions } from "./resume-flow-run.js";
 export { failExpiredPausedRuns, pauseTimeoutMessage } from "./expired-paused-runs.js";

@@ -10,7 +10,8 @@ import { HTTPException } from "hono/http-exception";
 import { bodyLimit } from "hono/body-limit";
 import { invalidInput } from "../api/index.js";
 import { packageVersion } from "../package-version.js";
-import { errorBody, errorResponse } from "./http-errors.js";
+import { errorAnswer, errorBody } from "./http-errors.js";
+import { jsonBodyLimit } from "./json-body-limit.js";
 import { registerDocsPage } from "./docs-page.js";
 import { registerAdminRoutes } from "./routes/admin.js";
 import { registerFlowRunListRoutes } from "./routes/flow-run-lists.js";
@@ -42,6 +43,9 @@ export interface BodyLimits {
   readonly stream?: StreamTiming | undefined;
 }
 
+/** The default limit on JSON bodies: 32 MiB (a recorder batch of thousands of task runs). */
+export const DEFAULT_JSON_BYTES = 32 * 1024 * 1024;
+
 function tooLarge(limit: number): Response {
   return Response.json(
     errorBody("ORDO_PAYLOAD_TOO_LARGE", `the request body is larger than ${limit} bytes`, { limit }),
@@ -68,17 +72,19 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
     },
   });
 
-  const jsonLimit = limits.jsonBytes ?? 32 * 1024 * 1024;
+  const jsonLimit = limits.jsonBytes ?? DEFAULT_JSON_BYTES;
   const resultLimit = limits.resultBytes ?? 512 * 1024 * 1024;
   const bundleLimit = limits.bundleBytes ?? 100 * 1024 * 1024;
   app.use("/api/results/*", bodyLimit({ maxSize: resultLimit, onError: () => tooLarge(resultLimit) }));
   app.use("/api/bundles/*", bodyLimit({ maxSize: bundleLimit, onError: () => tooLarge(bundleLimit) }));
-  const jsonBodyLimit = bodyLimit({ maxSize: jsonLimit, onError: () => tooLarge(jsonLimit) });
+  // Over a socket, the plain `POST /api/flow_runs` and `…/set_state` requests are served
+  // before this app (`hot-routes.ts`): a middleware added here does not see them.
+  const jsonLimited = jsonBodyLimit(jsonLimit, () => tooLarge(jsonLimit));
   app.use("/api/*", async (c, next) => {
     if (c.req.path.startsWith("/api/results/") || c.req.path.startsWith("/api/bundles/")) return next();
     // Hono types a middleware's context by its path; this one serves every /api path.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-argument
-    return jsonBodyLimit(c, next);
+    return jsonLimited(c, next);
   });
 
   registerAdminRoutes(app, deps);
@@ -129,8 +135,7 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
       }
       return error.getResponse();
     }
-    const { status, body } = errorResponse(error);
-    if (status === 500) console.error("[ordo server] internal error:", error);
+    const { status, body } = errorAnswer(error);
     return c.json(body, status);
   });
   return app;

@@ -62,3 +62,13 @@ export function errorResponse(error: unknown): { status: ErrorStatus; body: Erro
   }
   return { status: 500, body: errorBody("ORDO_SERVER_ERROR", "internal server error") };
 }
+
+/**
+ * {@link errorResponse} for an error thrown while serving a request; an internal error (a
+ * 500) is also logged, since its message is not sent.
+ */
+export function errorAnswer(error: unknown): { status: ErrorStatus; body: ErrorBody } {
+  const answer = errorResponse(error);
+  if (answer.status === 500) console.error("[ordo server] internal error:", error);
+  return answer;
+}

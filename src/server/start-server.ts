@@ -4,12 +4,14 @@
  *
  * @module
  */
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { getRequestListener, type ServerType } from "@hono/node-server";
 import type { ResultStorage } from "../results/index.js";
 import type { TaskRunEvents } from "../schemas/index.js";
 import type { Store } from "../store/index.js";
-import { createApp, type BodyLimits } from "./app.js";
+import { createApp, DEFAULT_JSON_BYTES, type BodyLimits } from "./app.js";
+import { withHotRoutes } from "./hot-routes.js";
 import { startServices, type ServiceOptions } from "./services/start-services.js";
 
 /** How to start a server. */
@@ -90,7 +92,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     },
     options.limits,
   );
-  const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 4200 });
+  const jsonLimit = options.limits?.jsonBytes ?? DEFAULT_JSON_BYTES;
+  // The flow-run create and set_state requests take a lighter path (see hot-routes.ts).
+  const listener = withHotRoutes(options.store, jsonLimit, getRequestListener(app.fetch, { hostname: host }));
+  const server = createServer(listener);
+  server.listen(options.port ?? 4200, host);
   const address = await listen(server);
   const services = startServices(options.store, options.services);
   const urlHost = host.includes(":") ? `[${host}]` : host;

@@ -148,7 +148,9 @@ export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
   app.openapi(ensureFlow, async (c) => c.json(await api.ensureFlow(store, c.req.valid("json")), 200));
   app.openapi(filterFlows, async (c) => c.json(await api.readFlows(store, c.req.valid("json")), 200));
   app.openapi(readFlow, async (c) => c.json(await api.readFlow(store, c.req.valid("param").name), 200));
-  app.openapi(createFlowRun, async (c) => c.json(await api.createFlowRun(store, c.req.valid("json")), 201));
+  app.openapi(createFlowRun, async (c) =>
+    c.json(await api.createValidFlowRun(store, c.req.valid("json")), 201),
+  );
   app.openapi(filterFlowRuns, async (c) => c.json(await api.readFlowRuns(store, c.req.valid("json")), 200));
   app.openapi(markCrashed, async (c) => {
     await api.failExpiredPausedRuns(store, Date.now()); // as the EmbeddedClient does
@@ -164,7 +166,7 @@ export function registerFlowRunRoutes(app: OrdoApp, deps: ServerDeps): void {
   );
   app.openapi(setState, async (c) => {
     const { state, ...options } = c.req.valid("json");
-    return c.json(await api.setFlowRunState(store, c.req.valid("param").id, state, options), 200);
+    return c.json(await api.setValidFlowRunState(store, c.req.valid("param").id, state, options), 200);
   });
   app.openapi(start, async (c) =>
     c.json(await api.startFlowRun(store, c.req.valid("param").id, c.req.valid("json")), 200),

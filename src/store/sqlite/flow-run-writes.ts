@@ -236,14 +236,15 @@ export class FlowRunWrites {
     const id = run.id ?? uuidv7();
     const flowId = this.#flowId(run.flowName, run.createdAt);
     const row = flowRunToRow({ ...run, id }, flowId);
-    const created = this.#insertRun.run({ ...row }) > 0;
-    if (created) {
+    if (this.#insertRun.run({ ...row }) > 0) {
       this.#appendState(id, run.state);
       this.#appendEvents(run.events);
+      // The row just written is the run: no need to read it back.
+      return { run: flowRunFromRow({ ...row, flow_name: run.flowName }), created: true };
     }
     const stored = this.selectRun(id);
     if (stored === undefined) throw new Error(`flow run ${id} vanished inside its transaction`);
-    return { run: flowRunFromRow(stored), created };
+    return { run: flowRunFromRow(stored), created: false };
   }
 
   /** Reads the run, lets `decide` answer, and writes what it says. Undefined for an unknown id. */

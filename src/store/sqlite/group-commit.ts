@@ -1,7 +1,13 @@
 /**
  * Group commit: write transactions that arrive in the same turn of the event loop (a
- * server answering many clients at once) are committed together, each inside its own
- * savepoint, so one commit serves many writes and one failure rolls back only its own.
+ * server answering many clients at once) are committed together, so one commit serves
+ * many writes, and one failure rolls back only its own.
+ *
+ * A group first runs without savepoints: inside a savepoint SQLite copies every page a
+ * write first changes into a sub-journal (a temporary file), which cost about as much as
+ * the writes themselves (flow-run state changes touch many index pages). Only when a
+ * write of the group throws is the whole transaction rolled back and the group run again,
+ * each write inside its own savepoint, so that the failure takes back only its own writes.
  *
  * @module
  */
@@ -17,6 +23,20 @@ interface Pending {
 /** The outcome of one write of a group. */
 type Outcome =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/** Thrown out of a group run without savepoints when one of its writes failed. */
+class GroupFailed extends Error {}
+
+/** Runs every write of `group` with no savepoint; the first error throws {@link GroupFailed}. */
+function runAll(group: readonly Pending[]): Outcome[] {
+  return group.map((item) => {
+    try {
+      return { ok: true, value: item.work() };
+    } catch (error) {
+      throw new GroupFailed("a write of the group failed", { cause: error });
+    }
+  });
+}
 
 /**
  * Queues synchronous writes and runs them in groups. `commitGroup` runs a function inside
@@ -64,10 +84,18 @@ export class GroupCommit {
     this.#scheduled = false;
     let outcomes: Outcome[];
     try {
-      outcomes = await this.#commitGroup(() => group.map((item) => this.#runOne(item.work)));
+      outcomes = await this.#commitGroup(() => runAll(group));
     } catch (error) {
-      for (const item of group) item.reject(error);
-      return;
+      if (!(error instanceof GroupFailed)) {
+        for (const item of group) item.reject(error);
+        return;
+      }
+      try {
+        outcomes = await this.#commitGroup(() => group.map((item) => this.#runOne(item.work)));
+      } catch (retryError) {
+        for (const item of group) item.reject(retryError);
+        return;
+      }
     }
     group.forEach((item, i) => {
       const outcome = outcomes[i]!;

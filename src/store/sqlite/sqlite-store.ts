@@ -41,12 +41,16 @@ import { migrateSqlite } from "./migrate-sqlite.js";
 import { createQueryBuilder } from "./query-builder.js";
 import { SqlRunner } from "./sql-runner.js";
 import { BatchWriterThread } from "./batch-writer-thread.js";
+import { CheckpointThread } from "./checkpoint-thread.js";
 import { TaskRunBatchWriter, batchValues } from "./task-run-batch-writer.js";
 import { findCachedResult, readTaskRun, readTaskRunStates, readTaskRuns } from "./task-run-reads.js";
 import { closedError, WriteTransactions } from "./write-transaction.js";
 
 /** Batches with at least this many items go to the writer thread. */
 const THREAD_MIN_ITEMS = 64;
+
+/** How often the checkpoint thread copies the WAL back into the database file, in ms. */
+const CHECKPOINT_INTERVAL_MS = 200;
 
 /** How to open a SQLite store. */
 export interface SqliteStoreOptions {
@@ -63,8 +67,9 @@ export interface SqliteStoreOptions {
    */
   readonly writerThread?: boolean | undefined;
   /**
-   * Commit the writes that arrive in one turn of the event loop together, each in its own
-   * savepoint (default false). For a server: many concurrent clients, one commit per group.
+   * Commit the writes that arrive in one turn of the event loop together (default false).
+   * For a server: many concurrent clients, one commit per group. On a database file, WAL
+   * checkpoints then run on a thread of their own (see `checkpoint-thread.ts`).
    */
   readonly groupCommit?: boolean | undefined;
 }
@@ -93,9 +98,22 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     await migrateSqlite(db, new WriteTransactions(db, lockTimeoutMs), lockTimeoutMs);
-    const transactions = new WriteTransactions(db, lockTimeoutMs, options.groupCommit === true);
+    const groupCommit = options.groupCommit === true;
+    const transactions = new WriteTransactions(db, lockTimeoutMs, groupCommit);
     const writerThread = (options.writerThread ?? true) && options.path !== ":memory:";
-    const store = new SqliteStore(db, transactions, lockTimeoutMs, writerThread ? options.path : undefined);
+    let checkpoints: CheckpointThread | undefined;
+    if (groupCommit && options.path !== ":memory:") {
+      db.pragma("wal_autocheckpoint = 0");
+      checkpoints = new CheckpointThread({
+        path: options.path,
+        intervalMs: CHECKPOINT_INTERVAL_MS,
+        busyTimeoutMs: options.busyTimeoutMs ?? 10,
+      });
+    }
+    const store = new SqliteStore(db, transactions, lockTimeoutMs, {
+      writerPath: writerThread ? options.path : undefined,
+      checkpoints,
+    });
     try {
       await store.refreshStatistics();
     } catch (error) {
@@ -125,19 +143,26 @@ export class SqliteStore implements Store {
   readonly #batches: TaskRunBatchWriter;
   readonly #lockTimeoutMs: number;
   readonly #writerThread: BatchWriterThread | undefined;
+  readonly #checkpoints: CheckpointThread | undefined;
   readonly executor: SqlExecutor;
   readonly records: SharedRecords;
 
   /**
    * Wraps an open, migrated connection; use {@link openSqliteStore}. With `writerPath`,
-   * recorder batches go to a writer thread on that database file.
+   * recorder batches go to a writer thread on that database file; `checkpoints` is closed
+   * with the store.
    */
   constructor(
     db: BetterSqlite3.Database,
     transactions: WriteTransactions,
     lockTimeoutMs: number,
-    writerPath?: string,
+    threads: {
+      readonly writerPath?: string | undefined;
+      readonly checkpoints?: CheckpointThread | undefined;
+    } = {},
   ) {
+    const { writerPath } = threads;
+    this.#checkpoints = threads.checkpoints;
     this.#db = db;
     this.#lockTimeoutMs = lockTimeoutMs;
     this.#transactions = transactions;
@@ -249,6 +274,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     await this.#transactions.close();
     await this.#writerThread?.close();
+    await this.#checkpoints?.close();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -69,8 +69,9 @@ export class WriteTransactions {
   /**
    * Runs `work` inside `BEGIN IMMEDIATE … COMMIT`. Any error rolls the whole transaction
    * back; a locked database is retried (work runs again from the start); a broken
-   * constraint becomes `ORDO_INVALID_INPUT`. With group commit, `work` runs in a savepoint
-   * of a shared transaction, and only its own writes are rolled back on error.
+   * constraint becomes `ORDO_INVALID_INPUT`. With group commit, `work` shares a
+   * transaction with the other writes of its group, and only its own writes are rolled
+   * back on error (see `group-commit.ts`).
    */
   run<T>(operation: string, work: TransactionWork<T>): Promise<T> {
     if (this.#closed) return Promise.reject(closedError(operation));

@@ -82,6 +82,7 @@ export function flowsAndRunsCases(ctx: SuiteContext): void {
         expectedStartTime: 5_000,
         state: { type: "SCHEDULED", name: "Scheduled", timestamp: 1_000, scheduledTime: 5_000 },
       });
+      expect(await client.readFlowRun(run.id)).toEqual(run);
     });
 
     it.skipIf(ctx.capabilities.richParameters === false)(
