@@ -44,6 +44,11 @@ export interface CheckpointThreadOptions {
   readonly intervalMs: number;
   /** SQLite's busy timeout on the thread's connection, in ms. */
   readonly busyTimeoutMs: number;
+  /**
+   * Called once when the thread fails or exits before {@link CheckpointThread.close}: the
+   * owner turns SQLite's automatic checkpoints back on, so the WAL cannot grow unbounded.
+   */
+  readonly onStopped: () => void;
 }
 
 /** Runs PASSIVE checkpoints of one database on a worker thread (see the module doc). */
@@ -51,17 +56,23 @@ export class CheckpointThread {
   readonly #worker: Worker;
   readonly #exited: Promise<void>;
   #running = true;
+  #closing = false;
 
   /** Starts the thread; it does not keep the process alive. */
   constructor(options: CheckpointThreadOptions) {
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, ...options } });
+    const { path, intervalMs, busyTimeoutMs } = options;
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { driver, path, intervalMs, busyTimeoutMs },
+    });
     worker.unref();
     worker.on("error", (error: Error) => {
-      console.error("[ordo store] the checkpoint thread failed:", error);
+      console.error("[ordo store] the checkpoint thread failed; automatic checkpoints are back on:", error);
     });
     this.#exited = new Promise<void>((resolve) =>
       worker.once("exit", () => {
+        if (!this.#closing) options.onStopped();
         this.#running = false;
         resolve();
       }),
@@ -71,6 +82,7 @@ export class CheckpointThread {
 
   /** Runs a last checkpoint and stops the thread. */
   async close(): Promise<void> {
+    this.#closing = true;
     if (this.#running) {
       this.#worker.ref(); // the wait for its exit must keep the process alive
       this.#worker.postMessage({ close: true });

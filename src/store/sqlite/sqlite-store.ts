@@ -108,6 +108,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
         path: options.path,
         intervalMs: CHECKPOINT_INTERVAL_MS,
         busyTimeoutMs: options.busyTimeoutMs ?? 10,
+        onStopped: () => {
+          if (db.open) db.pragma("wal_autocheckpoint = 1000");
+        },
       });
     }
     const store = new SqliteStore(db, transactions, lockTimeoutMs, {

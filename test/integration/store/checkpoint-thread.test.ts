@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../../src/store/index.js";
+import { CheckpointThread } from "../../../src/store/sqlite/checkpoint-thread.js";
 
 const root = mkdtempSync(join(tmpdir(), "ordo-checkpoint-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -43,6 +44,39 @@ describe("WAL checkpoints of a server's store", () => {
       expect(await reopened.readFlowRun(created[299]!.run.id)).toMatchObject({ name: "r299" });
     } finally {
       await reopened.close();
+    }
+  });
+
+  it("tells its owner when the thread stops on its own (so automatic checkpoints come back), and not when it is closed", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const stopped = vi.fn();
+      const broken = new CheckpointThread({
+        path: join(root, "no-such-folder", "x.db"),
+        intervalMs: 50,
+        busyTimeoutMs: 10,
+        onStopped: stopped,
+      });
+      await vi.waitFor(() => expect(stopped).toHaveBeenCalledTimes(1), { timeout: 10_000, interval: 20 });
+      expect(errors).toHaveBeenCalledWith(
+        expect.stringContaining("checkpoint thread failed"),
+        expect.anything(),
+      );
+      await broken.close();
+
+      const closedNormally = vi.fn();
+      const store = await openSqliteStore({ path: join(root, "closing.db") });
+      await store.close();
+      const thread = new CheckpointThread({
+        path: join(root, "closing.db"),
+        intervalMs: 50,
+        busyTimeoutMs: 10,
+        onStopped: closedNormally,
+      });
+      await thread.close();
+      expect(closedNormally).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
     }
   });
 });
