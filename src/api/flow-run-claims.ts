@@ -164,7 +164,12 @@ async function startInWaiting(
   return run;
 }
 
-async function claimOnce(store: Store, scope: ClaimScope, request: ClaimRequest): Promise<ClaimedFlowRun[]> {
+async function claimOnce(
+  store: Store,
+  scope: ClaimScope,
+  request: ClaimRequest,
+  signal: AbortSignal | undefined,
+): Promise<ClaimedFlowRun[]> {
   const now = Date.now();
   const due = await scope.due(now + request.prefetchSeconds * 1000, request.limit * 4);
   if (due.length === 0) return [];
@@ -227,8 +232,9 @@ async function claimOnce(store: Store, scope: ClaimScope, request: ClaimRequest)
       job: jobOf(store, deployment, run, scope.poolTemplate),
     };
     // A bundle or git source is fetched first (a new process runs it); a run due later
-    // is started by its process at its time.
-    if ((source === undefined || source.kind === "local") && item.scheduledTime <= now)
+    // is started by its process at its time; a claimer gone already gets its runs put back.
+    const local = source === undefined || source.kind === "local";
+    if (local && item.scheduledTime <= now && signal?.aborted !== true)
       run = (await startInWaiting(store, run.id, needs, waiting)) ?? run;
     claimed.push({ flowRun: run, ...needs, source });
   }
@@ -300,7 +306,7 @@ async function claimWithWait(
 ): Promise<ClaimedFlowRun[]> {
   const deadline = Date.now() + request.waitSeconds * 1000;
   for (;;) {
-    const claimed = await serialized(store, async () => claimOnce(store, await scope(), request));
+    const claimed = await serialized(store, async () => claimOnce(store, await scope(), request, signal));
     if (signal?.aborted === true) {
       await giveBack(store, claimed, Date.now());
       return [];

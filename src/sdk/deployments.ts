@@ -269,6 +269,8 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
         write(`[serve] starting ${describeStart(run)}`);
         void supervisor.start(run).then(() => wake?.());
       }
+      // The next claim waits until the warm children took their runs (at most 100 ms).
+      if (claimed.length > 0) await supervisor.handedOver();
     }
   } finally {
     process.off("SIGINT", onSignal);

@@ -7,8 +7,10 @@
  *
  * A *warm* child loads Ordo and, when given, the entrypoint first, records the flow
  * (which also opens its connection to the server), then waits for the run over IPC:
- * the start of a run then costs one round trip. A child whose parent (worker or serve
- * process) dies exits too, so that the run is detected as crashed.
+ * the start of a run then costs one round trip, or none when the parent's claim started
+ * the run in this process already (Running with this process's host and pid). A child
+ * whose parent (worker or serve process) dies exits too, so that the run is detected as
+ * crashed.
  *
  * @module
  */

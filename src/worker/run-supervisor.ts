@@ -67,6 +67,8 @@ interface WarmEntry {
 
 /** A warm child still loading this long after its start no longer shortens claims. */
 const WARMING_FOR_AT_MOST_MS = 30_000;
+/** How long the next claim waits at most for the runs just started to reach their processes. */
+const HAND_OVER_WAIT_MS = 100;
 /** How long a claim waits on the server while a warm child loads. */
 const WARMING_CLAIM_WAIT_SECONDS = 0.25;
 
@@ -100,6 +102,8 @@ export class RunSupervisor {
   #offered = new Map<number, WarmProcess>();
   /** Runs whose next warm child starts once they are Running. */
   #prewarmsDue = 0;
+  /** Runs handed to a warm child that has not yet said it runs them (resolve when it has, or exits). */
+  readonly #handingOver = new Set<Promise<void>>();
   /** Runs whose code is being fetched, before their process starts. */
   readonly #preparing = new Map<string, Promise<void>>();
   readonly #cancelTimer: NodeJS.Timeout;
@@ -271,6 +275,7 @@ export class RunSupervisor {
   #launch(claimed: ClaimedFlowRun): Promise<void> {
     const spec = processSpecOf(claimed, this.#options.apiUrl);
     const run = this.#processFor(claimed, spec);
+    this.#watchHandOver(run);
     if (this.#options.warm === true && spec.command === undefined) this.#prewarmOnceStarted(run, claimed);
     const forwarder = new OutputForwarder(
       this.#options.client,
@@ -300,6 +305,38 @@ export class RunSupervisor {
     })();
     this.#active.set(claimed.flowRun.id, active);
     return active.done;
+  }
+
+  /** Keeps `run` among the hand-offs in progress until its process says it runs it, or ends. */
+  #watchHandOver(run: RunProcess): void {
+    const handedOver = new Promise<void>((done) => {
+      const onMessage = (message: unknown) => {
+        if ((message as Partial<RunStartedMessage> | null)?.type !== "ordo.run-started") return;
+        run.child.off("message", onMessage);
+        done();
+      };
+      run.child.on("message", onMessage);
+      void run.exited.then(() => {
+        run.child.off("message", onMessage);
+        done();
+      });
+    });
+    this.#handingOver.add(handedOver);
+    void handedOver.then(() => this.#handingOver.delete(handedOver));
+  }
+
+  /**
+   * Resolves once the runs started so far run in their processes (or 100 ms passed): a
+   * claim made meanwhile would take the CPU a warm child needs to reach the flow's code.
+   */
+  async handedOver(): Promise<void> {
+    if (this.#handingOver.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(this.#handingOver),
+      new Promise<void>((done) => (timer = setTimeout(done, HAND_OVER_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   /**

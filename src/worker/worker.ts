@@ -154,6 +154,8 @@ export class Worker {
           this.#wakeCapacity = undefined;
         });
       }
+      // The next claim waits until the warm children took their runs (at most 100 ms).
+      if (claimed.length > 0) await this.#supervisor.handedOver();
     }
   }
 

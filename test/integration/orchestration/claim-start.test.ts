@@ -105,6 +105,22 @@ describe.each(backends)("a claim that starts runs in waiting processes, on %s", 
     });
   });
 
+  it("starts nothing for a claimer that went away, and puts the run back in the queue", async () => {
+    await withStore(open, async (store) => {
+      const d = await deploy(store, "d");
+      const created = await api.createDeploymentFlowRun(store, d.id);
+      const gone = new AbortController();
+      gone.abort();
+      const claim = { deploymentIds: [d.id], workerName: "serve-1", startIn: [waiting(4242)] };
+
+      expect(await api.claimDeploymentRuns(store, claim, gone.signal)).toEqual([]);
+
+      expect((await api.readFlowRun(store, created.id)).state.type).toBe("SCHEDULED");
+      const [again] = await api.claimDeploymentRuns(store, { ...claim, startIn: [waiting(5151)] });
+      expect(again?.flowRun).toMatchObject({ id: created.id, pid: 5151, state: { name: "Running" } });
+    });
+  });
+
   it("starts runs of a work pool in a waiting process the same way", async () => {
     await withStore(open, async (store) => {
       await api.createWorkPool(store, { name: "pool" });
