@@ -14,6 +14,8 @@
  * workers and `serve` as child processes of the built package (`npm run build` first).
  *
  * Run: `npm run bench:pickup [-- --runs 200 --count 1000 --scheduled 20 --gap-ms 300]`.
+ * `--only worker,scheduled,serve,throughput` (any of them, comma-separated) runs only
+ * those parts; the others are left out of the tables.
  *
  * @module
  */
@@ -37,11 +39,22 @@ const { values } = parseArgs({
     scheduled: { type: "string", default: "20" },
     ahead: { type: "string", default: "2000" },
     "gap-ms": { type: "string", default: "300" },
+    only: { type: "string", default: "worker,scheduled,serve,throughput" },
   },
 });
+const PARTS = ["worker", "scheduled", "serve", "throughput"] as const;
+const only = new Set(values.only.split(",").map((part) => part.trim()));
+for (const part of only) {
+  if (!(PARTS as readonly string[]).includes(part)) {
+    console.error(`--only: unknown part '${part}' (parts: ${PARTS.join(", ")})`);
+    process.exit(1);
+  }
+}
+/** Whether `part` is run (`--only`). */
+const included = (part: (typeof PARTS)[number]): boolean => only.has(part);
 const RUNS = Number(values.runs);
-const COUNT = Number(values.count);
-const SCHEDULED = Number(values.scheduled);
+const COUNT = included("throughput") ? Number(values.count) : 0;
+const SCHEDULED = included("scheduled") ? Number(values.scheduled) : 0;
 const AHEAD_MS = Number(values.ahead);
 const GAP_MS = Number(values["gap-ms"]);
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -153,6 +166,7 @@ interface Phases {
 async function triggerToFirstLine(deployment: string, runs: number, label: string): Promise<Phases> {
   const file = join(dir, `${label}.stamps`);
   const out: Phases = { total: [], claim: [], pending: [], running: [], firstLine: [] };
+  if (runs === 0) return out;
   for (let i = -3; i < runs; i++) {
     const tag = `${label}-${i}`;
     const triggeredAt = Date.now();
@@ -175,6 +189,7 @@ async function triggerToFirstLine(deployment: string, runs: number, label: strin
 }
 
 function phaseRows(label: string, phases: Phases, target: string): string[][] {
+  if (phases.total.length === 0) return [];
   return [
     row(`${label}: trigger → first line`, phases.total, target),
     row("  trigger → claimed (InfrastructurePending)", phases.claim, ""),
@@ -213,8 +228,8 @@ try {
     );
 
   // 1a. Through a worker.
-  await worker("w1");
-  const viaWorker = await triggerToFirstLine("bench-stamp/worker", RUNS, "worker");
+  if (included("worker") || included("scheduled")) await worker("w1");
+  const viaWorker = await triggerToFirstLine("bench-stamp/worker", included("worker") ? RUNS : 0, "worker");
 
   // 3. Scheduled runs through the same (warm) worker.
   const lateRunning: number[] = [];
@@ -236,14 +251,16 @@ try {
   await stopAll();
 
   // 1b. Through serve.
-  await start(["--import", "tsx", "bench/pickup/serve.ts"], /ready/);
-  await sleep(1000); // the warm child loads the flow
-  const viaServe = await triggerToFirstLine("bench-stamp/served", RUNS, "serve");
+  if (included("serve")) {
+    await start(["--import", "tsx", "bench/pickup/serve.ts"], /ready/);
+    await sleep(1000); // the warm child loads the flow
+  }
+  const viaServe = await triggerToFirstLine("bench-stamp/served", included("serve") ? RUNS : 0, "serve");
   await stopAll();
 
   // 2. Throughput through 2 workers.
   await client.orchestration.createDeployment({ ...deployment, name: "throughput" });
-  await Promise.all([worker("t1"), worker("t2")]);
+  if (COUNT > 0) await Promise.all([worker("t1"), worker("t2")]);
   const bulkFile = join(dir, "bulk.stamps");
   const startedAt = Date.now();
   for (let i = 0; i < COUNT; i += 50) {
@@ -275,23 +292,35 @@ try {
       [...phaseRows("worker", viaWorker, "≤ 300"), ...phaseRows("serve", viaServe, "≤ 20")],
     ),
   );
-  console.log(`\nScheduled runs, ${AHEAD_MS} ms ahead, through the worker: lateness in ms`);
-  console.log(
-    renderTable(
-      ["measure", "runs", "p50", "p99", "max", "target p50"],
-      [
-        row("Running − scheduled time", lateRunning, "< 100"),
-        row("first line − scheduled time", lateFirstLine, ""),
-      ],
-    ),
-  );
-  console.log(`\nThroughput: ${COUNT} runs through 2 workers (--limit 10 each)`);
-  console.log(
-    renderTable(
-      ["runs", "created in ms", "all completed in ms", "runs/s", "target"],
-      [[String(COUNT), String(createdMs), String(throughputMs), fmt((COUNT * 1000) / throughputMs), "≥ 20"]],
-    ),
-  );
+  if (SCHEDULED > 0) {
+    console.log(`\nScheduled runs, ${AHEAD_MS} ms ahead, through the worker: lateness in ms`);
+    console.log(
+      renderTable(
+        ["measure", "runs", "p50", "p99", "max", "target p50"],
+        [
+          row("Running − scheduled time", lateRunning, "< 100"),
+          row("first line − scheduled time", lateFirstLine, ""),
+        ],
+      ),
+    );
+  }
+  if (COUNT > 0) {
+    console.log(`\nThroughput: ${COUNT} runs through 2 workers (--limit 10 each)`);
+    console.log(
+      renderTable(
+        ["runs", "created in ms", "all completed in ms", "runs/s", "target"],
+        [
+          [
+            String(COUNT),
+            String(createdMs),
+            String(throughputMs),
+            fmt((COUNT * 1000) / throughputMs),
+            "≥ 20",
+          ],
+        ],
+      ),
+    );
+  }
   console.log(`\nload average at end: ${loadAverage()}`);
 } finally {
   await stopAll();

@@ -18,6 +18,7 @@ import {
   type DeploymentClaim,
   type FlowRun,
   type JobConfiguration,
+  type WaitingProcess,
   type WorkPoolClaim,
 } from "../schemas/index.js";
 import { StateType, type StateData } from "../states/index.js";
@@ -26,7 +27,9 @@ import type { DeploymentRow, DueRun } from "../store/records/index.js";
 import { crashReason } from "./crashed-runs.js";
 import { notFoundNamed, parseInput } from "./errors.js";
 import { decideFlowRunState } from "./flow-run-state.js";
+import { startFlowRun } from "./flow-run-start.js";
 import { markDeploymentsPolled } from "./deployments.js";
+import { WaitingProcesses, type RunNeeds } from "./waiting-processes.js";
 import { signalWork, waitForWork } from "./work-signal.js";
 
 const CLAIMABLE = new Set(["Scheduled", "Late", "AwaitingRetry", "AwaitingConcurrencySlot"]);
@@ -131,10 +134,41 @@ interface ClaimScope {
   readonly poolTemplate: unknown;
 }
 
+/** What a claim asks for. */
+interface ClaimRequest {
+  readonly workerName: string;
+  readonly limit: number;
+  readonly prefetchSeconds: number;
+  readonly waitSeconds: number;
+  readonly startIn?: readonly WaitingProcess[] | undefined;
+}
+
+/**
+ * Starts a just-claimed, due run in a waiting process that fits it: the flow-run start
+ * (Pending with the process, then Running). Answers the run as it is then, or undefined
+ * when no process fits. A run the rules do not take to Pending gives its process back;
+ * one they take to Pending but not Running keeps it (the process starts it itself, as
+ * it would a claimed run).
+ */
+async function startInWaiting(
+  store: Store,
+  id: string,
+  needs: RunNeeds,
+  waiting: WaitingProcesses,
+): Promise<FlowRun | undefined> {
+  const chosen = waiting.take(needs);
+  if (chosen === undefined) return undefined;
+  await startFlowRun(store, id, { process: { host: chosen.host, pid: chosen.pid } });
+  const run = await store.readFlowRun(id);
+  if (run?.pid !== chosen.pid || run.host !== chosen.host) waiting.giveBack(chosen);
+  return run;
+}
+
 async function claimOnce(
   store: Store,
   scope: ClaimScope,
-  request: { workerName: string; limit: number; prefetchSeconds: number },
+  request: ClaimRequest,
+  signal: AbortSignal | undefined,
 ): Promise<ClaimedFlowRun[]> {
   const now = Date.now();
   const due = await scope.due(now + request.prefetchSeconds * 1000, request.limit * 4);
@@ -150,6 +184,7 @@ async function claimOnce(
   for (const row of await records.deployments.list({ ids: deploymentIds, limit: 1000, offset: 0 }))
     deployments.set(row.id, row);
   const claimed: ClaimedFlowRun[] = [];
+  const waiting = new WaitingProcesses(request.startIn);
   for (const item of due) {
     if (claimed.length >= request.limit) break;
     if (scope.poolLimit !== undefined && poolActive >= scope.poolLimit) break;
@@ -185,18 +220,23 @@ async function claimOnce(
       }
     }
     if ((await claimRun(store, item.id, request.workerName, now)) !== "claimed") continue;
-    const run = await store.readFlowRun(item.id);
+    let run = await store.readFlowRun(item.id);
     if (run === undefined) continue;
     if (item.workQueueId !== undefined) queueActive.set(item.workQueueId, queueCount + 1);
     if (item.deploymentId !== undefined) deploymentActive.set(item.deploymentId, deploymentCount + 1);
     poolActive++;
-    claimed.push({
-      flowRun: run,
+    const source = deployment === undefined ? undefined : records.deployments.source(deployment);
+    const needs: RunNeeds = {
       entrypoint: deployment?.entrypoint ?? run.entrypoint ?? "",
       path: deployment?.path ?? undefined,
-      source: deployment === undefined ? undefined : records.deployments.source(deployment),
       job: jobOf(store, deployment, run, scope.poolTemplate),
-    });
+    };
+    // A bundle or git source is fetched first (a new process runs it); a run due later
+    // is started by its process at its time; a claimer gone already gets its runs put back.
+    const local = source === undefined || source.kind === "local";
+    if (local && item.scheduledTime <= now && signal?.aborted !== true)
+      run = (await startInWaiting(store, run.id, needs, waiting)) ?? run;
+    claimed.push({ flowRun: run, ...needs, source });
   }
   return claimed;
 }
@@ -220,19 +260,34 @@ function serialized<T>(store: Store, work: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Whether `run` is still as the claim left it: claimed (InfrastructurePending), or
+ * started by the claim in a waiting process (`claimed` has that process) and not moved on.
+ */
+function untouchedSinceClaim(run: FlowRun, claimed: FlowRun): boolean {
+  if (run.state.type === StateType.PENDING && run.state.name === "InfrastructurePending") return true;
+  return (
+    claimed.pid !== undefined &&
+    run.pid === claimed.pid &&
+    run.host === claimed.host &&
+    run.state.name === claimed.state.name &&
+    run.state.timestamp === claimed.state.timestamp
+  );
+}
+
+/**
  * Puts runs back in their queue that were claimed for a claimer that went away before
  * the answer (a worker that stopped and aborted its long poll): Scheduled again, or
- * AwaitingRetry for a run that ran before, at their scheduled time.
+ * AwaitingRetry for a run that ran before, at their scheduled time. A run the claim
+ * started in a waiting process goes back too (its attempt count keeps that start).
  */
 async function giveBack(store: Store, claimed: readonly ClaimedFlowRun[], now: number): Promise<void> {
   for (const { flowRun } of claimed) {
     await store.transitionFlowRun(flowRun.id, (run): FlowRunTransition<boolean> => {
-      if (run.state.type !== StateType.PENDING || run.state.name !== "InfrastructurePending") {
-        return { outcome: false };
-      }
+      if (!untouchedSinceClaim(run, flowRun)) return { outcome: false };
+      const ranBefore = run.state.type === StateType.RUNNING ? run.runCount > 1 : run.runCount > 0;
       const back: StateData = {
         type: StateType.SCHEDULED,
-        name: run.runCount > 0 ? "AwaitingRetry" : "Scheduled",
+        name: ranBefore ? "AwaitingRetry" : "Scheduled",
         timestamp: now,
         scheduledTime: run.state.scheduledTime ?? now,
         message: "its claimer went away before it received the run",
@@ -246,12 +301,12 @@ async function giveBack(store: Store, claimed: readonly ClaimedFlowRun[], now: n
 async function claimWithWait(
   store: Store,
   scope: () => Promise<ClaimScope>,
-  request: { workerName: string; limit: number; prefetchSeconds: number; waitSeconds: number },
+  request: ClaimRequest,
   signal?: AbortSignal,
 ): Promise<ClaimedFlowRun[]> {
   const deadline = Date.now() + request.waitSeconds * 1000;
   for (;;) {
-    const claimed = await serialized(store, async () => claimOnce(store, await scope(), request));
+    const claimed = await serialized(store, async () => claimOnce(store, await scope(), request, signal));
     if (signal?.aborted === true) {
       await giveBack(store, claimed, Date.now());
       return [];

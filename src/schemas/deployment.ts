@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DeploymentSourceSchema } from "./deployment-source.js";
 import { ScheduleSpecSchema, DeploymentScheduleSchema } from "./schedule.js";
 import { JsonValueSchema } from "./variable.js";
-import { WorkPoolNameSchema, WorkStatusSchema } from "./work-pool.js";
+import { WaitingProcessesSchema, WorkPoolNameSchema, WorkStatusSchema } from "./work-pool.js";
 
 const Id = z.string().min(1).max(64);
 const Millis = z.number().int().nonnegative();
@@ -167,6 +167,8 @@ export const DeploymentClaimSchema = z.object({
   limit: z.number().int().min(1).max(100).default(10),
   prefetchSeconds: z.number().min(0).max(3600).default(10),
   waitSeconds: z.number().min(0).max(30).default(0),
+  /** Processes in which the claim starts a matching due run (as for a work-pool claim). */
+  startIn: WaitingProcessesSchema,
 });
 /** A claim by a `serve` process. */
 export type DeploymentClaim = z.input<typeof DeploymentClaimSchema>;

@@ -9,6 +9,7 @@
  * @module
  */
 import { z } from "zod";
+import { RunProcessSchema } from "./api.js";
 import { DeploymentSourceSchema } from "./deployment-source.js";
 import { FlowRunSchema } from "./flow-run.js";
 
@@ -152,6 +153,32 @@ export const WorkerHeartbeatSchema = z.object({
 /** A worker's heartbeat. */
 export type WorkerHeartbeat = z.input<typeof WorkerHeartbeatSchema>;
 
+/** The job a claimed run needs: the command, environment and folder it starts in. */
+export const JobConfigurationSchema = z.object({
+  command: z.string().optional(),
+  env: z.record(z.string(), z.string()),
+  workingDir: z.string().optional(),
+});
+/** A claimed run's job configuration. */
+export type JobConfiguration = z.infer<typeof JobConfigurationSchema>;
+
+/**
+ * A process of the claimer, loaded and waiting for a run (a warm child): the claim
+ * starts one due run whose entrypoint, path and job are these in it (Pending with this
+ * host and pid, then Running), so that the process runs the flow's code with no request
+ * of its own.
+ */
+export const WaitingProcessSchema = RunProcessSchema.extend({
+  entrypoint: z.string().min(1).max(2000),
+  path: z.string().max(2000).optional(),
+  job: JobConfigurationSchema,
+});
+/** A waiting process offered with a claim. */
+export type WaitingProcess = z.infer<typeof WaitingProcessSchema>;
+
+/** A claim's waiting processes: at most one run is started in each. */
+export const WaitingProcessesSchema = z.array(WaitingProcessSchema).max(100).optional();
+
 /** A claim of due runs by a worker. */
 export const WorkPoolClaimSchema = z.object({
   workerName: WorkPoolNameSchema,
@@ -163,18 +190,11 @@ export const WorkPoolClaimSchema = z.object({
   prefetchSeconds: z.number().min(0).max(3600).default(10),
   /** When nothing is due, wait up to this long for a run to arrive (long poll). */
   waitSeconds: z.number().min(0).max(30).default(0),
+  /** Processes in which the claim starts a matching due run (see {@link WaitingProcessSchema}). */
+  startIn: WaitingProcessesSchema,
 });
 /** A claim of due runs by a worker. */
 export type WorkPoolClaim = z.input<typeof WorkPoolClaimSchema>;
-
-/** The job a claimed run needs: the command, environment and folder it starts in. */
-export const JobConfigurationSchema = z.object({
-  command: z.string().optional(),
-  env: z.record(z.string(), z.string()),
-  workingDir: z.string().optional(),
-});
-/** A claimed run's job configuration. */
-export type JobConfiguration = z.infer<typeof JobConfigurationSchema>;
 
 /** A run handed to a worker or serve process: the run, where its code is, how to start it. */
 export const ClaimedFlowRunSchema = z.object({

@@ -26,7 +26,7 @@ import type {
   StalePolicySchema,
 } from "../schemas/index.js";
 import { isTerminalType } from "../states/index.js";
-import { RunSupervisor } from "../worker/run-supervisor.js";
+import { RunSupervisor, describeStart } from "../worker/run-supervisor.js";
 import type { z } from "zod";
 import { getClient } from "../client/get-client.js";
 import { loadSettings } from "../settings/index.js";
@@ -252,7 +252,9 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
             workerName,
             limit: limit - supervisor.activeCount,
             prefetchSeconds: 10,
-            waitSeconds: 5,
+            waitSeconds: supervisor.claimWaitSeconds(5),
+            // A due run starts in its deployment's warm child within the claim.
+            startIn: supervisor.waitingProcesses(),
           },
           // SIGINT/SIGTERM end the claim waiting on the server at once.
           { signal: stop.signal },
@@ -264,9 +266,11 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
         continue;
       }
       for (const run of claimed) {
-        write(`[serve] starting flow run '${run.flowRun.name}' (${run.flowRun.id})`);
+        write(`[serve] starting ${describeStart(run)}`);
         void supervisor.start(run).then(() => wake?.());
       }
+      // The next claim waits until the warm children took their runs (at most 100 ms).
+      if (claimed.length > 0) await supervisor.handedOver();
     }
   } finally {
     process.off("SIGINT", onSignal);

@@ -7,8 +7,10 @@
  *
  * A *warm* child loads Ordo and, when given, the entrypoint first, records the flow
  * (which also opens its connection to the server), then waits for the run over IPC:
- * the start of a run then costs one round trip. A child whose parent (worker or serve
- * process) dies exits too, so that the run is detected as crashed.
+ * the start of a run then costs one round trip, or none when the parent's claim started
+ * the run in this process already (Running with this process's host and pid). A child
+ * whose parent (worker or serve process) dies exits too, so that the run is detected as
+ * crashed.
  *
  * @module
  */
@@ -16,13 +18,14 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runFlow } from "../engine/flow-engine.js";
+import { formatConsoleLine } from "../engine/logger.js";
 import { stateOf } from "../engine/outcome.js";
 import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { engineConfig } from "../sdk/engine-config.js";
 import { isFlow, type Flow } from "../sdk/flow.js";
 import { ensureTypeScriptLoader, loadEntrypoint } from "../sdk/entrypoint.js";
-import { StateType, type State } from "../states/index.js";
+import { StateType, type State, type StateData } from "../states/index.js";
 import type { FlowRun } from "../schemas/index.js";
 import { recordFlow } from "../engine/flow-engine.js";
 import { validateParameters } from "../engine/parameters.js";
@@ -117,6 +120,38 @@ export async function executeClaimedRun(
     throw error;
   }
   const self = { host: hostname(), pid: process.pid };
+  let running: StateData;
+  let before: FlowRun;
+  if (isStartedIn(run, self)) {
+    // The claim started the run in this (warm) process: no request before the flow's code.
+    running = run.state;
+    before = { ...run, runCount: run.runCount - 1 };
+  } else {
+    running = await startHere(flowRunId, run, self, flowObject);
+    before = run;
+  }
+  const outcome = runFlow(flowObject.definition, run.parameters, config, { existingRun: before, running });
+  // The parent may now start the next warm child: this run no longer needs the CPU to itself.
+  setImmediate(() => process.send?.({ type: "ordo.run-started" } satisfies RunStartedMessage));
+  return stateOf(await outcome, resultReader(config));
+}
+
+/** Whether `run` is Running in `self` already: a claim started it in this waiting process. */
+export function isStartedIn(run: FlowRun, self: { host: string; pid: number }): boolean {
+  return run.state.type === StateType.RUNNING && run.pid === self.pid && run.host === self.host;
+}
+
+/**
+ * Starts a claimed run in this process with one request (at its scheduled time, for a
+ * run claimed early) and answers its Running state.
+ */
+async function startHere(
+  flowRunId: string,
+  run: FlowRun,
+  self: { host: string; pid: number },
+  flowObject: Flow<unknown, unknown>,
+): Promise<StateData> {
+  const { client } = await engineConfig();
   const at = run.state.scheduledTime;
   if (at !== undefined && at > Date.now() + 50) {
     // Claimed early (prefetch): say which process holds it while it waits for its time.
@@ -133,13 +168,7 @@ export async function executeClaimedRun(
       { flowRunId, state: started.state.name },
     );
   }
-  // The parent may now start the next warm child: this run no longer needs the CPU to itself.
-  process.send?.({ type: "ordo.run-started" } satisfies RunStartedMessage);
-  const outcome = await runFlow(flowObject.definition, run.parameters, config, {
-    existingRun: run,
-    running: started.state,
-  });
-  return stateOf(outcome, resultReader(config));
+  return started.state;
 }
 
 async function failBeforeStart(flowRunId: string, error: unknown): Promise<void> {
@@ -167,6 +196,15 @@ export function exitWithParent(): () => void {
 }
 
 /**
+ * Does now what the first log line of a run would otherwise do on the way to the flow's
+ * code: open the standard error stream and load the local time zone (a log line's clock).
+ */
+function warmUpConsole(): void {
+  void process.stderr;
+  formatConsoleLine(20, "", "", Date.now(), false);
+}
+
+/**
  * Waits (warm) for one {@link StartRunMessage} over IPC, having loaded `preload` (an
  * entrypoint) when given, and returns it.
  */
@@ -180,6 +218,7 @@ export async function waitForStartMessage(
     const flow = await loadFlowOnce(preload, cwd).catch(() => undefined);
     if (flow !== undefined) await recordFlow(config.client, flow.definition).catch(() => undefined);
   }
+  warmUpConsole();
   return new Promise((resolveMessage) => {
     const onMessage = (message: unknown) => {
       const start = message as Partial<StartRunMessage> | null;

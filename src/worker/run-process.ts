@@ -94,7 +94,10 @@ export class WarmProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<number>;
   readonly ready: Promise<boolean>;
+  /** When the child was started (ms since the epoch). */
+  readonly startedAt = Date.now();
   #taken = false;
+  #isReady = false;
 
   constructor(
     readonly preload: string | undefined,
@@ -112,20 +115,38 @@ export class WarmProcess {
     });
     this.exited = watchExit(this.child);
     this.ready = new Promise((done) => {
-      this.child.once("message", () => done(true));
+      this.child.once("message", () => {
+        this.#isReady = true;
+        done(true);
+      });
       void this.exited.then(() => done(false));
     });
+  }
+
+  /** Whether the child has loaded and waits for its run (not yet given one). */
+  get waiting(): boolean {
+    return this.#isReady && !this.#taken && this.child.exitCode === null && this.child.connected;
+  }
+
+  /** Whether the child is still loading (started, not yet waiting for a run, not gone). */
+  get loading(): boolean {
+    return !this.#isReady && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Hands the run to the child; false when it is gone or already used. */
   start(message: Omit<StartRunMessage, "type">): boolean {
     if (this.#taken || this.child.exitCode !== null || !this.child.connected) return false;
     this.#taken = true;
-    // A child still loading gets the run once it listens (a message sent earlier could be lost).
-    void this.ready.then((ready) => {
-      if (ready && this.child.connected)
+    const send = () => {
+      if (this.child.connected)
         this.child.send({ type: "ordo.start-run", ...message } satisfies StartRunMessage);
-    });
+    };
+    // A child still loading gets the run once it listens (a message sent earlier could be lost).
+    if (this.#isReady) send();
+    else
+      void this.ready.then((ready) => {
+        if (ready) send();
+      });
     return true;
   }
 

@@ -1,16 +1,19 @@
 /**
  * The runs a worker (or `serve` process) started: it starts each claimed run in a child
  * process (a warm one when one is waiting, handed the claimed run over IPC; the next
- * warm child for that entrypoint starts once the run is Running), streams its output,
+ * warm child for that entrypoint starts once the run is Running), offers its waiting
+ * warm children to the claim (which then starts a fitting run in one of them, so that
+ * the child goes straight to the flow's code), streams its output,
  * watches for cancellation (Cancelling → kill the process group → Cancelled), and
  * settles runs whose process ended without a final state (Crashed, then retried when
  * the run has retries left).
  *
  * @module
  */
+import { hostname } from "node:os";
 import type { OrdoClient } from "../client/ordo-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
-import type { ClaimedFlowRun } from "../schemas/index.js";
+import type { ClaimedFlowRun, FlowRun, WaitingProcess } from "../schemas/index.js";
 import { StateType, isTerminalType } from "../states/index.js";
 import { OutputForwarder } from "./output-forwarder.js";
 import type { RunStartedMessage } from "./flow-run-child.js";
@@ -54,6 +57,21 @@ interface ActiveRun {
   done: Promise<void>;
 }
 
+/** What a warm child was started for: a claimed run's entrypoint, path and job. */
+type WarmFor = Pick<ClaimedFlowRun, "entrypoint" | "path" | "job">;
+
+interface WarmEntry {
+  readonly process: WarmProcess;
+  readonly for: WarmFor;
+}
+
+/** A warm child still loading this long after its start no longer shortens claims. */
+const WARMING_FOR_AT_MOST_MS = 30_000;
+/** How long the next claim waits at most for the runs just started to reach their processes. */
+const HAND_OVER_WAIT_MS = 100;
+/** How long a claim waits on the server while a warm child loads. */
+const WARMING_CLAIM_WAIT_SECONDS = 0.25;
+
 function warmKey(entrypoint: string, spec: ProcessSpec): string {
   return JSON.stringify([
     entrypoint,
@@ -65,11 +83,27 @@ function warmKey(entrypoint: string, spec: ProcessSpec): string {
   ]);
 }
 
+/**
+ * How a worker or serve process names a run it starts: `flow run 'NAME' (ID)`, and the
+ * process it was started in when its claim started it in a warm child.
+ */
+export function describeStart(claimed: ClaimedFlowRun): string {
+  const run = claimed.flowRun;
+  const where = run.pid === undefined ? "" : `, started by the claim in its warm child (pid ${run.pid})`;
+  return `flow run '${run.name}' (${run.id})${where}`;
+}
+
 /** Starts, watches and stops the runs of one worker or serve process. */
 export class RunSupervisor {
   readonly #options: SupervisorOptions;
   readonly #active = new Map<string, ActiveRun>();
-  readonly #warm = new Map<string, WarmProcess>();
+  readonly #warm = new Map<string, WarmEntry>();
+  /** The warm children last offered to a claim, by pid: a run the claim started in one goes to it. */
+  #offered = new Map<number, WarmProcess>();
+  /** Runs whose next warm child starts once they are Running. */
+  #prewarmsDue = 0;
+  /** Runs handed to a warm child that has not yet said it runs them (resolve when it has, or exits). */
+  readonly #handingOver = new Set<Promise<void>>();
   /** Runs whose code is being fetched, before their process starts. */
   readonly #preparing = new Map<string, Promise<void>>();
   readonly #cancelTimer: NodeJS.Timeout;
@@ -93,7 +127,7 @@ export class RunSupervisor {
   }
 
   /** Starts a warm child for `entrypoint` (serve processes do this ahead of their first run). */
-  prewarm(claimedLike: Pick<ClaimedFlowRun, "entrypoint" | "path" | "job">): void {
+  prewarm(claimedLike: WarmFor): void {
     const spec = processSpecOf(
       { ...claimedLike, flowRun: { id: "" } } as ClaimedFlowRun,
       this.#options.apiUrl,
@@ -103,14 +137,51 @@ export class RunSupervisor {
     const max = this.#options.maxWarm ?? 4;
     for (const [oldKey, old] of this.#warm) {
       if (this.#warm.size < max) break;
-      old.dispose();
+      old.process.dispose();
       this.#warm.delete(oldKey);
     }
     const warm = new WarmProcess(claimedLike.entrypoint, spec);
-    this.#warm.set(key, warm);
+    const { entrypoint, path, job } = claimedLike;
+    this.#warm.set(key, { process: warm, for: { entrypoint, path, job } });
     void warm.exited.then(() => {
-      if (this.#warm.get(key) === warm) this.#warm.delete(key);
+      if (this.#warm.get(key)?.process === warm) this.#warm.delete(key);
     });
+  }
+
+  /**
+   * The warm children that are loaded and wait for a run, for a claim to start a fitting
+   * run in (`startIn`); a run the claim started in one of them goes to it in {@link start}.
+   */
+  waitingProcesses(): WaitingProcess[] {
+    const host = hostname();
+    const offered = new Map<number, WarmProcess>();
+    const out: WaitingProcess[] = [];
+    for (const { process: warm, for: what } of this.#warm.values()) {
+      const pid = warm.child.pid;
+      if (!warm.waiting || pid === undefined) continue;
+      offered.set(pid, warm);
+      out.push({ host, pid, entrypoint: what.entrypoint, path: what.path, job: what.job });
+    }
+    this.#offered = offered;
+    return out;
+  }
+
+  /**
+   * How long a claim made now should wait on the server: `usual`, or a quarter of a
+   * second while a warm child loads, so that the next claim offers it once it waits.
+   */
+  claimWaitSeconds(usual: number): number {
+    return this.warming ? Math.min(usual, WARMING_CLAIM_WAIT_SECONDS) : usual;
+  }
+
+  /**
+   * Whether a warm child is loading (or about to start, after a run's start): a claim
+   * made now would not offer it, so claims should wait on the server only briefly.
+   */
+  get warming(): boolean {
+    if (this.#prewarmsDue > 0) return true;
+    const since = Date.now() - WARMING_FOR_AT_MOST_MS;
+    return [...this.#warm.values()].some(({ process: warm }) => warm.loading && warm.startedAt > since);
   }
 
   /**
@@ -169,25 +240,42 @@ export class RunSupervisor {
       .catch((failure: unknown) => write(`[worker] could not fail flow run ${id}: ${String(failure)}`));
   }
 
+  /** The warm child a claim started `run` in (its recorded process), if any. */
+  #startedIn(run: FlowRun): WarmProcess | undefined {
+    if (run.pid === undefined || run.host !== hostname()) return undefined;
+    return this.#offered.get(run.pid);
+  }
+
+  /** The process for a claimed run: the warm child it was started in, a fitting warm child, or a new one. */
+  #processFor(claimed: ClaimedFlowRun, spec: ProcessSpec): RunProcess {
+    const message = {
+      flowRunId: claimed.flowRun.id,
+      entrypoint: claimed.entrypoint,
+      cwd: spec.cwd,
+      flowRun: claimed.flowRun,
+    };
+    const startedIn = this.#startedIn(claimed.flowRun);
+    if (startedIn !== undefined) {
+      // The run is recorded in this child: it runs there (a child gone meanwhile leaves the
+      // run to be settled as crashed when its exit is seen).
+      this.#offered.delete(startedIn.child.pid ?? -1);
+      for (const [key, entry] of this.#warm) if (entry.process === startedIn) this.#warm.delete(key);
+      startedIn.start(message);
+      return { child: startedIn.child, exited: startedIn.exited };
+    }
+    const key = warmKey(claimed.entrypoint, spec);
+    const warm = spec.command === undefined ? this.#warm.get(key)?.process : undefined;
+    if (warm?.start(message) === true) {
+      this.#warm.delete(key);
+      return { child: warm.child, exited: warm.exited };
+    }
+    return startRunProcess(claimed.flowRun.id, claimed.entrypoint, spec);
+  }
+
   #launch(claimed: ClaimedFlowRun): Promise<void> {
     const spec = processSpecOf(claimed, this.#options.apiUrl);
-    const key = warmKey(claimed.entrypoint, spec);
-    const warm = spec.command === undefined ? this.#warm.get(key) : undefined;
-    let run: RunProcess;
-    if (
-      warm !== undefined &&
-      warm.start({
-        flowRunId: claimed.flowRun.id,
-        entrypoint: claimed.entrypoint,
-        cwd: spec.cwd,
-        flowRun: claimed.flowRun,
-      })
-    ) {
-      this.#warm.delete(key);
-      run = { child: warm.child, exited: warm.exited };
-    } else {
-      run = startRunProcess(claimed.flowRun.id, claimed.entrypoint, spec);
-    }
+    const run = this.#processFor(claimed, spec);
+    this.#watchHandOver(run);
     if (this.#options.warm === true && spec.command === undefined) this.#prewarmOnceStarted(run, claimed);
     const forwarder = new OutputForwarder(
       this.#options.client,
@@ -219,6 +307,38 @@ export class RunSupervisor {
     return active.done;
   }
 
+  /** Keeps `run` among the hand-offs in progress until its process says it runs it, or ends. */
+  #watchHandOver(run: RunProcess): void {
+    const handedOver = new Promise<void>((done) => {
+      const onMessage = (message: unknown) => {
+        if ((message as Partial<RunStartedMessage> | null)?.type !== "ordo.run-started") return;
+        run.child.off("message", onMessage);
+        done();
+      };
+      run.child.on("message", onMessage);
+      void run.exited.then(() => {
+        run.child.off("message", onMessage);
+        done();
+      });
+    });
+    this.#handingOver.add(handedOver);
+    void handedOver.then(() => this.#handingOver.delete(handedOver));
+  }
+
+  /**
+   * Resolves once the runs started so far run in their processes (or 100 ms passed): a
+   * claim made meanwhile would take the CPU a warm child needs to reach the flow's code.
+   */
+  async handedOver(): Promise<void> {
+    if (this.#handingOver.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(this.#handingOver),
+      new Promise<void>((done) => (timer = setTimeout(done, HAND_OVER_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
   /**
    * Starts the next warm child for `claimed`'s entrypoint once `run` is Running (or its
    * process ended): a child that loads meanwhile would take the CPU that the run's
@@ -226,9 +346,11 @@ export class RunSupervisor {
    */
   #prewarmOnceStarted(run: RunProcess, claimed: ClaimedFlowRun): void {
     let done = false;
+    this.#prewarmsDue++;
     const prewarm = () => {
       if (done) return;
       done = true;
+      this.#prewarmsDue--;
       run.child.off("message", onMessage);
       if (!this.#stopping) this.prewarm(claimed);
     };
@@ -301,7 +423,7 @@ export class RunSupervisor {
   async shutdown(graceMs: number): Promise<void> {
     this.#stopping = true;
     clearInterval(this.#cancelTimer);
-    for (const warm of this.#warm.values()) warm.dispose();
+    for (const warm of this.#warm.values()) warm.process.dispose();
     this.#warm.clear();
     const all = Promise.all(
       [...this.#active.values()].map((a) => a.done).concat([...this.#preparing.values()]),

@@ -15,7 +15,7 @@ import type { OrdoClient } from "../client/ordo-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import type { ClaimedFlowRun } from "../schemas/index.js";
 import { StateType } from "../states/index.js";
-import { RunSupervisor } from "./run-supervisor.js";
+import { RunSupervisor, describeStart } from "./run-supervisor.js";
 import type { CodeSources } from "./sources/code-sources.js";
 
 /** How a worker runs. */
@@ -127,7 +127,9 @@ export class Worker {
               this.#options.workQueues === undefined ? undefined : [...this.#options.workQueues],
             limit: free,
             prefetchSeconds: this.#options.prefetchSeconds ?? 10,
-            waitSeconds: this.#options.claimWaitSeconds ?? 10,
+            waitSeconds: this.#supervisor.claimWaitSeconds(this.#options.claimWaitSeconds ?? 10),
+            // A due run starts in a fitting warm child within the claim.
+            startIn: this.#supervisor.waitingProcesses(),
           },
           { signal: this.#claims.signal },
         );
@@ -146,12 +148,14 @@ export class Worker {
           await this.#giveBack(run);
           continue;
         }
-        this.#options.write(`[worker] starting flow run '${run.flowRun.name}' (${run.flowRun.id})`);
+        this.#options.write(`[worker] starting ${describeStart(run)}`);
         void this.#supervisor.start(run).then(() => {
           this.#wakeCapacity?.();
           this.#wakeCapacity = undefined;
         });
       }
+      // The next claim waits until the warm children took their runs (at most 100 ms).
+      if (claimed.length > 0) await this.#supervisor.handedOver();
     }
   }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { useWorkerHarness } from "./harness.js";
+import { alive, eventually, useWorkerHarness } from "./harness.js";
 
 const harness = useWorkerHarness();
 
@@ -32,4 +32,46 @@ describe("serve", () => {
     expect((await served.exited).code).toBe(0);
     expect(served.output()).toMatch(/\[serve\] stopping/);
   });
+
+  it("starts a run in its waiting warm child within the claim: the child's pid is recorded, and the run starts once", async () => {
+    const { client, dir, script, waitForRun } = harness();
+    const served = script("test/fixtures/worker/serve-stamp.ts");
+    await served.waitFor(/ready (\S+)/);
+    const file = join(dir, "stamps");
+    // The warm child loads first (and the next one after each run): runs one after another,
+    // each waiting longer, until one finds it waiting.
+    let pause = 0;
+    const started = await eventually(
+      "a run started in the waiting warm child",
+      async () => {
+        const created = await client.orchestration.createDeploymentFlowRun("worker-stamp/served", {
+          parameters: { file, tag: "t" },
+        });
+        const run = await waitForRun(created.id, (r) => r.state.type === "COMPLETED");
+        const line = new RegExp(`\\(${run.id}\\), started by the claim in its warm child \\(pid (\\d+)\\)`);
+        const match = served.output().match(line);
+        if (match === null) {
+          pause += 1000;
+          await new Promise((done) => setTimeout(done, pause));
+          return undefined;
+        }
+        return { run, pid: Number(match[1]) };
+      },
+      100_000,
+    );
+    expect(started.run.pid).toBe(started.pid);
+    expect(started.pid).not.toBe(served.child.pid);
+    expect((await client.readFlowRunStates(started.run.id)).map((s) => s.name)).toEqual([
+      "Scheduled",
+      "InfrastructurePending",
+      "Pending",
+      "Running",
+      "Completed",
+    ]);
+    // The warm child ran this one run and exited.
+    await eventually("the run's process to exit", () => (alive(started.pid) ? undefined : true));
+
+    served.child.kill("SIGTERM");
+    expect((await served.exited).code).toBe(0);
+  }, 120_000);
 });
