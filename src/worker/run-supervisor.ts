@@ -135,8 +135,11 @@ export class RunSupervisor {
     const key = warmKey(claimedLike.entrypoint, spec);
     if (this.#warm.has(key)) return;
     const max = this.#options.maxWarm ?? 4;
+    const offered = new Set(this.#offered.values());
     for (const [oldKey, old] of this.#warm) {
       if (this.#warm.size < max) break;
+      // A child offered to a claim in flight may have a run started in it: it stays.
+      if (offered.has(old.process)) continue;
       old.process.dispose();
       this.#warm.delete(oldKey);
     }
