@@ -20,10 +20,24 @@ function wanted(mode: TaskRunEvents, type: CompactState[0]): boolean {
   return mode === "failures" && isTerminalType(type) && type !== StateType.COMPLETED;
 }
 
+/** True when a state of `mode`'s kind is anywhere in the history of one of `runs`. */
+function anyStateWanted(runs: readonly TaskRun[], mode: TaskRunEvents): boolean {
+  for (const run of runs) {
+    const history = run.stateHistory;
+    for (let i = 0; i < history.length; i++) {
+      if (wanted(mode, (history[i] as CompactState)[0])) return true;
+    }
+  }
+  return false;
+}
+
 /** The flow runs whose task runs have new states that become events under `mode`. */
 export function flowRunsWithEvents(batch: RecorderBatch, mode: TaskRunEvents): Set<string> {
   const ids = new Set<string>();
   if (mode === "off" || batch.newStates === undefined || batch.newStates.length === 0) return ids;
+  // Most batches of a healthy run hold no state `mode` keeps at all (under the default
+  // `failures`): a look at each history answers that without matching runs to new states.
+  if (mode !== "all" && !anyStateWanted(batch.taskRuns, mode)) return ids;
   const runs = new Map(batch.taskRuns.map((run) => [run.id, run]));
   for (const [taskRunId, from, to] of batch.newStates) {
     const run = runs.get(taskRunId);

@@ -17,6 +17,7 @@ import type { OpenTaskRuns } from "./open-task-runs.js";
 import type { ResultReader } from "./outcome.js";
 import type { RunRecorder, TaskRunSnapshot } from "./recorder.js";
 import type { TaskRunner } from "./runners/task-runner.js";
+import type { WaitingTaskRuns } from "./waiting-task-runs.js";
 
 /** Settings the engine runs with, resolved by the SDK from Ordo's settings. */
 export interface EngineConfig {
@@ -43,6 +44,8 @@ export interface FlowRunContext {
   readonly attempt: number;
   readonly recorder: RunRecorder;
   readonly runner: TaskRunner;
+  /** Submitted task runs waiting for a slot of `runner`. */
+  readonly waiting: WaitingTaskRuns;
   /** Reads results from the configured result storage. */
   readonly read: ResultReader;
   readonly logger: RunLogger;

@@ -32,6 +32,7 @@ import { ConcurrentTaskRunner } from "./runners/concurrent-task-runner.js";
 import { trackActiveRun } from "./signals.js";
 import { cancelledError, isCancelRequest, settledWithin, untilAborted } from "./cancellation.js";
 import { runWithTimeout } from "./timeout.js";
+import { WaitingTaskRuns } from "./waiting-task-runs.js";
 
 /** How long a cancelled run waits for its running task runs to end before it is Cancelled. */
 const CANCEL_GRACE_MS = 2000;
@@ -301,6 +302,8 @@ class FlowRunExecution {
     const ranBefore = this.rerun && this.run.runCount > 0;
     const prior = ranBefore || this.#attempt > 1 ? await this.#priorTaskRuns() : undefined;
     const controller = new AbortController();
+    const runner =
+      this.def.options.taskRunner ?? new ConcurrentTaskRunner({ maxConcurrency: this.config.maxConcurrency });
     const ctx: FlowRunContext = {
       kind: "flow",
       config: this.config,
@@ -310,9 +313,8 @@ class FlowRunExecution {
       parameters: this.run.parameters,
       attempt: this.#attempt,
       recorder: this.#recorder,
-      runner:
-        this.def.options.taskRunner ??
-        new ConcurrentTaskRunner({ maxConcurrency: this.config.maxConcurrency }),
+      runner,
+      waiting: new WaitingTaskRuns(runner),
       read: resultReader(this.config),
       logger: this.#logger,
       signal: controller.signal,

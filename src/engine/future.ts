@@ -21,7 +21,8 @@ const FUTURE = Symbol.for("ordo.task-future");
  * ```
  */
 export class TaskFuture<T = unknown> {
-  readonly [FUTURE] = true;
+  /** Marks futures, also of another copy of Ordo (set on the prototype, not on each future). */
+  declare readonly [FUTURE]: true;
   /** The id of the task run. */
   readonly taskRunId: string;
   readonly #run: StartedTaskRun;
@@ -63,6 +64,8 @@ export class TaskFuture<T = unknown> {
     return this.#run.outcome;
   }
 }
+
+Object.defineProperty(TaskFuture.prototype, FUTURE, { value: true });
 
 /** True for a {@link TaskFuture}. */
 export function isTaskFuture(value: unknown): value is TaskFuture {

@@ -5,6 +5,7 @@
  */
 import { OrdoError } from "../errors/ordo-error.js";
 import type { ErrorInfo, ResultRef, StateData } from "../states/index.js";
+import { loadInlineResult } from "../results/index.js";
 import { State, StateType } from "../states/index.js";
 
 /** How a run ended: its final state, and its value or error while they are in memory. */
@@ -62,14 +63,19 @@ export function stateOf<T>(outcome: RunOutcome, read: ResultReader): State<T> {
 
 /**
  * The value of an outcome, loading it from result storage when it is not in memory. A
- * value in memory is returned as it is, without a promise; a failure is thrown at once:
+ * value in memory or inline in the result reference is returned as it is, without a
+ * promise; a failure (or an inline result that cannot be decoded) is thrown at once:
  * call it inside an async function.
  */
 export function valueOf<T>(outcome: RunOutcome, read: ResultReader): T | Promise<T> {
   const { state } = outcome;
   if (state.type === StateType.COMPLETED) {
     if (outcome.hasValue) return outcome.value as T;
-    if (outcome.result !== undefined) return read(outcome.result) as Promise<T>;
+    const ref = outcome.result;
+    if (ref !== undefined) {
+      // An inline result is in the reference itself: decoded here, without a promise.
+      return ref.kind === "inline" ? (loadInlineResult(ref) as T) : (read(ref) as Promise<T>);
+    }
     throw new OrdoError(
       "ORDO_RESULT_NOT_AVAILABLE",
       "the run completed, but its result was neither kept in memory nor persisted",

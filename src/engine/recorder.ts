@@ -11,6 +11,11 @@
  * previous batch (`newStates`), so the backend writes one task-run event per state entered,
  * once, however many times a snapshot is written.
  *
+ * One batch is written at a time. While it is being written, new items wait; once
+ * `maxPending` of them wait, {@link RunRecorder.backlog} tells the engine to start no more
+ * task runs until the write ends, so a backend slower than the engine bounds the memory
+ * the waiting snapshots take instead of letting it grow with the flow run.
+ *
  * @module
  */
 import type { OrdoClient } from "../client/ordo-client.js";
@@ -25,29 +30,41 @@ export interface RecorderOptions {
   readonly flushIntervalMs?: number | undefined;
   /** Write as soon as this many items are pending (default 1,000). */
   readonly maxItems?: number | undefined;
+  /**
+   * While a write is in flight and this many items wait, new task runs wait for the write
+   * to end (default: `maxItems`).
+   */
+  readonly maxPending?: number | undefined;
   /** Called when a write fails; the batch is kept and written again later. */
   readonly onError?: ((error: unknown) => void) | undefined;
   /** Called for an item the backend rejected as invalid; it is dropped. */
   readonly onDropped?: ((error: unknown, batch: RecorderBatch) => void) | undefined;
 }
 
+/**
+ * Where the recorder keeps, on a snapshot, how many entries of its state history earlier
+ * batches carried as new (a symbol: it is not part of the task run, and JSON leaves it out).
+ */
+export const STATES_TAKEN: unique symbol = Symbol("ordo.recorder.statesTaken");
+
 /** A mutable task-run snapshot, as the engine keeps it. */
-export type TaskRunSnapshot = { -readonly [K in keyof TaskRun]: TaskRun[K] };
+export type TaskRunSnapshot = { -readonly [K in keyof TaskRun]: TaskRun[K] } & { [STATES_TAKEN]?: number };
 
 /** Batched write-behind of task runs and logs for one process. */
 export class RunRecorder {
   readonly #client: OrdoClient;
   readonly #intervalMs: number;
   readonly #maxItems: number;
+  readonly #maxPending: number;
   readonly #onError: ((error: unknown) => void) | undefined;
   readonly #onDropped: ((error: unknown, batch: RecorderBatch) => void) | undefined;
   #dirty = new Set<TaskRunSnapshot>();
-  /** How many entries of a snapshot's state history earlier batches carried as new. */
-  #statesTaken = new WeakMap<TaskRunSnapshot, number>();
   #states: TaskRunStateRecord[] = [];
   #logs: LogRecord[] = [];
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
+  /** Settles when the write in flight ends; made when a caller has to wait for it. */
+  #writeEnded: Promise<void> | undefined;
   #failures = 0;
   /** When the oldest pending item arrived (ms since the epoch); 0 when none is pending. */
   #oldest = 0;
@@ -56,6 +73,7 @@ export class RunRecorder {
     this.#client = client;
     this.#intervalMs = options.flushIntervalMs ?? 5;
     this.#maxItems = options.maxItems ?? 1000;
+    this.#maxPending = options.maxPending ?? this.#maxItems;
     this.#onError = options.onError;
     this.#onDropped = options.onDropped;
   }
@@ -63,6 +81,19 @@ export class RunRecorder {
   /** Items waiting to be written. */
   get pending(): number {
     return this.#dirty.size + this.#states.length + this.#logs.length;
+  }
+
+  /**
+   * Undefined when a task run may start now; else a promise that settles (never rejects)
+   * when the write in flight ends: `maxPending` items wait behind it.
+   */
+  backlog(): Promise<void> | undefined {
+    const writing = this.#writing;
+    if (writing === undefined || this.pending < this.#maxPending) return undefined;
+    return (this.#writeEnded ??= writing.then(
+      () => undefined,
+      () => undefined,
+    ));
   }
 
   /** Marks a task run changed: its latest snapshot is written with the next batch. */
@@ -76,7 +107,7 @@ export class RunRecorder {
    * from an earlier attempt of its flow run): only states entered from now on are new.
    */
   recordedBefore(snapshot: TaskRunSnapshot): void {
-    this.#statesTaken.set(snapshot, snapshot.stateHistory.length);
+    snapshot[STATES_TAKEN] = snapshot.stateHistory.length;
   }
 
   /** Records a notable transition (failure, retry, crash) in full. */
@@ -107,7 +138,10 @@ export class RunRecorder {
       throw error;
     } finally {
       this.#writing = undefined;
+      this.#writeEnded = undefined;
     }
+    // What arrived meanwhile and is due goes at once, not at the next timer turn.
+    if (this.pending > 0) this.#schedule();
   }
 
   /**
@@ -181,13 +215,12 @@ export class RunRecorder {
   #take(): RecorderBatch {
     const taskRuns = [...this.#dirty];
     const newStates: NewStates[] = [];
-    const taken = this.#statesTaken;
     for (const run of taskRuns) {
-      const from = taken.get(run) ?? 0;
+      const from = run[STATES_TAKEN] ?? 0;
       const to = run.stateHistory.length;
       if (to > from) {
         newStates.push([run.id, from, to]);
-        taken.set(run, to);
+        run[STATES_TAKEN] = to;
       }
     }
     const batch: RecorderBatch = {
@@ -208,7 +241,7 @@ export class RunRecorder {
     for (const run of batch.taskRuns) {
       this.#dirty.add(run);
       const first = from.get(run.id);
-      if (first !== undefined) this.#statesTaken.set(run, first); // its new states are new again
+      if (first !== undefined) (run as TaskRunSnapshot)[STATES_TAKEN] = first; // its new states are new again
     }
     this.#states = batch.taskRunStates.concat(this.#states);
     this.#logs = batch.logs.concat(this.#logs);

@@ -55,13 +55,22 @@ export function stateData(
   return { type, name, timestamp, message, error };
 }
 
+/** The facts the rules see about a task run (a class, so a decision allocates no closure). */
+class TaskRunFacts implements RunFacts {
+  constructor(
+    readonly runCount: number,
+    readonly retries: number,
+    readonly def: TaskDefinition | undefined,
+  ) {}
+
+  retryDelayMs(attempt: number): number {
+    const options = this.def?.options;
+    return retryDelayMs(options?.retryDelaySeconds, attempt, options?.retryJitterFactor, Math.random());
+  }
+}
+
 export function factsFor(runCount: number, retries: number, def: TaskDefinition | undefined): RunFacts {
-  return {
-    runCount,
-    retries,
-    retryDelayMs: (attempt) =>
-      retryDelayMs(def?.options.retryDelaySeconds, attempt, def?.options.retryJitterFactor, Math.random()),
-  };
+  return new TaskRunFacts(runCount, retries, def);
 }
 
 export function messageOf(error: unknown): string {

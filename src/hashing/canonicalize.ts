@@ -100,6 +100,21 @@ function bytesText(kind: string, bytes: Uint8Array): string {
   return `${type}(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64")})`;
 }
 
+/**
+ * The canonical text of an array whose items are all primitives (a task's arguments,
+ * usually), as the walker would give it; undefined when an item is not a primitive.
+ */
+function primitiveArrayText(value: readonly unknown[]): string | undefined {
+  let text = "[";
+  for (let i = 0; i < value.length; i++) {
+    const item = value[i];
+    const type = typeof item;
+    if ((type === "object" && item !== null) || type === "function" || type === "symbol") return undefined;
+    text += i === 0 ? primitiveText(item as Primitive) : `,${primitiveText(item as Primitive)}`;
+  }
+  return `${text}]`;
+}
+
 const canonicalFolder: ValueFolder<string> = {
   primitive: primitiveText,
   array: (_value, items) => `[${items.join(",")}]`,
@@ -159,6 +174,10 @@ export function canonicalize(value: unknown, root = "value"): string {
     case "bigint":
     case "undefined":
       return primitiveText(value);
+  }
+  if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) {
+    const text = primitiveArrayText(value);
+    if (text !== undefined) return text;
   }
   const result = walkValue(value, canonicalFolder, { root, cycles: "fail" });
   if (!result.ok) throw unhashableError(result.problem);

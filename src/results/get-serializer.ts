@@ -21,6 +21,8 @@ export const BUILTIN_SERIALIZERS: ReadonlyMap<string, Serializer> = new Map<stri
   [BYTES_SERIALIZER.name, BYTES_SERIALIZER],
 ]);
 
+const NO_SERIALIZERS: readonly Serializer[] = [];
+
 /**
  * The serializer named `name`: one of `extra`, else a built-in (`json`, `bytes`).
  *
@@ -32,8 +34,9 @@ export const BUILTIN_SERIALIZERS: ReadonlyMap<string, Serializer> = new Map<stri
  * getSerializer("yaml");      // throws: unknown result serializer "yaml"; known serializers: json, bytes
  * ```
  */
-export function getSerializer(name: string, extra: readonly Serializer[] = []): Serializer {
-  const found = extra.find((s) => s.name === name) ?? BUILTIN_SERIALIZERS.get(name);
+export function getSerializer(name: string, extra: readonly Serializer[] = NO_SERIALIZERS): Serializer {
+  const found =
+    (extra.length === 0 ? undefined : extra.find((s) => s.name === name)) ?? BUILTIN_SERIALIZERS.get(name);
   if (found !== undefined) return found;
   const known = [...extra.map((s) => s.name), ...BUILTIN_SERIALIZERS.keys()].join(", ");
   throw new OrdoError(

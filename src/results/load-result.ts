@@ -22,6 +22,8 @@ export interface LoadResultOptions {
   readonly serializers?: readonly Serializer[] | undefined;
 }
 
+const NO_OPTIONS: LoadResultOptions = {};
+
 function notAvailable(message: string, ref: ResultRef, cause?: unknown): OrdoError {
   const details: Record<string, unknown> = { kind: ref.kind, serializer: ref.serializer };
   if (ref.kind === "storage") Object.assign(details, { storage: ref.storage, key: ref.key });
@@ -75,7 +77,7 @@ function decode(serializer: Serializer, data: string | Uint8Array, ref: ResultRe
  */
 export function loadInlineResult(
   ref: Extract<ResultRef, { kind: "inline" }>,
-  options: LoadResultOptions = {},
+  options: LoadResultOptions = NO_OPTIONS,
 ): unknown {
   return decode(serializerOf(ref, options), ref.data, ref);
 }
@@ -95,7 +97,7 @@ export function loadInlineResult(
 export async function loadResult(
   ref: ResultRef,
   storages: readonly ResultStorage[] = [],
-  options: LoadResultOptions = {},
+  options: LoadResultOptions = NO_OPTIONS,
 ): Promise<unknown> {
   const serializer = serializerOf(ref, options);
   if (ref.kind === "inline") return decode(serializer, ref.data, ref);

@@ -65,39 +65,84 @@ function recordText(value: Record<string, readonly string[]>): string | null {
   return null;
 }
 
+/** How each column of {@link TASK_RUN_COLUMNS} is bound from a snapshot. */
+const VALUE_OF: { readonly [C in (typeof TASK_RUN_COLUMNS)[number]]: (run: TaskRun) => BindValue } = {
+  id: (run) => run.id,
+  flow_run_id: (run) => run.flowRunId,
+  task_key: (run) => run.taskKey,
+  dynamic_key: (run) => run.dynamicKey,
+  name: (run) => run.name,
+  tags: (run) => arrayText(run.tags),
+  state_type: (run) => run.state.type,
+  state_name: (run) => run.state.name,
+  state_timestamp: (run) => run.state.timestamp,
+  state_message: (run) => run.state.message ?? null,
+  state_scheduled_time: (run) => run.state.scheduledTime ?? null,
+  state_error: (run) => (run.state.error === undefined ? null : errorToJson(run.state.error)),
+  state_history: (run) => JSON.stringify(run.stateHistory),
+  run_count: (run) => run.runCount,
+  start_time: (run) => run.startTime ?? null,
+  end_time: (run) => run.endTime ?? null,
+  inputs_hash: (run) => run.inputsHash ?? null,
+  cache_key: (run) => run.cacheKey ?? null,
+  cache_expiration: (run) => run.cacheExpiration ?? null,
+  result: (run) => (run.result === undefined ? null : JSON.stringify(run.result)),
+  inputs: (run) => recordText(run.inputs),
+  wait_for: (run) => arrayText(run.waitFor),
+  parent_task_run_id: (run) => run.parentTaskRunId ?? null,
+  created_at: (run) => run.createdAt,
+  updated_at: (run) => run.updatedAt,
+};
+
+const VALUES_IN_ORDER = TASK_RUN_COLUMNS.map((column) => VALUE_OF[column]);
+
 /**
  * The bound values of one task-run snapshot, in {@link TASK_RUN_COLUMNS} order (empty JSON
  * columns as NULL, see {@link TASK_RUN_EMPTY_JSON}).
  */
 export function taskRunToValues(run: TaskRun): BindValue[] {
-  const state = run.state;
-  return [
-    run.id,
-    run.flowRunId,
-    run.taskKey,
-    run.dynamicKey,
-    run.name,
-    arrayText(run.tags),
-    state.type,
-    state.name,
-    state.timestamp,
-    state.message ?? null,
-    state.scheduledTime ?? null,
-    state.error === undefined ? null : errorToJson(state.error),
-    JSON.stringify(run.stateHistory),
-    run.runCount,
-    run.startTime ?? null,
-    run.endTime ?? null,
-    run.inputsHash ?? null,
-    run.cacheKey ?? null,
-    run.cacheExpiration ?? null,
-    run.result === undefined ? null : JSON.stringify(run.result),
-    recordText(run.inputs),
-    arrayText(run.waitFor),
-    run.parentTaskRunId ?? null,
-    run.createdAt,
-    run.updatedAt,
-  ];
+  return VALUES_IN_ORDER.map((valueOf) => valueOf(run));
+}
+
+/**
+ * Task-run rows by column: `columns[c][r]` is the value of column `c` (in
+ * {@link TASK_RUN_COLUMNS} order) for row `r`, and a column that is NULL in every row is
+ * `null`. A batch of many rows is then a few arrays instead of an array per row: fewer
+ * objects to make, and far less to copy to another thread (a column of numbers is stored
+ * and copied unboxed).
+ */
+export interface TaskRunColumns {
+  readonly rows: number;
+  readonly columns: readonly (readonly BindValue[] | null)[];
+}
+
+function allNull(column: readonly BindValue[]): boolean {
+  for (let i = 0; i < column.length; i++) if (column[i] !== null) return false;
+  return true;
+}
+
+/** The {@link TaskRunColumns} of `runs`. */
+export function taskRunColumns(runs: readonly TaskRun[]): TaskRunColumns {
+  return {
+    rows: runs.length,
+    columns: VALUES_IN_ORDER.map((valueOf) => {
+      const column = runs.map(valueOf);
+      return allNull(column) ? null : column;
+    }),
+  };
+}
+
+/**
+ * Calls `write` with the bound values of each row of `table`, in order, in one array that
+ * is reused: `write` must use it before it returns.
+ */
+export function forEachTaskRunRow(table: TaskRunColumns, write: (row: BindValue[]) => void): void {
+  const { columns } = table;
+  const row = new Array<BindValue>(columns.length);
+  for (let r = 0; r < table.rows; r++) {
+    for (let c = 0; c < columns.length; c++) row[c] = columns[c]?.[r] ?? null;
+    write(row);
+  }
 }
 
 /** The task run a row holds. */

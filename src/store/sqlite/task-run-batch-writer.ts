@@ -23,7 +23,9 @@ import {
   TASK_RUN_COLUMNS,
   TASK_RUN_EMPTY_JSON,
   TASK_RUN_IDENTITY_COLUMNS,
-  taskRunToValues,
+  forEachTaskRunRow,
+  taskRunColumns,
+  type TaskRunColumns,
 } from "../rows/task-run-row.js";
 import { paramsFor } from "./named-values.js";
 import { compileNamed, param, type NamedQuery } from "./query-builder.js";
@@ -59,11 +61,11 @@ function emptyJsonDefaults() {
   );
 }
 
-/** A recorder batch as bind values: one array per row, for each statement. */
+/** A recorder batch as bind values: the task runs by column, one array per row for the rest. */
 export interface BatchValues {
   /** `[batchId, recordedAt]` when the batch has an id: it is written only if the id is new. */
   readonly claim?: [string, number] | undefined;
-  readonly taskRuns: BindValue[][];
+  readonly taskRuns: TaskRunColumns;
   readonly stateRecords: BindValue[][];
   readonly logs: BindValue[][];
   /** Task-run events without their id and `received` time, which the writer adds. */
@@ -92,7 +94,7 @@ export function batchValues(
 ): BatchValues {
   return {
     claim: batch.batchId === undefined ? undefined : [batch.batchId, now],
-    taskRuns: batch.taskRuns.map(taskRunToValues),
+    taskRuns: taskRunColumns(batch.taskRuns),
     stateRecords: batch.taskRunStates.map(({ taskRunId, state }) => [
       taskRunId,
       state.type,
@@ -164,7 +166,7 @@ export class TaskRunBatchWriter {
     // A batch whose id was recorded before was written before: a retried request.
     if (values.claim !== undefined && this.#claimBatch.run(values.claim).changes === 0) return;
     const upsert = this.#upsertTaskRun;
-    for (const row of values.taskRuns) upsert.run(row);
+    forEachTaskRunRow(values.taskRuns, (row) => upsert.run(row));
     const record = this.#insertStateRecord;
     for (const row of values.stateRecords) record.run(row);
     const log = this.#insertLog;

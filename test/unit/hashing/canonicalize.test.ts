@@ -34,6 +34,19 @@ describe("canonicalize: equal values give equal text", () => {
     expect(canonicalize([1, 2])).not.toBe(canonicalize([2, 1]));
   });
 
+  it("gives an array of primitives at the top (a task's arguments) the text it has inside a value", () => {
+    // The hole in the last array reads as undefined.
+    const arrays: unknown[][] = [
+      [],
+      [1, "a", true, null, undefined, 1n, -0, NaN, -Infinity, 'q"\\'],
+      [1, , 2],
+    ];
+    for (const array of arrays) {
+      expect(`{"a":${canonicalize(array)}}`).toBe(canonicalize({ a: array }));
+    }
+    expect(canonicalize([1, "a", null, undefined, -0])).toBe('[1,"a",null,undefined,-0]');
+  });
+
   it("takes Dates by their time", () => {
     expect(canonicalize(new Date(5))).toBe(canonicalize(new Date(5)));
     expect(canonicalize(new Date(5))).not.toBe(canonicalize(new Date(6)));
