@@ -3,15 +3,17 @@
  *
  * @module
  */
-import type { StartedTaskRun } from "./task-engine.js";
-import { State } from "../states/index.js";
-import { stateOf, type RunOutcome } from "./outcome.js";
+import type { State } from "../states/index.js";
+import type { RunOutcome } from "./outcome.js";
 
 const FUTURE = Symbol.for("ordo.task-future");
 
 /**
  * The handle of a submitted task run. Its settlement never rejects, so a failed future
  * that nobody awaits never raises an unhandled rejection.
+ *
+ * The engine's object for a started call is its own future (one object per call of a map
+ * of many, not two), so this class only describes what a future offers.
  *
  * @example
  * ```ts
@@ -20,49 +22,26 @@ const FUTURE = Symbol.for("ordo.task-future");
  * const state = await f.wait();  // never throws for a task failure
  * ```
  */
-export class TaskFuture<T = unknown> {
+export abstract class TaskFuture<T = unknown> {
   /** Marks futures, also of another copy of Ordo (set on the prototype, not on each future). */
   declare readonly [FUTURE]: true;
   /** The id of the task run. */
-  readonly taskRunId: string;
-  readonly #run: StartedTaskRun;
-
-  /** @internal Created by the engine. */
-  constructor(run: StartedTaskRun) {
-    this.taskRunId = run.taskRunId;
-    this.#run = run;
-  }
+  abstract readonly taskRunId: string;
 
   /** The task run's state right now (it may still change). */
-  get state(): State<T> {
-    const run = this.#run;
-    if (run.outcome !== undefined) return stateOf<T>(run.outcome, run.read);
-    const ids = { flowRunId: run.flowRunId, taskRunId: this.taskRunId };
-    // Not started yet (waiting for a runner slot): Pending since the call.
-    if (run.snapshot === undefined)
-      return new State<T>({ type: "PENDING", name: "Pending", timestamp: run.createdAt }, ids);
-    return new State<T>(run.snapshot.state, ids);
-  }
+  abstract get state(): State<T>;
 
   /** Waits for the final state. Never rejects for a task failure. */
-  async wait(): Promise<State<T>> {
-    return stateOf<T>(await this.#run.settled, this.#run.read);
-  }
+  abstract wait(): Promise<State<T>>;
 
   /** Waits for the value; rejects with the task run's error if it failed. */
-  result(): Promise<T> {
-    return this.#run.value() as Promise<T>;
-  }
+  abstract result(): Promise<T>;
 
   /** @internal The outcome, for the engine. */
-  outcome(): Promise<RunOutcome> {
-    return this.#run.settled;
-  }
+  abstract outcome(): Promise<RunOutcome>;
 
   /** @internal The outcome if settled. */
-  settledOutcome(): RunOutcome | undefined {
-    return this.#run.outcome;
-  }
+  abstract settledOutcome(): RunOutcome | undefined;
 }
 
 Object.defineProperty(TaskFuture.prototype, FUTURE, { value: true });

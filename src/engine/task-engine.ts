@@ -15,10 +15,11 @@ import { resolveCacheKeyFn } from "../cache/index.js";
 import { hashValue } from "../hashing/index.js";
 import { uuid7 } from "../ids/uuid7.js";
 import type { TaskRun } from "../schemas/index.js";
-import { StateType, isTerminalType, type CacheHit } from "../states/index.js";
+import { State, StateType, isTerminalType, type CacheHit } from "../states/index.js";
 import type { FlowRunContext, TaskRunContext } from "./context.js";
 import type { TaskDefinition } from "./definitions.js";
-import { errorInfo, valueOf, type ResultReader, type RunOutcome } from "./outcome.js";
+import { TaskFuture } from "./future.js";
+import { errorInfo, stateOf, valueOf, type ResultReader, type RunOutcome } from "./outcome.js";
 import { STATES_TAKEN, type TaskRunSnapshot } from "./recorder.js";
 import { argsNeedResolution, resolveInputs, resolveWaitFor } from "./resolve-inputs.js";
 import { resultReader } from "./result-io.js";
@@ -30,17 +31,17 @@ import { enter, stateData } from "./task-run-states.js";
 
 /**
  * A started task run: its snapshot while it runs, its outcome once settled, and promises
- * of them made only when someone asks. A queued call of a map of 100,000 is this one
- * object (plus its future and one closure in the runner's queue) until a slot frees.
+ * of them made only when someone asks. It is the call's future too: a queued call of a map
+ * of 100,000 is this one object (plus its arguments) until a runner slot frees.
  */
-export class StartedTaskRun {
+export class StartedTaskRun extends TaskFuture {
   readonly taskRunId: string;
   /** When the call was made (ms since the epoch). */
-  readonly createdAt: number;
+  readonly #createdAt: number;
   /** The live snapshot from the run's start until it settles (not kept before or after, to save memory). */
-  snapshot: TaskRunSnapshot | undefined = undefined;
+  #snapshot: TaskRunSnapshot | undefined = undefined;
   /** Set when the run has settled. */
-  outcome: RunOutcome | undefined = undefined;
+  #outcome: RunOutcome | undefined = undefined;
   readonly #def: TaskDefinition;
   #args: readonly unknown[] | undefined;
   readonly #flow: FlowRunContext;
@@ -63,19 +64,15 @@ export class StartedTaskRun {
     prior: TaskRun | undefined,
     now: number,
   ) {
+    super();
     this.taskRunId = prior?.id ?? uuid7(now);
-    this.createdAt = now;
+    this.#createdAt = now;
     this.#def = def;
     this.#args = args;
     this.#flow = flow;
     this.#prior = prior;
     this.#call = call;
     this.#parentTaskRunId = parent?.taskRun.id;
-  }
-
-  /** The id of the flow run the call belongs to. */
-  get flowRunId(): string {
-    return this.#flow.flowRunId;
   }
 
   /** Reads the run's result when it is not in memory. */
@@ -87,7 +84,7 @@ export class StartedTaskRun {
   /** The outcome, once settled (never rejects). */
   get settled(): Promise<RunOutcome> {
     if (this.#settled === undefined) {
-      const outcome = this.outcome;
+      const outcome = this.#outcome;
       this.#settled =
         outcome !== undefined
           ? Promise.resolve(outcome)
@@ -96,16 +93,39 @@ export class StartedTaskRun {
     return this.#settled;
   }
 
-  /** The run's value, as `future.result()` returns it: one promise per run, made on first use. */
-  value(): Promise<unknown> {
+  get state(): State<unknown> {
+    const outcome = this.#outcome;
+    if (outcome !== undefined) return stateOf(outcome, this.read);
+    const ids = { flowRunId: this.#flow.flowRunId, taskRunId: this.taskRunId };
+    // Not started yet (waiting for a runner slot): Pending since the call.
+    const snapshot = this.#snapshot;
+    if (snapshot === undefined)
+      return new State({ type: "PENDING", name: "Pending", timestamp: this.#createdAt }, ids);
+    return new State(snapshot.state, ids);
+  }
+
+  async wait(): Promise<State<unknown>> {
+    return stateOf(await this.settled, this.read);
+  }
+
+  /** The run's value: one promise per run, made on first use. */
+  result(): Promise<unknown> {
     if (this.#value === undefined) {
-      const outcome = this.outcome;
+      const outcome = this.#outcome;
       if (outcome !== undefined) return settledValue(outcome, this.read);
       // Only the resolve function is kept (a failure resolves it with a rejected promise):
-      // a run that has not settled holds one function less per `result()` call.
+      // a run that has not settled holds one function less.
       this.#value = new Promise<unknown>((resolve) => (this.#resolveValue = resolve));
     }
     return this.#value;
+  }
+
+  outcome(): Promise<RunOutcome> {
+    return this.settled;
+  }
+
+  settledOutcome(): RunOutcome | undefined {
+    return this.#outcome;
   }
 
   /** Queues the run for a runner slot: its snapshot is made only when it starts. */
@@ -132,7 +152,7 @@ export class StartedTaskRun {
     const backlog = flow.recorder.backlog();
     if (backlog !== undefined) return backlog.then(() => this.#run(useRunner, recordPending));
     const prior = this.#prior;
-    const snapshot = (this.snapshot =
+    const snapshot = (this.#snapshot =
       prior !== undefined
         ? { ...prior, stateHistory: [...prior.stateHistory], inputs: NO_INPUTS, waitFor: NO_WAIT_FOR }
         : newSnapshot(
@@ -141,7 +161,7 @@ export class StartedTaskRun {
             flow.flowRunId,
             String(this.#call),
             this.#parentTaskRunId,
-            this.createdAt,
+            this.#createdAt,
           ));
     if (prior !== undefined) flow.recorder.recordedBefore(snapshot);
     else if (recordPending) flow.recorder.taskRun(snapshot);
@@ -161,8 +181,8 @@ export class StartedTaskRun {
   }
 
   #settle(outcome: RunOutcome): RunOutcome {
-    this.outcome = outcome;
-    this.snapshot = undefined;
+    this.#outcome = outcome;
+    this.#snapshot = undefined;
     const resolveSettled = this.#resolveSettled;
     if (resolveSettled !== undefined) {
       this.#resolveSettled = undefined;

@@ -7,7 +7,7 @@ import { OrdoError } from "../errors/ordo-error.js";
 import { isUnmapped, type AllowFailure, type Quote, type Unmapped } from "../engine/annotations.js";
 import { currentRunContext, type RunContext } from "../engine/context.js";
 import type { TaskCallOptions, TaskDefinition, TaskOptions } from "../engine/definitions.js";
-import { TaskFuture } from "../engine/future.js";
+import type { TaskFuture } from "../engine/future.js";
 import { originalConsole } from "../engine/logger.js";
 import { stateOf, valueOf } from "../engine/outcome.js";
 import { startTaskRun, type StartedTaskRun } from "../engine/task-engine.js";
@@ -100,16 +100,12 @@ function makeTask<A extends readonly unknown[], R>(def: TaskDefinition, fn: (...
   const submit = (...args: TaskInputs<A>): TaskFuture<V> => {
     const ctx = currentRunContext();
     if (ctx === undefined) throw noRun(def, "submit");
-    const started = start(def, args, ctx, true);
-    return new TaskFuture<V>(started);
+    return start(def, args, ctx, true) as TaskFuture<V>;
   };
   const map = (...iterables: MapInputs<A>): TaskFuture<V>[] => {
     const ctx = currentRunContext();
     if (ctx === undefined) throw noRun(def, "map");
-    return zipMapArgs(def.name, iterables).map((args) => {
-      const started = start(def, args, ctx, true);
-      return new TaskFuture<V>(started);
-    });
+    return zipMapArgs(def.name, iterables).map((args) => start(def, args, ctx, true) as TaskFuture<V>);
   };
   const withOptions = (options: TaskCallOptions): Task<A, R> =>
     makeTask<A, R>(

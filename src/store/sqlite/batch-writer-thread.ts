@@ -21,6 +21,14 @@ import type { BatchStatements, BatchValues } from "./task-run-batch-writer.js";
 import { UUID7_SOURCE } from "./uuid7-source.js";
 
 /**
+ * The page cache of the writer's connection, in KiB: SQLite's own default. better-sqlite3
+ * builds SQLite with 16 MB, which this connection fills as the tables grow; for appending
+ * rows 2 MB writes as fast (measured with the engine benchmark), and the thread takes
+ * 14 MB less memory.
+ */
+const WRITER_CACHE_KIB = 2000;
+
+/**
  * The worker's code: plain JavaScript, so it runs the same from src/ and dist/. Event ids
  * are made inside the write transaction, so they follow the order of commits.
  */
@@ -32,6 +40,7 @@ const db = new Database(workerData.path, { timeout: workerData.lockTimeoutMs });
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = NORMAL");
 db.pragma("foreign_keys = ON");
+db.pragma("cache_size = -${WRITER_CACHE_KIB}");
 const upsert = db.prepare(workerData.statements.upsertTaskRun);
 const record = db.prepare(workerData.statements.insertStateRecord);
 const log = db.prepare(workerData.statements.insertLog);
