@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { runFanOut } from "../helpers/seed.js";
 import {
@@ -25,6 +26,26 @@ const BUDGET_MS = 30_000;
 /** Clicks on Zoom in (×1.5 each) before looking for a node: nodes big enough to read. */
 const ZOOM_INS = 3;
 
+/**
+ * When the page first asked for the run's graph, and when its read of the run itself had
+ * answered (ms from the navigation, Resource Timing of the page's first requests).
+ */
+async function graphAndRunReads(
+  page: Page,
+  flowRunId: string,
+): Promise<{ graphAskedAt: number; runAnsweredAt: number }> {
+  return page.evaluate((id) => {
+    type Entry = { name: string; startTime: number; responseEnd: number };
+    const entries = performance.getEntriesByType("resource") as unknown as Entry[];
+    const path = (entry: Entry) => new URL(entry.name).pathname;
+    const graph = entries.find((e) => path(e) === `/api/flow_runs/${id}/graph`);
+    const run = entries.find((e) => path(e) === `/api/flow_runs/${id}`);
+    if (graph === undefined || run === undefined)
+      throw new Error("the page read neither the run nor its graph");
+    return { graphAskedAt: graph.startTime, runAnsweredAt: run.responseEnd };
+  }, flowRunId);
+}
+
 /** Registers the graph-click specification. */
 export function describeGraphOpen(suite: () => UiSuite): void {
   describe("a node of a large run graph", () => {
@@ -38,6 +59,11 @@ export function describeGraphOpen(suite: () => UiSuite): void {
 
         const { page, problems, settle } = await openPage();
         const canvas = await openRunGraph(page, flowRunId, TASKS);
+        const reads = await graphAndRunReads(page, flowRunId);
+        expect(
+          reads.graphAskedAt,
+          "opened on its Graph tab, the page asks for the graph before the run's own read has answered",
+        ).toBeLessThan(reads.runAnsweredAt);
         const toolbar = page.getByRole("toolbar", { name: /^Run graph: .*: view$/ });
         for (let i = 0; i < ZOOM_INS; i++) await toolbar.getByRole("button", { name: "Zoom in" }).click();
         let node: HoveredNode | undefined = await hoverGraphNode(page, canvas);

@@ -20,13 +20,31 @@ function inputOf(model: GraphModel, mode: LayoutMode, now: number): LayoutInput 
   return { mode, start, end, edgeFrom: model.edgeFrom, edgeTo: model.edgeTo, now };
 }
 
-function startWorker(): Worker | undefined {
+function createWorker(): Worker | undefined {
   if (typeof Worker === "undefined") return undefined;
   try {
     return new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
   } catch {
     return undefined;
   }
+}
+
+/** A worker started ahead of the graph that needs it (see {@link prestartLayoutWorker}). */
+let spareWorker: Worker | undefined;
+
+/**
+ * Starts a layout worker before the Graph tab shows (a page opened on that tab calls it
+ * first thing), so the worker's script loads while the page still reads the run. The
+ * next graph laid out takes it; at most one waits.
+ */
+export function prestartLayoutWorker(): void {
+  spareWorker ??= createWorker();
+}
+
+function startWorker(): Worker | undefined {
+  const spare = spareWorker;
+  spareWorker = undefined;
+  return spare ?? createWorker();
 }
 
 /**

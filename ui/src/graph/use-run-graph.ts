@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { api } from "../api/client.js";
 import type { FlowRun, FlowRunGraph } from "../api/types.js";
@@ -45,6 +45,29 @@ export function graphPath(flowRunId: string, cursor: string | undefined): string
     : `${base}?limit=${NEXT_PAGE_NODES}&cursor=${encodeURIComponent(cursor)}`;
 }
 
+/** How the pages of a run's graph are read (shared by {@link useRunGraph} and {@link usePrefetchRunGraph}). */
+function runGraphQuery(flowRunId: string) {
+  return infiniteQueryOptions({
+    queryKey: graphQueryKey(flowRunId),
+    queryFn: ({ pageParam, signal }) => api<FlowRunGraph>(graphPath(flowRunId, pageParam), { signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: FlowRunGraph) => last.nextCursor,
+  });
+}
+
+/**
+ * Starts reading the first page of a run's graph as the calling component renders, when
+ * `when` holds and nothing of that graph is cached or on its way: a page opened on its
+ * Graph tab asks for the graph first, alongside the run, not after the run has answered.
+ * (TanStack Query's `usePrefetchInfiniteQuery`, with a condition.)
+ */
+export function usePrefetchRunGraph(flowRunId: string, when: boolean): void {
+  const client = useQueryClient();
+  if (when && client.getQueryState(graphQueryKey(flowRunId)) === undefined) {
+    client.prefetchInfiniteQuery(runGraphQuery(flowRunId)).catch(() => undefined);
+  }
+}
+
 /** Loads and follows the graph of `flowRunId`. */
 export function useRunGraph(flowRunId: string): RunGraph {
   const runQuery = useQuery({
@@ -55,10 +78,7 @@ export function useRunGraph(flowRunId: string): RunGraph {
   const live = run === undefined || !isTerminalStateType(run.state.type);
 
   const graphQuery = useInfiniteQuery({
-    queryKey: graphQueryKey(flowRunId),
-    queryFn: ({ pageParam, signal }) => api<FlowRunGraph>(graphPath(flowRunId, pageParam), { signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor,
+    ...runGraphQuery(flowRunId),
     refetchInterval: (query) => {
       const pages = query.state.data?.pages ?? [];
       let nodes = 0;

@@ -7,16 +7,18 @@
  * @module
  */
 import { useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { FlowRun } from "../../api/types.js";
 import { ErrorNotice } from "../../components/error-notice.js";
 import { PageHeader } from "../../components/page-header.js";
 import { FlowRunTable } from "../../components/runs/flow-run-table.js";
+import { prestartLayoutWorker } from "../../graph/use-graph-layout.js";
+import { usePrefetchRunGraph } from "../../graph/use-run-graph.js";
 import { retryMode } from "../../components/runs/run-states.js";
 import "../../components/runs/runs.css";
 import { CopyButton } from "../../components/copy-button.js";
 import { StateBadge } from "../../components/state-badge.js";
-import { ArtifactsTab } from "./artifacts-tab.js";
 import { FlowRunActions } from "./flow-run-actions.js";
 import "./flow-run-page.css";
 import { FlowRunSummary } from "./flow-run-summary.js";
@@ -24,12 +26,20 @@ import { FLOW_RUN_TABS, flowRunTabParams, parseFlowRunTab, type FlowRunTabId } f
 import { GraphTab } from "./graph-tab.js";
 import { LogsTab } from "./logs-tab.js";
 import { ParametersTab } from "./parameters-tab.js";
-import { ResumeRunForm } from "./resume-run-form.js";
 import { StatesTab } from "./states-tab.js";
 import { TaskRunsTab } from "./task-runs-tab.js";
 import { TimelineTab } from "./timeline-tab.js";
 import { useDeployment, useFlowRun } from "./use-flow-run-data.js";
 import { WaitingNotice } from "./waiting-notice.js";
+
+// Loaded when first shown: the Artifacts tab's markdown renderer and the resume form's
+// schema form are the largest parts of the page, and most visits need neither.
+const ArtifactsTab = lazy(async () => ({ default: (await import("./artifacts-tab.js")).ArtifactsTab }));
+const ResumeRunForm = lazy(async () => ({ default: (await import("./resume-run-form.js")).ResumeRunForm }));
+
+function Loading() {
+  return <p className="muted">Loading…</p>;
+}
 
 function TabContent({ tab, run }: { readonly tab: FlowRunTabId; readonly run: FlowRun }) {
   switch (tab) {
@@ -50,7 +60,11 @@ function TabContent({ tab, run }: { readonly tab: FlowRunTabId; readonly run: Fl
         />
       );
     case "artifacts":
-      return <ArtifactsTab flowRunId={run.id} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ArtifactsTab flowRunId={run.id} />
+        </Suspense>
+      );
     case "parameters":
       return <ParametersTab run={run} />;
     case "states":
@@ -79,13 +93,15 @@ function FlowRunView({ run }: { readonly run: FlowRun }) {
       {run.state.type === "PAUSED" && (
         <section id="resume" className="card resume-card" aria-labelledby="resume-title">
           <h2 id="resume-title">Resume this run</h2>
-          <ResumeRunForm
-            run={run}
-            onDone={() => {
-              void client.invalidateQueries({ queryKey: ["flow-run", run.id] });
-              void client.invalidateQueries({ queryKey: ["flow-runs"] });
-            }}
-          />
+          <Suspense fallback={<Loading />}>
+            <ResumeRunForm
+              run={run}
+              onDone={() => {
+                void client.invalidateQueries({ queryKey: ["flow-run", run.id] });
+                void client.invalidateQueries({ queryKey: ["flow-runs"] });
+              }}
+            />
+          </Suspense>
         </section>
       )}
       {retry === "cli" && (
@@ -118,7 +134,15 @@ function FlowRunView({ run }: { readonly run: FlowRun }) {
 /** The Flow run page. */
 export function FlowRunPage() {
   const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const graphTab = parseFlowRunTab(params) === "graph" && id !== "";
+  // Opened on the Graph tab: its first page is asked for before the run's own read
+  // starts, and its layout worker loads meanwhile.
+  usePrefetchRunGraph(id, graphTab);
   const run = useFlowRun(id);
+  useEffect(() => {
+    if (graphTab) prestartLayoutWorker();
+  }, [graphTab]);
   if (run.data === undefined) {
     return (
       <>
