@@ -28,6 +28,7 @@ import { backfillTimes, describeSchedule } from "../schedules/index.js";
 
 import type { Store } from "../store/index.js";
 import type { DeploymentRow, ScheduleRow, ScheduleWrite } from "../store/records/index.js";
+import { parseDeploymentName } from "./deployment-name.js";
 import { notFound, notFoundNamed, parseInput } from "./errors.js";
 import { checkParameters } from "./flow-runs.js";
 import { checkJobVariables, createRunOf, poolTemplate } from "./deployment-runs.js";
@@ -123,19 +124,6 @@ function sourceAndPath(
 ): { source: DeploymentSource | undefined; path: string | undefined } {
   if (source === undefined) return { source: path === undefined ? undefined : { kind: "local", path }, path };
   return { source, path: source.kind === "local" ? source.path : undefined };
-}
-
-/** Splits `flow/deployment`; throws `ORDO_INVALID_INPUT` without the slash. */
-export function parseDeploymentName(fullName: string): { flowName: string; name: string } {
-  const slash = fullName.indexOf("/");
-  if (slash <= 0 || slash === fullName.length - 1) {
-    throw new OrdoError(
-      "ORDO_INVALID_INPUT",
-      `invalid deployment name "${fullName}": use FLOW/DEPLOYMENT, e.g. etl/nightly`,
-      { name: fullName },
-    );
-  }
-  return { flowName: fullName.slice(0, slash), name: fullName.slice(slash + 1) };
 }
 
 async function rowOf(store: Store, idOrName: string): Promise<DeploymentRow> {

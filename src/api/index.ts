@@ -73,8 +73,8 @@ export {
   setDeploymentPaused,
   backfillDeployment,
   markDeploymentsPolled,
-  parseDeploymentName,
 } from "./deployments.js";
+export { parseDeploymentName } from "./deployment-name.js";
 export { claimWorkPoolRuns, claimDeploymentRuns } from "./flow-run-claims.js";
 export { cancelFlowRun, finishCancellation, attachFlowRunProcess } from "./flow-run-cancel.js";
 export { scheduleDeploymentRuns, markLateRuns, type SchedulerOptions } from "./scheduler.js";

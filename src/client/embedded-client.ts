@@ -46,7 +46,8 @@ import type { CacheHit, StateData } from "../states/index.js";
 import type { Store } from "../store/index.js";
 import { openStore } from "../store/open-store.js";
 import type { OrdoClient } from "./ordo-client.js";
-import { EmbeddedOrchestration, type OrchestrationClient } from "./orchestration-client.js";
+import { EmbeddedOrchestration } from "./embedded-orchestration.js";
+import type { OrchestrationClient } from "./orchestration-client.js";
 
 /** How to open an {@link EmbeddedClient}. */
 export interface EmbeddedClientOptions {

@@ -1,12 +1,13 @@
 /**
  * `OrchestrationClient`: deployments, work pools, workers, claims and cancellation, as
  * the CLI, workers, `serve` and `runDeployment` use them. Two implementations, like
- * `OrdoClient`: over the store in-process, and over the server's REST API.
+ * `OrdoClient`: over the server's REST API (here), and over the store in-process
+ * (`embedded-orchestration.ts`).
  *
  * @module
  */
-import * as api from "../api/index.js";
 import { uuid7 } from "../ids/uuid7.js";
+import { parseDeploymentName } from "../api/deployment-name.js";
 import type {
   ClaimedFlowRun,
   Deployment,
@@ -29,7 +30,6 @@ import type {
   WorkQueueCreate,
   WorkQueueUpdate,
 } from "../schemas/index.js";
-import type { Store } from "../store/index.js";
 import type { HttpTransport } from "./http/http-transport.js";
 
 /** How a claim may be cut short. */
@@ -90,95 +90,6 @@ export interface OrchestrationClient {
    * Running decision, or the first one that was not an ACCEPT.
    */
   startFlowRun(id: string, process: RunProcessInfo): Promise<SetStateResult>;
-}
-
-/** The orchestration calls over a store, in this process. */
-export class EmbeddedOrchestration implements OrchestrationClient {
-  readonly #store: Store;
-
-  constructor(store: Store) {
-    this.#store = store;
-  }
-
-  createWorkPool(input: WorkPoolCreate): Promise<WorkPool> {
-    return api.createWorkPool(this.#store, input);
-  }
-  readWorkPool(name: string): Promise<WorkPool> {
-    return api.readWorkPool(this.#store, name);
-  }
-  readWorkPools(): Promise<WorkPool[]> {
-    return api.readWorkPools(this.#store);
-  }
-  updateWorkPool(name: string, input: WorkPoolUpdate): Promise<WorkPool> {
-    return api.updateWorkPool(this.#store, name, input);
-  }
-  deleteWorkPool(name: string): Promise<void> {
-    return api.deleteWorkPool(this.#store, name);
-  }
-  createWorkQueue(pool: string, input: WorkQueueCreate): Promise<WorkQueue> {
-    return api.createWorkQueue(this.#store, pool, input);
-  }
-  readWorkQueues(pool: string): Promise<WorkQueue[]> {
-    return api.readWorkQueues(this.#store, pool);
-  }
-  updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue> {
-    return api.updateWorkQueue(this.#store, pool, name, input);
-  }
-  deleteWorkQueue(pool: string, name: string): Promise<void> {
-    return api.deleteWorkQueue(this.#store, pool, name);
-  }
-  heartbeatWorker(pool: string, input: WorkerHeartbeat): Promise<void> {
-    return api.heartbeatWorker(this.#store, pool, input);
-  }
-  readWorkers(pool: string): Promise<Worker[]> {
-    return api.readWorkers(this.#store, pool);
-  }
-  deleteWorker(pool: string, name: string): Promise<void> {
-    return api.deleteWorker(this.#store, pool, name);
-  }
-  claimWorkPoolRuns(
-    pool: string,
-    claim: WorkPoolClaim,
-    options: ClaimOptions = {},
-  ): Promise<ClaimedFlowRun[]> {
-    return api.claimWorkPoolRuns(this.#store, pool, claim, options.signal);
-  }
-  claimDeploymentRuns(claim: DeploymentClaim, options: ClaimOptions = {}): Promise<ClaimedFlowRun[]> {
-    return api.claimDeploymentRuns(this.#store, claim, options.signal);
-  }
-  createDeployment(input: DeploymentCreate): Promise<Deployment> {
-    return api.createDeployment(this.#store, input);
-  }
-  readDeployment(idOrName: string): Promise<Deployment> {
-    return api.readDeployment(this.#store, idOrName);
-  }
-  readDeployments(filter?: DeploymentFilter): Promise<Deployment[]> {
-    return api.readDeployments(this.#store, filter);
-  }
-  updateDeployment(idOrName: string, input: DeploymentUpdate): Promise<Deployment> {
-    return api.updateDeployment(this.#store, idOrName, input);
-  }
-  deleteDeployment(idOrName: string): Promise<void> {
-    return api.deleteDeployment(this.#store, idOrName);
-  }
-  createDeploymentFlowRun(idOrName: string, input?: DeploymentRunCreate): Promise<FlowRun> {
-    return api.createDeploymentFlowRun(this.#store, idOrName, input);
-  }
-  backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
-    return api.backfillDeployment(this.#store, idOrName, input);
-  }
-  cancelFlowRun(id: string, reason?: string): Promise<FlowRun> {
-    return api.cancelFlowRun(this.#store, id, reason);
-  }
-  markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun> {
-    return api.finishCancellation(this.#store, id, reason);
-  }
-  attachFlowRunProcess(id: string, host: string, pid: number): Promise<void> {
-    return api.attachFlowRunProcess(this.#store, id, host, pid);
-  }
-  startFlowRun(id: string, process: RunProcessInfo): Promise<SetStateResult> {
-    return api.startFlowRun(this.#store, id, { process, idempotencyKey: uuid7() });
-  }
 }
 
 const enc = encodeURIComponent;
@@ -283,7 +194,7 @@ export class HttpOrchestration implements OrchestrationClient {
   }
   readDeployment(idOrName: string): Promise<Deployment> {
     if (!idOrName.includes("/")) return this.#get(`/deployments/${enc(idOrName)}`);
-    const { flowName, name } = api.parseDeploymentName(idOrName);
+    const { flowName, name } = parseDeploymentName(idOrName);
     return this.#get(`/deployments/name/${enc(flowName)}/${enc(name)}`);
   }
   readDeployments(filter: DeploymentFilter = {}): Promise<Deployment[]> {
@@ -300,7 +211,7 @@ export class HttpOrchestration implements OrchestrationClient {
     // A client-made id: a retried request returns the run the first one made.
     const body = { ...input, id: input.id ?? uuid7() };
     if (!idOrName.includes("/")) return this.#post(`/deployments/${enc(idOrName)}/create_flow_run`, body);
-    const { flowName, name } = api.parseDeploymentName(idOrName);
+    const { flowName, name } = parseDeploymentName(idOrName);
     return this.#post(`/deployments/name/${enc(flowName)}/${enc(name)}/create_flow_run`, body);
   }
   async backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
