@@ -46,4 +46,47 @@ describe("WaitingTaskRuns", () => {
     expect(given.size).toBe(1);
     expect(waiting.size).toBe(3);
   });
+
+  it("keeps call order across a long queue that is started in bursts (its storage is compacted on the way)", () => {
+    const works: (() => Promise<unknown>)[] = [];
+    const runner: TaskRunner = {
+      name: "held",
+      schedule: (work) => void works.push(work),
+      acquire: () => () => undefined,
+    };
+    const waiting = new WaitingTaskRuns(runner);
+    const started: number[] = [];
+    const add = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        waiting.add({
+          start: () => {
+            started.push(i);
+            return Promise.resolve();
+          },
+        });
+      }
+    };
+    add(0, 10_000);
+    for (const work of works.splice(0, 6_000)) void work();
+    expect(waiting.size).toBe(4_000);
+    add(10_000, 12_000);
+    for (const work of works.splice(0)) void work();
+    expect(waiting.size).toBe(0);
+    expect(started).toEqual(Array.from({ length: 12_000 }, (_, i) => i));
+  });
+
+  it("refuses a runner that starts more work than it was given, with a clear error", () => {
+    const works: (() => Promise<unknown>)[] = [];
+    const runner: TaskRunner = {
+      name: "twice",
+      schedule: (work) => void works.push(work),
+      acquire: () => () => undefined,
+    };
+    const waiting = new WaitingTaskRuns(runner);
+    let starts = 0;
+    waiting.add({ start: () => Promise.resolve(starts++) });
+    void works[0]!();
+    expect(() => works[0]!()).toThrow("a task runner started more work than it was given");
+    expect(starts).toBe(1);
+  });
 });
