@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import { redactGitUrl } from "../git/redact-git-url.js";
 import type { Deployment, DeploymentSource } from "../schemas/index.js";
-import { isTerminalType, StateType } from "../states/index.js";
+import { StateType } from "../states/index.js";
 import type { CliContext } from "./cli-context.js";
 import { ExitCode } from "./cli-context.js";
 import { collect } from "./collect.js";
@@ -18,6 +18,7 @@ import { parseDurationSeconds } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { backfillTimes } from "../schedules/index.js";
+import { watchFlowRun } from "./watch-flow-run.js";
 
 interface JsonOption {
   readonly json?: boolean | undefined;
@@ -34,8 +35,6 @@ function backfillSlots(deployment: Deployment, from: number, to: number, max: nu
   }
   return [...times].sort((a, b) => a - b).slice(0, max);
 }
-
-const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 function deploymentTable(list: readonly Deployment[]): string {
   return formatTable(
@@ -202,22 +201,9 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           `created flow run '${run.name}' (${run.id}), ${run.state.name} for ${formatTimestamp(run.state.scheduledTime) ?? "now"}\n`,
         );
         if (options.watch !== true) return;
-        let last = "";
-        for (;;) {
-          const current = await ordo.readFlowRun(run.id);
-          if (current.state.name !== last) {
-            last = current.state.name;
-            ctx.io.out(
-              `${new Date().toISOString()} ${current.state.name}${current.state.message === undefined ? "" : `: ${current.state.message}`}\n`,
-            );
-          }
-          if (isTerminalType(current.state.type)) {
-            if (options.json === true) ctx.io.out(formatJson(current));
-            ctx.exitCode = current.state.type === StateType.COMPLETED ? ExitCode.Ok : ExitCode.Failure;
-            return;
-          }
-          await sleep(250);
-        }
+        const final = await watchFlowRun(ordo, run.id, (line) => ctx.io.out(line));
+        if (options.json === true) ctx.io.out(formatJson(final));
+        ctx.exitCode = final.state.type === StateType.COMPLETED ? ExitCode.Ok : ExitCode.Failure;
       },
     );
 
