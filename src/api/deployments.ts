@@ -24,7 +24,7 @@ import {
   type WorkStatus,
 } from "../schemas/index.js";
 import { OrdoError } from "../errors/index.js";
-import { backfillTimes, describeSchedule } from "../schedules/index.js";
+import { backfillTimes, describeSchedule, scheduledTimes } from "../schedules/index.js";
 
 import type { Store } from "../store/index.js";
 import type { DeploymentRow, ScheduleRow, ScheduleWrite } from "../store/records/index.js";
@@ -43,6 +43,24 @@ const SERVE_READY_WINDOW_MS = 60_000;
 export function scheduleWrite(schedule: DeploymentSchedule): ScheduleWrite {
   const { active, parameters, slug, ...spec } = schedule;
   return { spec: spec, active: active ?? true, parameters: parameters ?? {}, slug };
+}
+
+/**
+ * Refuses, before anything is written, schedules whose next time cannot be computed (an
+ * rrule whose occurrences before now are too many to walk): `ORDO_INVALID_INPUT` naming
+ * the schedule.
+ */
+function checkSchedulesComputable(schedules: readonly DeploymentSchedule[], now: number): void {
+  for (const [index, schedule] of schedules.entries()) {
+    try {
+      scheduledTimes(scheduleWrite(schedule).spec, { after: now, max: 1 });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new OrdoError("ORDO_INVALID_INPUT", `invalid deployment: schedules.${index}: ${message}`, {
+        issues: [{ path: `schedules.${index}`, message }],
+      });
+    }
+  }
 }
 
 /** Pool statuses read once per list (deployments of one pool share them). */
@@ -186,6 +204,7 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
   if (create.parameterSchema !== undefined) {
     checkParameters(create.parameterSchema, create.parameters, create.flowName, { partial: true });
   }
+  checkSchedulesComputable(create.schedules, now);
   const flow = await store.ensureFlow({ name: create.flowName, createdAt: now });
   const id = await store.records.deployments.upsert(
     { ...create, ...sourceAndPath(create.source, create.path), flowId: flow.id, workQueueId },
@@ -230,6 +249,7 @@ export async function updateDeployment(
       partial: true,
     });
   }
+  if (changes.schedules !== undefined) checkSchedulesComputable(changes.schedules, now);
   await store.records.deployments.update(row.id, changes, now);
   if (changes.schedules !== undefined) {
     await store.records.deployments.replaceSchedules(row.id, changes.schedules.map(scheduleWrite), now);

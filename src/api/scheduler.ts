@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { OrdoError } from "../errors/index.js";
 import { planScheduledRuns } from "../schedules/index.js";
 import { StateType, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
@@ -54,13 +55,29 @@ export async function scheduleDeploymentRuns(
     byDeployment.set(schedule.deploymentId, list);
   }
   let created = 0;
+  const failures: string[] = [];
   for (const [deploymentId, list] of byDeployment) {
     if (options.deploymentIds !== undefined && !options.deploymentIds.includes(deploymentId)) continue;
     const row = await store.records.deployments.get(deploymentId);
     if (row === undefined || row.paused === 1) continue;
-    created += await scheduleOne(store, row, list, now, options);
+    try {
+      created += await scheduleOne(store, row, list, now, options);
+    } catch (error) {
+      // A deployment whose schedule cannot be planned (an rrule grown too costly to walk)
+      // makes no runs; the others are still scheduled, and the failure is reported after.
+      failures.push(
+        `${row.flow_name}/${row.name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
   if (created > 0) signalWork();
+  if (failures.length > 0) {
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `could not plan the runs of ${failures.length} deployment(s) (${created} runs created for the others): ${failures.join("; ")}`,
+      { failures },
+    );
+  }
   return created;
 }
 

@@ -53,10 +53,14 @@ export function cronProblem(expression: string): string | undefined {
   }
 }
 
+/** The largest `COUNT` of an rrule schedule. */
+export const MAX_RRULE_COUNT = 50_000;
+
 /**
  * Why `text` is not a recurrence rule Ordo evaluates; `undefined` when it is. Accepted: one
  * `RRULE` (with or without the `RRULE:` prefix) and an optional `DTSTART`, whose `TZID` must
- * be a known time zone. Rule sets (`RDATE`, `EXDATE`, several `RRULE` lines) are refused.
+ * be a known time zone, and a `COUNT` of at most {@link MAX_RRULE_COUNT} (a rule with a count
+ * is expanded from its start). Rule sets (`RDATE`, `EXDATE`, several `RRULE` lines) are refused.
  */
 export function rruleProblem(text: string): string | undefined {
   let parsed: unknown;
@@ -70,6 +74,9 @@ export function rruleProblem(text: string): string | undefined {
     return "use one RRULE and an optional DTSTART (no RDATE, EXDATE or sets)";
   const tzid = parsed.origOptions.tzid;
   if (typeof tzid === "string" && !isKnownTimeZone(tzid)) return `unknown time zone "${tzid}" in TZID`;
+  const count = parsed.origOptions.count;
+  if (typeof count === "number" && count > MAX_RRULE_COUNT)
+    return `COUNT is at most ${MAX_RRULE_COUNT} (use UNTIL, or no end)`;
   return undefined;
 }
 

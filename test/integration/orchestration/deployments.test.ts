@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
+import { scheduleWrite } from "../../../src/api/deployments.js";
 import type { FlowRun } from "../../../src/schemas/index.js";
 import { openStore, type Store } from "../../../src/store/index.js";
 import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
@@ -58,6 +59,9 @@ const SCHEMA = {
   required: ["n"],
   additionalProperties: false,
 };
+
+/** Monthly on the 31st, every minute of that day, since 2010: too many occurrences to walk to today. */
+const COSTLY_RRULE = `DTSTART:20100131T000000\nRRULE:FREQ=MONTHLY;BYHOUR=${Array.from({ length: 24 }, (_, h) => h).join(",")};BYMINUTE=${Array.from({ length: 60 }, (_, m) => m).join(",")}`;
 
 async function runsOf(store: Store, deploymentId: string): Promise<FlowRun[]> {
   return api.readFlowRuns(store, { deploymentIds: [deploymentId], limit: 1000, sort: "OLDEST" });
@@ -204,6 +208,43 @@ describe.each(backends)("deployments on %s", (_name, open) => {
       ).rejects.toMatchObject({
         code: "ORDO_INVALID_INPUT",
       });
+    });
+  });
+
+  it("refuses a schedule it cannot plan with nothing written, and plans the others when a stored one fails", async () => {
+    await withStores(open, async (store) => {
+      const heavy = { flowName: "heavy", name: "minutes", entrypoint: "h.ts:h" };
+      await expect(
+        api.createDeployment(store, { ...heavy, schedules: [{ rrule: COSTLY_RRULE }] }),
+      ).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+        details: { issues: [{ path: "schedules.0" }] },
+      });
+      expect(await api.readDeployments(store, { flowName: "heavy" })).toEqual([]);
+
+      const created = await api.createDeployment(store, { ...heavy, schedules: [{ interval: 60 }] });
+      await expect(
+        api.updateDeployment(store, created.id, { schedules: [{ rrule: COSTLY_RRULE }] }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_INPUT" });
+      expect((await api.readDeployment(store, created.id)).schedules).toMatchObject([
+        { schedule: { interval: 60 } },
+      ]);
+
+      // A stored schedule that can no longer be planned does not stop the scheduler.
+      const now = Date.now();
+      await store.records.deployments.replaceSchedules(
+        created.id,
+        [scheduleWrite({ rrule: COSTLY_RRULE })],
+        now,
+      );
+      const light = await api.createDeployment(store, {
+        flowName: "light",
+        name: "hourly",
+        entrypoint: "l.ts:l",
+      });
+      await store.records.deployments.replaceSchedules(light.id, [scheduleWrite({ interval: 3600 })], now);
+      await expect(api.scheduleDeploymentRuns(store, now)).rejects.toThrow(/heavy\/minutes: .*later DTSTART/);
+      expect(await runsOf(store, light.id)).toHaveLength(100);
     });
   });
 
