@@ -6,7 +6,8 @@
  *    call to the flow's first statement (`Date.now()` appended to a file), over
  *    `--runs` runs one after another, (a) through a worker (`ordo worker start`, one
  *    child process per run, a warm child waiting) and (b) through `serve`.
- * 2. Throughput: `--count` runs created at once, through 2 workers (`--limit 10` each).
+ * 2. Throughput: `--count` runs created at once, through 2 workers (`--limit 10` each, or
+ *    `--limit N`).
  * 3. Lateness of scheduled runs: runs scheduled `--ahead` ms ahead, one after another;
  *    Running time − scheduled time, and first line − scheduled time.
  *
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     ahead: { type: "string", default: "2000" },
     "gap-ms": { type: "string", default: "300" },
     only: { type: "string", default: "worker,scheduled,serve,throughput" },
+    limit: { type: "string", default: "10" },
   },
 });
 const PARTS = ["worker", "scheduled", "serve", "throughput"] as const;
@@ -57,6 +59,8 @@ const COUNT = included("throughput") ? Number(values.count) : 0;
 const SCHEDULED = included("scheduled") ? Number(values.scheduled) : 0;
 const AHEAD_MS = Number(values.ahead);
 const GAP_MS = Number(values["gap-ms"]);
+/** Each worker's `--limit`: how many runs it runs at once. */
+const LIMIT = values.limit;
 const ROOT = resolve(import.meta.dirname, "../..");
 const FLOW_FILE = "bench/pickup/flows.ts";
 
@@ -223,7 +227,7 @@ try {
   await client.orchestration.createDeployment({ ...deployment, name: "worker" });
   const worker = (name: string) =>
     start(
-      ["bin/ordo.js", "worker", "start", "--pool", "bench", "--name", name, "--limit", "10"],
+      ["bin/ordo.js", "worker", "start", "--pool", "bench", "--name", name, "--limit", LIMIT],
       /started: polling/,
     );
 
@@ -305,7 +309,7 @@ try {
     );
   }
   if (COUNT > 0) {
-    console.log(`\nThroughput: ${COUNT} runs through 2 workers (--limit 10 each)`);
+    console.log(`\nThroughput: ${COUNT} runs through 2 workers (--limit ${LIMIT} each)`);
     console.log(
       renderTable(
         ["runs", "created in ms", "all completed in ms", "runs/s", "target"],
