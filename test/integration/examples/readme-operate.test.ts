@@ -26,6 +26,18 @@ function clockIn(iso: string, timeZone: string): string {
   );
 }
 
+/** The README's `ordo deploy` of hello as `hello/nightly`, at 03:00 every day (its time zone added where used). */
+const DEPLOY_HELLO = [
+  "deploy",
+  "examples/hello.ts:hello",
+  "--name",
+  "nightly",
+  "--pool",
+  "local",
+  "--cron",
+  "0 3 * * *",
+] as const;
+
 /** The id in `ordo deployment run … --json` output. */
 function runIdOf(output: string): string {
   return (JSON.parse(output) as { id: string }).id;
@@ -39,18 +51,7 @@ describe("README: deploy and operate", () => {
     });
     await harness().worker("local");
 
-    const deployed = await ordo(
-      "deploy",
-      "examples/hello.ts:hello",
-      "--name",
-      "nightly",
-      "--pool",
-      "local",
-      "--cron",
-      "0 3 * * *",
-      "--timezone",
-      "Europe/Berlin",
-    );
+    const deployed = await ordo(...DEPLOY_HELLO, "--timezone", "Europe/Berlin");
     expect(deployed.code).toBe(0);
     expect(deployed.output).toContain(
       "deployed hello/nightly to pool local (at 03:00 every day (Europe/Berlin))",
@@ -82,16 +83,7 @@ describe("README: deploy and operate", () => {
   it("cancels a run for later at once, and a paused run by stopping its process", async () => {
     await ordo("work-pool", "create", "local");
     await harness().worker("local");
-    await ordo(
-      "deploy",
-      "examples/hello.ts:hello",
-      "--name",
-      "nightly",
-      "--pool",
-      "local",
-      "--cron",
-      "0 3 * * *",
-    );
+    await ordo(...DEPLOY_HELLO);
 
     const later = await ordo("deployment", "run", "hello/nightly", "--start-in", "1h", "--json");
     const laterId = runIdOf(later.output);

@@ -234,7 +234,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
       const now = Date.now();
       await store.records.deployments.replaceSchedules(
         created.id,
-        [scheduleWrite({ rrule: COSTLY_RRULE })],
+        [scheduleWrite({ rrule: COSTLY_RRULE, active: true, parameters: {} })],
         now,
       );
       const light = await api.createDeployment(store, {
@@ -242,7 +242,11 @@ describe.each(backends)("deployments on %s", (_name, open) => {
         name: "hourly",
         entrypoint: "l.ts:l",
       });
-      await store.records.deployments.replaceSchedules(light.id, [scheduleWrite({ interval: 3600 })], now);
+      await store.records.deployments.replaceSchedules(
+        light.id,
+        [scheduleWrite({ interval: 3600, active: true, parameters: {} })],
+        now,
+      );
       await expect(api.scheduleDeploymentRuns(store, now)).rejects.toThrow(/heavy\/minutes: .*later DTSTART/);
       expect(await runsOf(store, light.id)).toHaveLength(100);
     });
