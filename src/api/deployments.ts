@@ -63,6 +63,19 @@ function checkSchedulesComputable(schedules: readonly DeploymentSchedule[], now:
   }
 }
 
+/**
+ * Plans the runs of deployment `id` after it was written. A stored schedule that cannot be
+ * planned (one the checks above would refuse today) neither undoes nor fails the write:
+ * it makes no runs, and the scheduler service reports it on each pass.
+ */
+async function planAfterWrite(store: Store, id: string, now: number): Promise<void> {
+  try {
+    await scheduleDeploymentRuns(store, now, { deploymentIds: [id] });
+  } catch (error) {
+    if (!(error instanceof OrdoError) || error.code !== "ORDO_INVALID_INPUT") throw error;
+  }
+}
+
 /** Pool statuses read once per list (deployments of one pool share them). */
 type PoolStatuses = Map<string, Promise<WorkStatus>>;
 
@@ -211,7 +224,7 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
     create.schedules.map(scheduleWrite),
     now,
   );
-  await scheduleDeploymentRuns(store, now, { deploymentIds: [id] });
+  await planAfterWrite(store, id, now);
   return readDeployment(store, id);
 }
 
@@ -254,7 +267,7 @@ export async function updateDeployment(
   if (changes.schedules !== undefined) {
     await store.records.deployments.replaceSchedules(row.id, changes.schedules.map(scheduleWrite), now);
   }
-  await scheduleDeploymentRuns(store, now, { deploymentIds: [row.id] });
+  await planAfterWrite(store, row.id, now);
   return readDeployment(store, row.id);
 }
 

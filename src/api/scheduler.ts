@@ -65,6 +65,7 @@ export async function scheduleDeploymentRuns(
     } catch (error) {
       // A deployment whose schedule cannot be planned (an rrule grown too costly to walk)
       // makes no runs; the others are still scheduled, and the failure is reported after.
+      if (!(error instanceof OrdoError) || error.code !== "ORDO_INVALID_INPUT") throw error;
       failures.push(
         `${row.flow_name}/${row.name}: ${error instanceof Error ? error.message : String(error)}`,
       );

@@ -211,7 +211,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
     });
   });
 
-  it("refuses a schedule it cannot plan with nothing written, and plans the others when a stored one fails", async () => {
+  it("refuses a schedule it cannot plan with nothing written; a stored one that fails stops neither the others nor edits", async () => {
     await withStores(open, async (store) => {
       const heavy = { flowName: "heavy", name: "minutes", entrypoint: "h.ts:h" };
       await expect(
@@ -249,6 +249,11 @@ describe.each(backends)("deployments on %s", (_name, open) => {
       );
       await expect(api.scheduleDeploymentRuns(store, now)).rejects.toThrow(/heavy\/minutes: .*later DTSTART/);
       expect(await runsOf(store, light.id)).toHaveLength(100);
+      // Its deployment can still be changed and paused: the write is answered, not failed.
+      const edited = await api.updateDeployment(store, created.id, { description: "still editable" });
+      expect(edited.description).toBe("still editable");
+      expect((await api.setDeploymentPaused(store, created.id, true)).paused).toBe(true);
+      expect((await api.setDeploymentPaused(store, created.id, false)).paused).toBe(false);
     });
   });
 
