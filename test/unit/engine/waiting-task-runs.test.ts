@@ -8,6 +8,17 @@ const tick = async () => {
   await new Promise((r) => setImmediate(r));
 };
 
+/** A runner that holds every work function it is given, for the test to call. */
+function heldRunner(name: string): { runner: TaskRunner; works: (() => Promise<unknown>)[] } {
+  const works: (() => Promise<unknown>)[] = [];
+  const runner: TaskRunner = {
+    name,
+    schedule: (work) => void works.push(work),
+    acquire: () => () => undefined,
+  };
+  return { runner, works };
+}
+
 describe("WaitingTaskRuns", () => {
   it("starts runs in the order they were added, as the runner frees slots", async () => {
     const waiting = new WaitingTaskRuns(new ConcurrentTaskRunner({ maxConcurrency: 2 }));
@@ -48,12 +59,7 @@ describe("WaitingTaskRuns", () => {
   });
 
   it("keeps call order across a long queue that is started in bursts (its storage is compacted on the way)", () => {
-    const works: (() => Promise<unknown>)[] = [];
-    const runner: TaskRunner = {
-      name: "held",
-      schedule: (work) => void works.push(work),
-      acquire: () => () => undefined,
-    };
+    const { runner, works } = heldRunner("held");
     const waiting = new WaitingTaskRuns(runner);
     const started: number[] = [];
     const add = (from: number, to: number) => {
@@ -76,12 +82,7 @@ describe("WaitingTaskRuns", () => {
   });
 
   it("refuses a runner that starts more work than it was given, with a clear error", () => {
-    const works: (() => Promise<unknown>)[] = [];
-    const runner: TaskRunner = {
-      name: "twice",
-      schedule: (work) => void works.push(work),
-      acquire: () => () => undefined,
-    };
+    const { runner, works } = heldRunner("twice");
     const waiting = new WaitingTaskRuns(runner);
     let starts = 0;
     waiting.add({ start: () => Promise.resolve(starts++) });
