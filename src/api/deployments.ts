@@ -158,12 +158,13 @@ function sourceAndPath(
 }
 
 async function rowOf(store: Store, idOrName: string): Promise<DeploymentRow> {
-  const row = idOrName.includes("/")
-    ? await store.records.deployments.getByName(
-        parseDeploymentName(idOrName).flowName,
-        parseDeploymentName(idOrName).name,
-      )
-    : await store.records.deployments.get(idOrName);
+  if (idOrName.includes("/")) {
+    const { flowName, name } = parseDeploymentName(idOrName);
+    const row = await store.records.deployments.getByName(flowName, name);
+    if (row === undefined) throw notFoundNamed("deployment", idOrName);
+    return row;
+  }
+  const row = await store.records.deployments.get(idOrName);
   if (row === undefined) throw notFound("deployment", idOrName);
   return row;
 }

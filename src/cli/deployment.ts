@@ -14,7 +14,7 @@ import { collect } from "./collect.js";
 import { formatJson } from "./output/json.js";
 import { formatFields, formatTable } from "./output/table.js";
 import { formatTimestamp } from "./output/relative-time.js";
-import { parseDurationSeconds } from "./parse-count.js";
+import { parseCount, parseDurationSeconds } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { backfillTimes } from "../schedules/index.js";
@@ -245,7 +245,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
     .action(async (name: string, options: { from: string; to?: string; maxRuns?: string } & JsonOption) => {
       const from = parseTime(options.from, "--from");
       const to = options.to === undefined ? Date.now() : parseTime(options.to, "--to");
-      const maxRuns = options.maxRuns === undefined ? 1000 : Number(options.maxRuns);
+      const maxRuns = options.maxRuns === undefined ? 1000 : parseCount(options.maxRuns, "--max-runs");
       const orchestration = await client();
       const deployment = await orchestration.readDeployment(name);
       // The slots are computed here too, so the work goes in chunks with a progress bar.

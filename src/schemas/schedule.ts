@@ -43,15 +43,26 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Why `expression` is not a 5- or 6-field cron expression croner accepts; `undefined` when it is. */
+/**
+ * Why `expression` is not a 5- or 6-field cron expression croner accepts, or one that
+ * never fires (`0 0 31 2 *`: no February has a 31st); `undefined` when it is fine. Firing
+ * is checked with day-of-month OR day-of-week (classic cron): an expression that never
+ * fires so never fires with AND either.
+ */
 export function cronProblem(expression: string): string | undefined {
+  let cron: Cron;
   try {
-    new Cron(expression, { mode: "5-or-6-parts", paused: true });
-    return undefined;
+    cron = new Cron(expression, { mode: "5-or-6-parts", paused: true });
   } catch (error) {
     return error instanceof Error ? error.message.replace(/^CronPattern: /, "") : String(error);
   }
+  if (cron.nextRun(NEVER_FIRES_PROBE_START) === null)
+    return "it never fires (no date matches its day and month, such as February 30)";
+  return undefined;
 }
+
+/** Where {@link cronProblem} starts looking for a cron expression's first time. */
+const NEVER_FIRES_PROBE_START = new Date(Date.UTC(2020, 0, 1));
 
 /** The largest `COUNT` of an rrule schedule. */
 export const MAX_RRULE_COUNT = 50_000;

@@ -225,6 +225,30 @@ describe("ordo deploy and ordo deployment", () => {
     const startAt = await ordo(["deployment", "backfill", "hello/opts", "--from", "yesterday"]);
     expect(startAt.code).toBe(2);
     expect(startAt.stderr).toContain("--from must be a time like");
+    const maxRuns = await ordo([
+      "deployment",
+      "backfill",
+      "hello/opts",
+      "--from",
+      "2026-01-01",
+      "--max-runs",
+      "many",
+    ]);
+    expect(maxRuns.code).toBe(2);
+    expect(maxRuns.stderr).toContain('--max-runs must be a whole number ≥ 0, got "many"');
+    const unknown = await ordo(["deployment", "run", "hello/nope"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe("error: no deployment named hello/nope (ORDO_NOT_FOUND)\n");
+    const never = await ordo([
+      "deploy",
+      "examples/hello.ts:hello",
+      "--name",
+      "never",
+      "--cron",
+      "0 0 30 2 *",
+    ]);
+    expect(never.code).toBe(2);
+    expect(never.stderr).toContain("it never fires");
     const runsAfter = await ordo(["flow-run", "ls", "--json", "--limit", "1000"]);
     // The same runs (their states may move meanwhile: a Scheduled run of an earlier test turns Late).
     const ids = (ls: { stdout: string }) => (JSON.parse(ls.stdout) as { id: string }[]).map((r) => r.id);

@@ -46,6 +46,16 @@ describe("schedule schemas", () => {
     expect(problems({ cron: "0 0 0 1 1 * 2030" })[0]).toMatch(/^cron: invalid cron expression/);
   });
 
+  it("reject a cron expression that never fires, naming the field", () => {
+    expect(problems({ cron: "0 0 31 2 *" })).toEqual([
+      'cron: invalid cron expression "0 0 31 2 *": it never fires (no date matches its day and month, such as February 30)',
+    ]);
+    expect(problems({ cron: "0 0 31 4 *" })).toHaveLength(1);
+    // Rare is not never: February 29, and Mondays in February (day of month OR day of week).
+    expect(ScheduleSpecSchema.safeParse({ cron: "0 0 29 2 *" }).success).toBe(true);
+    expect(ScheduleSpecSchema.safeParse({ cron: "0 0 31 2 1" }).success).toBe(true);
+  });
+
   it("reject an unknown time zone, naming the field", () => {
     expect(problems({ cron: "0 3 * * *", timezone: "Mars/Olympus" })).toEqual([
       'timezone: unknown IANA time zone "Mars/Olympus"',
