@@ -16,7 +16,7 @@ import { hostname } from "node:os";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import type { FlowRun } from "../schemas/index.js";
 import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
-import type { FlowRunTransition, HostedFlowRun, Store, UnfinishedFlowRun } from "../store/index.js";
+import type { FlowRunTransition, HostedFlowRun, Store } from "../store/index.js";
 import { isProcessAlive } from "./process-liveness.js";
 import { runTimesAfter } from "./run-times.js";
 import { retryCrashedDeploymentRun } from "./flow-run-state.js";
@@ -39,7 +39,7 @@ const UNFINISHED: readonly StateType[] = [StateType.PENDING, StateType.RUNNING, 
 
 /** Why `run` counts as crashed, or undefined when it may still be alive. */
 export function crashReason(
-  run: Pick<UnfinishedFlowRun, "host" | "pid" | "heartbeatAt" | "updatedAt">,
+  run: Pick<HostedFlowRun, "pid" | "heartbeatAt" | "updatedAt"> & { readonly host: string | undefined },
   here: { readonly host: string; readonly pid: number },
   now: number,
   staleAfterMs: number,

@@ -53,9 +53,10 @@ export function decidePauseExpiry(run: FlowRun, now: number): FlowRunTransition<
  */
 export async function failExpiredPausedRuns(store: Store, now: number = Date.now()): Promise<string[]> {
   const failed: string[] = [];
-  for (const seen of await store.readUnfinishedFlowRuns([StateType.PAUSED])) {
-    const state = await store.transitionFlowRun(seen.id, (run) => decidePauseExpiry(run, now));
-    if (state !== undefined) failed.push(seen.id);
+  // Only runs whose pause had timed out when read are locked, and checked again in the lock.
+  for (const id of await store.readPausedFlowRunsDue(now)) {
+    const state = await store.transitionFlowRun(id, (run) => decidePauseExpiry(run, now));
+    if (state !== undefined) failed.push(id);
   }
   return failed;
 }

@@ -15,7 +15,6 @@ export type {
   FlowRunIdempotency,
   TaskRunQuery,
   LogQuery,
-  UnfinishedFlowRun,
   HeartbeatAnswer,
   HostedFlowRun,
   HostedFlowRunQuery,

@@ -154,16 +154,6 @@ export interface HeartbeatAnswer {
   readonly stateName: string;
 }
 
-/** An unfinished flow run and the signs that its process lives, for crash detection. */
-export interface UnfinishedFlowRun {
-  readonly id: string;
-  readonly state: StateData;
-  readonly host: string | undefined;
-  readonly pid: number | undefined;
-  readonly heartbeatAt: number | undefined;
-  readonly updatedAt: number;
-}
-
 /**
  * A flow run that records the process running it, with that process's signs of life: what
  * crash detection reads.
@@ -221,8 +211,8 @@ export interface Store {
   readFlowRunStates(id: string): Promise<StateData[]>;
   /** Records a heartbeat; answers the run's current state, or undefined for an unknown id. */
   heartbeatFlowRun(id: string, at: number): Promise<HeartbeatAnswer | undefined>;
-  /** Flow runs in the given state types, with what crash detection needs. */
-  readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]>;
+  /** The ids of PAUSED flow runs (Paused or Suspended) whose pause timed out before `now`. */
+  readPausedFlowRunsDue(now: number): Promise<string[]>;
   /**
    * Up to `limit` flow runs in `stateType` that record a host, in id order after
    * `afterId`: a page of what crash detection checks. Runs without a host are never read.

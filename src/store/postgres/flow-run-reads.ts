@@ -7,9 +7,10 @@ import { sql, type Kysely } from "kysely";
 import type { StateData } from "../../states/index.js";
 import type { Database } from "../database.js";
 import type { FlowRunRow } from "../rows/flow-run-row.js";
-import { stateFromColumns, stateFromRow } from "../rows/state-columns.js";
+import { stateFromRow } from "../rows/state-columns.js";
 import { hostedFlowRunFromRow, selectHostedFlowRuns } from "../rows/hosted-flow-run.js";
-import type { HostedFlowRun, HostedFlowRunQuery, UnfinishedFlowRun } from "../store.js";
+import { selectPausedRunsDue } from "../rows/paused-runs-due.js";
+import type { HostedFlowRun, HostedFlowRunQuery } from "../store.js";
 
 /** The flow-run rows joined with their flow's name. */
 export function selectFlowRunRows(db: Kysely<Database>) {
@@ -46,21 +47,9 @@ export async function readFlowRunStates(db: Kysely<Database>, id: string): Promi
   return rows.map(stateFromRow);
 }
 
-/** Flow runs in the given state types, with their signs of life. */
-export async function readUnfinishedFlowRuns(
-  db: Kysely<Database>,
-  stateTypes: readonly string[],
-): Promise<UnfinishedFlowRun[]> {
-  if (stateTypes.length === 0) return [];
-  const rows = await db.selectFrom("flow_runs").selectAll().where("state_type", "in", stateTypes).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    state: stateFromColumns(row),
-    host: row.host ?? undefined,
-    pid: row.pid ?? undefined,
-    heartbeatAt: row.heartbeat_at ?? undefined,
-    updatedAt: row.updated_at,
-  }));
+/** The ids of PAUSED flow runs whose pause timed out before `now` (see `rows/paused-runs-due.ts`). */
+export async function readPausedFlowRunsDue(db: Kysely<Database>, now: number): Promise<string[]> {
+  return (await selectPausedRunsDue(db, "postgres", now).execute()).map((row) => row.id);
 }
 
 /** A page of flow runs that record a host (see `rows/hosted-flow-run.ts`). */

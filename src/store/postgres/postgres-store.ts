@@ -9,7 +9,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../../schemas/index.js";
-import type { CacheHit, StateData, StateType } from "../../states/index.js";
+import type { CacheHit, StateData } from "../../states/index.js";
 import type { Database } from "../database.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import { flowFromRow, flowRunFromRow } from "../rows/flow-run-row.js";
@@ -24,14 +24,13 @@ import type {
   NewFlowRun,
   Store,
   TaskRunQuery,
-  UnfinishedFlowRun,
   HostedFlowRun,
   HostedFlowRunQuery,
 } from "../store.js";
 import {
   readFlowRunStates,
   readHostedFlowRuns,
-  readUnfinishedFlowRuns,
+  readPausedFlowRunsDue,
   selectFlowRun,
 } from "./flow-run-reads.js";
 import { ensureFlow, heartbeatFlowRun, insertFlowRun, transitionFlowRun } from "./flow-run-writes.js";
@@ -141,8 +140,8 @@ export class PostgresStore implements Store {
     return runQuery("heartbeat", () => heartbeatFlowRun(this.#db, id, at));
   }
 
-  readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]> {
-    return runQuery("flow-run read", () => readUnfinishedFlowRuns(this.#db, stateTypes));
+  readPausedFlowRunsDue(now: number): Promise<string[]> {
+    return runQuery("flow-run read", () => readPausedFlowRunsDue(this.#db, now));
   }
 
   readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]> {

@@ -5,10 +5,11 @@
  */
 import type { Kysely } from "kysely";
 import type { StateData } from "../../states/index.js";
-import type { Database, FlowRunsTable, StateRowColumns } from "../database.js";
-import { stateFromColumns, stateFromRow } from "../rows/state-columns.js";
+import type { Database, StateRowColumns } from "../database.js";
+import { stateFromRow } from "../rows/state-columns.js";
 import { hostedFlowRunFromRow, selectHostedFlowRuns } from "../rows/hosted-flow-run.js";
-import type { HostedFlowRun, HostedFlowRunQuery, UnfinishedFlowRun } from "../store.js";
+import { selectPausedRunsDue } from "../rows/paused-runs-due.js";
+import type { HostedFlowRun, HostedFlowRunQuery } from "../store.js";
 import type { SqlRunner } from "./sql-runner.js";
 
 /** The flow-run rows joined with their flow's name. */
@@ -31,22 +32,9 @@ export function readFlowRunStates(runner: SqlRunner, qb: Kysely<Database>, id: s
   return runner.all<StateRowColumns>(compiled).map(stateFromRow);
 }
 
-/** Flow runs in the given state types, with their signs of life. */
-export function readUnfinishedFlowRuns(
-  runner: SqlRunner,
-  qb: Kysely<Database>,
-  stateTypes: readonly string[],
-): UnfinishedFlowRun[] {
-  if (stateTypes.length === 0) return [];
-  const compiled = qb.selectFrom("flow_runs").selectAll().where("state_type", "in", stateTypes).compile();
-  return runner.all<FlowRunsTable>(compiled).map((row) => ({
-    id: row.id,
-    state: stateFromColumns(row),
-    host: row.host ?? undefined,
-    pid: row.pid ?? undefined,
-    heartbeatAt: row.heartbeat_at ?? undefined,
-    updatedAt: row.updated_at,
-  }));
+/** The ids of PAUSED flow runs whose pause timed out before `now` (see `rows/paused-runs-due.ts`). */
+export function readPausedFlowRunsDue(runner: SqlRunner, qb: Kysely<Database>, now: number): string[] {
+  return runner.all<{ id: string }>(selectPausedRunsDue(qb, "sqlite", now).compile()).map((row) => row.id);
 }
 
 /** A page of flow runs that record a host (see `rows/hosted-flow-run.ts`). */

@@ -11,7 +11,7 @@ import BetterSqlite3 from "better-sqlite3";
 import type { Kysely } from "kysely";
 import type { Flow, FlowRun, LogRecord, RecorderBatch, TaskRun } from "../../schemas/index.js";
 import { isOrdoError } from "../../errors/index.js";
-import type { CacheHit, StateData, StateType } from "../../states/index.js";
+import type { CacheHit, StateData } from "../../states/index.js";
 import type { Database } from "../database.js";
 import type { SqlExecutor } from "../sql-executor.js";
 import type { BatchEventInsert } from "../records/index.js";
@@ -26,14 +26,13 @@ import type {
   NewFlowRun,
   Store,
   TaskRunQuery,
-  UnfinishedFlowRun,
   HostedFlowRun,
   HostedFlowRunQuery,
 } from "../store.js";
 import { SharedRecords } from "../records/index.js";
 import { retryWhileBusy } from "./busy-retry.js";
 import { sqliteExecutor } from "./sqlite-executor.js";
-import { readFlowRunStates, readHostedFlowRuns, readUnfinishedFlowRuns } from "./flow-run-reads.js";
+import { readFlowRunStates, readHostedFlowRuns, readPausedFlowRunsDue } from "./flow-run-reads.js";
 import { FlowRunWrites } from "./flow-run-writes.js";
 import { readLogs } from "./log-reads.js";
 import { refreshStatistics } from "./statistics.js";
@@ -229,8 +228,8 @@ export class SqliteStore implements Store {
     return this.#transactions.run("heartbeat", () => this.#flowRuns.heartbeat(id, at));
   }
 
-  readUnfinishedFlowRuns(stateTypes: readonly StateType[]): Promise<UnfinishedFlowRun[]> {
-    return this.#read("flow-run read", () => readUnfinishedFlowRuns(this.#runner, this.#qb, stateTypes));
+  readPausedFlowRunsDue(now: number): Promise<string[]> {
+    return this.#read("flow-run read", () => readPausedFlowRunsDue(this.#runner, this.#qb, now));
   }
 
   readHostedFlowRuns(query: HostedFlowRunQuery): Promise<HostedFlowRun[]> {
