@@ -132,7 +132,7 @@ function lateDecision(run: { state: StateData }, proposed: StateData): boolean {
 export async function markLateRuns(store: Store, now: number, lateAfterMs = 15_000): Promise<string[]> {
   const changed: string[] = [];
   const newestDue = new Map<string, number | undefined>();
-  for (const late of await store.records.claims.late(now - lateAfterMs, 500)) {
+  for (const late of await store.records.claims.late(now - lateAfterMs, now, 500)) {
     let proposed: StateData | undefined;
     const lateMs = now - late.scheduledTime;
     if (

@@ -93,8 +93,14 @@ export class FlowRunClaims {
     return counts;
   }
 
-  /** Scheduled (not yet Late) runs whose time was before `before`, oldest first. */
-  async late(before: number, limit: number): Promise<LateRun[]> {
+  /**
+   * Up to `limit` runs, oldest first, that a late-runs pass at `now` may change: Scheduled
+   * runs whose time was before `before` (they turn Late), and Late ones whose deployment's
+   * stale policy may cancel them (SKIP_IF_NEWER, or EXPIRE once they are more than its
+   * seconds late). Late runs no policy changes are left out, so however many wait for a
+   * worker, newer runs still turn Late.
+   */
+  async late(before: number, now: number, limit: number): Promise<LateRun[]> {
     const rows = await this.#sql.all(
       this.#sql.qb
         .selectFrom("flow_runs")
@@ -110,6 +116,20 @@ export class FlowRunClaims {
         .where("flow_runs.state_type", "=", "SCHEDULED")
         .where("flow_runs.state_name", "in", ["Scheduled", "Late"])
         .where("flow_runs.state_scheduled_time", "<", before)
+        .where((eb) =>
+          eb.or([
+            eb("flow_runs.state_name", "=", "Scheduled"),
+            eb("deployments.stale_policy", "=", "SKIP_IF_NEWER"),
+            eb.and([
+              eb("deployments.stale_policy", "=", "EXPIRE"),
+              eb(
+                sql<number>`flow_runs.state_scheduled_time + deployments.stale_after_seconds * 1000`,
+                "<",
+                now,
+              ),
+            ]),
+          ]),
+        )
         .orderBy("flow_runs.state_scheduled_time")
         .limit(limit),
     );

@@ -280,4 +280,34 @@ describe.each(backends)("claims on %s", (_name, open) => {
       expect((await api.readFlowRun(store, newer.id)).state.name).toBe("Late");
     });
   });
+
+  it("marks a due run Late however many older runs are Late already", async () => {
+    await withStore(open, async (store) => {
+      const now = Date.now();
+      const plain = await deploy(store, { workPoolName: undefined });
+      const expire = await deploy(store, {
+        workPoolName: undefined,
+        stalePolicy: "EXPIRE",
+        staleAfterSeconds: 3600,
+      });
+      // More Late runs than one pass reads (500), none of which a pass changes: no worker took them.
+      for (let i = 0; i < 520; i++) {
+        const run = await api.createDeploymentFlowRun(store, i % 2 === 0 ? plain.id : expire.id, {
+          scheduledTime: now - 600_000 - i * 1000,
+        });
+        await api.setFlowRunState(store, run.id, {
+          type: "SCHEDULED",
+          name: "Late",
+          timestamp: now,
+          scheduledTime: now - 600_000 - i * 1000,
+        });
+      }
+      const expired = await api.createDeploymentFlowRun(store, expire.id, { scheduledTime: now - 7_200_000 });
+      const due = await api.createDeploymentFlowRun(store, plain.id, { scheduledTime: now - 20_000 });
+      expect((await api.markLateRuns(store, now)).sort()).toEqual([expired.id, due.id].sort());
+      expect((await api.readFlowRun(store, due.id)).state.name).toBe("Late");
+      expect((await api.readFlowRun(store, expired.id)).state.type).toBe("CANCELLED");
+      expect(await api.markLateRuns(store, now)).toEqual([]);
+    });
+  });
 });
