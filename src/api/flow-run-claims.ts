@@ -23,7 +23,7 @@ import {
 } from "../schemas/index.js";
 import { StateType, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
-import type { DeploymentRow, DueRun } from "../store/records/index.js";
+import type { DeploymentRow, DueRun, DueRunCursor } from "../store/records/index.js";
 import { crashReason } from "./crashed-runs.js";
 import { notFoundNamed, parseInput } from "./errors.js";
 import { decideFlowRunState } from "./flow-run-state.js";
@@ -124,8 +124,18 @@ function defaultsOf(template: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Runs a claim serves together, oldest first: the queues of one priority of a pool, or
+ * the deployments of a `serve` process.
+ */
+interface ClaimGroup {
+  readonly workQueueIds?: readonly string[];
+  readonly deploymentIds?: readonly string[];
+}
+
 interface ClaimScope {
-  readonly due: (until: number, limit: number) => Promise<DueRun[]>;
+  /** The groups in the order they are served: a pool's queues by priority, best first. */
+  readonly groups: readonly ClaimGroup[];
   /** Per-queue limits (pool claims). */
   readonly queueLimits: ReadonlyMap<string, number>;
   /** Every queue of the pool, whose active runs count against the pool's limit. */
@@ -164,81 +174,179 @@ async function startInWaiting(
   return run;
 }
 
-async function claimOnce(
-  store: Store,
-  scope: ClaimScope,
-  request: ClaimRequest,
-  signal: AbortSignal | undefined,
-): Promise<ClaimedFlowRun[]> {
-  const now = Date.now();
-  const due = await scope.due(now + request.prefetchSeconds * 1000, request.limit * 4);
-  if (due.length === 0) return [];
-  const records = store.records;
-  const deploymentIds = [
-    ...new Set(due.flatMap((d) => (d.deploymentId === undefined ? [] : [d.deploymentId]))),
-  ];
-  const queueActive = await records.claims.activeCounts("work_queue_id", scope.poolQueueIds);
-  const deploymentActive = await records.claims.activeCounts("deployment_id", deploymentIds);
-  let poolActive = [...queueActive.values()].reduce((a, b) => a + b, 0);
-  const deployments = new Map<string, DeploymentRow>();
-  for (const row of await records.deployments.list({ ids: deploymentIds, limit: 1000, offset: 0 }))
-    deployments.set(row.id, row);
-  const claimed: ClaimedFlowRun[] = [];
-  const waiting = new WaitingProcesses(request.startIn);
-  for (const item of due) {
-    if (claimed.length >= request.limit) break;
-    if (scope.poolLimit !== undefined && poolActive >= scope.poolLimit) break;
-    const queueLimit = item.workQueueId === undefined ? undefined : scope.queueLimits.get(item.workQueueId);
-    const queueCount = item.workQueueId === undefined ? 0 : (queueActive.get(item.workQueueId) ?? 0);
-    if (queueLimit !== undefined && queueCount >= queueLimit) continue;
-    const deployment = item.deploymentId === undefined ? undefined : deployments.get(item.deploymentId);
-    const deploymentCount =
-      item.deploymentId === undefined ? 0 : (deploymentActive.get(item.deploymentId) ?? 0);
-    if (deployment?.concurrency_limit !== null && deployment?.concurrency_limit !== undefined) {
-      if (deploymentCount >= deployment.concurrency_limit) {
-        const cancel = deployment.collision_strategy === "CANCEL_NEW";
-        await setAside(
-          store,
-          item.id,
-          cancel
-            ? {
-                type: StateType.CANCELLED,
-                name: "Cancelled",
-                timestamp: now,
-                message: `deployment concurrency limit ${deployment.concurrency_limit} reached (collision strategy CANCEL_NEW)`,
-              }
-            : {
-                type: StateType.SCHEDULED,
-                name: "AwaitingConcurrencySlot",
-                timestamp: now,
-                scheduledTime: item.scheduledTime,
-                message: `waiting for a slot of the deployment's concurrency limit ${deployment.concurrency_limit}`,
-              },
-          now,
-        );
-        continue;
-      }
+/** The fewest due runs a claim reads per page (more when it asks for more runs). */
+const DUE_PAGE_MIN = 50;
+/** The most due runs one claim reads; it answers what it claimed by then. */
+const MAX_DUE_PER_CLAIM = 2000;
+
+/**
+ * One claim: reads the due runs of each group in turn, a page at a time, oldest first,
+ * and claims them within the pool's, queues' and deployments' limits. A queue at its limit
+ * is left out of the next pages, and so is a deployment at its limit (its run is held as
+ * AwaitingConcurrencySlot, or cancelled), so a backlog behind a limit never hides the runs
+ * that could start.
+ */
+class ClaimPass {
+  readonly #store: Store;
+  readonly #scope: ClaimScope;
+  readonly #request: ClaimRequest;
+  readonly #signal: AbortSignal | undefined;
+  readonly #now = Date.now();
+  readonly #claimed: ClaimedFlowRun[] = [];
+  readonly #waiting: WaitingProcesses;
+  readonly #deployments = new Map<string, DeploymentRow>();
+  readonly #deploymentActive = new Map<string, number>();
+  /** Deployments at their limit: their runs are left out of the next pages. */
+  readonly #fullDeployments = new Set<string>();
+  #queueActive = new Map<string, number>();
+  #poolActive = 0;
+  #read = 0;
+
+  constructor(store: Store, scope: ClaimScope, request: ClaimRequest, signal: AbortSignal | undefined) {
+    this.#store = store;
+    this.#scope = scope;
+    this.#request = request;
+    this.#signal = signal;
+    this.#waiting = new WaitingProcesses(request.startIn);
+  }
+
+  /** Claims what it can; answers the claimed runs. */
+  async run(): Promise<ClaimedFlowRun[]> {
+    // Active runs are counted where a limit needs them: per queue, or the pool's whole.
+    const { poolLimit, poolQueueIds, queueLimits } = this.#scope;
+    const counted = poolLimit === undefined ? [...queueLimits.keys()] : poolQueueIds;
+    this.#queueActive = await this.#store.records.claims.activeCounts("work_queue_id", counted);
+    this.#poolActive = [...this.#queueActive.values()].reduce((a, b) => a + b, 0);
+    for (const group of this.#scope.groups) {
+      if (!(await this.#serveGroup(group))) break;
     }
-    if ((await claimRun(store, item.id, request.workerName, now)) !== "claimed") continue;
+    return this.#claimed;
+  }
+
+  /** Whether this claim may take more runs. */
+  #open(): boolean {
+    const { poolLimit } = this.#scope;
+    return (
+      this.#claimed.length < this.#request.limit &&
+      (poolLimit === undefined || this.#poolActive < poolLimit) &&
+      this.#signal?.aborted !== true
+    );
+  }
+
+  #queueFull(queueId: string | undefined): boolean {
+    if (queueId === undefined) return false;
+    const limit = this.#scope.queueLimits.get(queueId);
+    return limit !== undefined && (this.#queueActive.get(queueId) ?? 0) >= limit;
+  }
+
+  /** Serves one group's due runs; answers false once the claim can take no more runs. */
+  async #serveGroup(group: ClaimGroup): Promise<boolean> {
+    const pageSize = Math.max(DUE_PAGE_MIN, this.#request.limit * 4);
+    const until = this.#now + this.#request.prefetchSeconds * 1000;
+    let after: DueRunCursor | undefined;
+    for (;;) {
+      if (!this.#open() || this.#read >= MAX_DUE_PER_CLAIM) return false;
+      const queues = group.workQueueIds?.filter((id) => !this.#queueFull(id));
+      if (queues?.length === 0) return true;
+      const page = await this.#store.records.claims.due(
+        {
+          workQueueIds: queues,
+          deploymentIds: group.deploymentIds,
+          excludeDeploymentIds: [...this.#fullDeployments],
+        },
+        until,
+        pageSize,
+        after,
+      );
+      this.#read += page.length;
+      await this.#loadDeployments(page);
+      for (const item of page) {
+        if (!this.#open()) return false;
+        await this.#offer(item);
+      }
+      if (page.length < pageSize) return true;
+      after = page[page.length - 1];
+    }
+  }
+
+  /** Reads the deployments of `page` not read yet, and how many runs each has active. */
+  async #loadDeployments(page: readonly DueRun[]): Promise<void> {
+    const ids = [
+      ...new Set(page.flatMap((d) => (d.deploymentId === undefined ? [] : [d.deploymentId]))),
+    ].filter((id) => !this.#deployments.has(id));
+    if (ids.length === 0) return;
+    const records = this.#store.records;
+    for (const row of await records.deployments.list({ ids, limit: 1000, offset: 0 }))
+      this.#deployments.set(row.id, row);
+    for (const [id, count] of await records.claims.activeCounts("deployment_id", ids))
+      this.#deploymentActive.set(id, count);
+  }
+
+  /** Claims one due run, or holds it when its queue or deployment is at its limit. */
+  async #offer(item: DueRun): Promise<void> {
+    if (this.#queueFull(item.workQueueId)) return;
+    const deployment = item.deploymentId === undefined ? undefined : this.#deployments.get(item.deploymentId);
+    const deploymentCount =
+      item.deploymentId === undefined ? 0 : (this.#deploymentActive.get(item.deploymentId) ?? 0);
+    const limit = deployment?.concurrency_limit ?? undefined;
+    if (deployment !== undefined && limit !== undefined && deploymentCount >= limit) {
+      this.#fullDeployments.add(deployment.id);
+      await this.#hold(item, deployment, limit);
+      return;
+    }
+    const store = this.#store;
+    if ((await claimRun(store, item.id, this.#request.workerName, this.#now)) !== "claimed") return;
     let run = await store.readFlowRun(item.id);
-    if (run === undefined) continue;
-    if (item.workQueueId !== undefined) queueActive.set(item.workQueueId, queueCount + 1);
-    if (item.deploymentId !== undefined) deploymentActive.set(item.deploymentId, deploymentCount + 1);
-    poolActive++;
-    const source = deployment === undefined ? undefined : records.deployments.source(deployment);
+    if (run === undefined) return;
+    if (item.workQueueId !== undefined)
+      this.#queueActive.set(item.workQueueId, (this.#queueActive.get(item.workQueueId) ?? 0) + 1);
+    if (item.deploymentId !== undefined) this.#deploymentActive.set(item.deploymentId, deploymentCount + 1);
+    this.#poolActive++;
+    const source = deployment === undefined ? undefined : store.records.deployments.source(deployment);
     const needs: RunNeeds = {
       entrypoint: deployment?.entrypoint ?? run.entrypoint ?? "",
       path: deployment?.path ?? undefined,
-      job: jobOf(store, deployment, run, scope.poolTemplate),
+      job: jobOf(store, deployment, run, this.#scope.poolTemplate),
     };
     // A bundle or git source is fetched first (a new process runs it); a run due later
     // is started by its process at its time; a claimer gone already gets its runs put back.
     const local = source === undefined || source.kind === "local";
-    if (local && item.scheduledTime <= now && signal?.aborted !== true)
-      run = (await startInWaiting(store, run.id, needs, waiting)) ?? run;
-    claimed.push({ flowRun: run, ...needs, source });
+    if (local && item.scheduledTime <= this.#now && this.#signal?.aborted !== true)
+      run = (await startInWaiting(store, run.id, needs, this.#waiting)) ?? run;
+    this.#claimed.push({ flowRun: run, ...needs, source });
   }
-  return claimed;
+
+  /** A run over its deployment's limit: AwaitingConcurrencySlot (ENQUEUE) or Cancelled (CANCEL_NEW). */
+  async #hold(item: DueRun, deployment: DeploymentRow, limit: number): Promise<void> {
+    const now = this.#now;
+    if (deployment.collision_strategy === "CANCEL_NEW") {
+      await setAside(
+        this.#store,
+        item.id,
+        {
+          type: StateType.CANCELLED,
+          name: "Cancelled",
+          timestamp: now,
+          message: `deployment concurrency limit ${limit} reached (collision strategy CANCEL_NEW)`,
+        },
+        now,
+      );
+      return;
+    }
+    if (item.stateName === "AwaitingConcurrencySlot") return; // held already
+    await setAside(
+      this.#store,
+      item.id,
+      {
+        type: StateType.SCHEDULED,
+        name: "AwaitingConcurrencySlot",
+        timestamp: now,
+        scheduledTime: item.scheduledTime,
+        message: `waiting for a slot of the deployment's concurrency limit ${limit}`,
+      },
+      now,
+    );
+  }
 }
 
 /** The claim in progress on each store of this process. */
@@ -306,7 +414,9 @@ async function claimWithWait(
 ): Promise<ClaimedFlowRun[]> {
   const deadline = Date.now() + request.waitSeconds * 1000;
   for (;;) {
-    const claimed = await serialized(store, async () => claimOnce(store, await scope(), request, signal));
+    const claimed = await serialized(store, async () =>
+      new ClaimPass(store, await scope(), request, signal).run(),
+    );
     if (signal?.aborted === true) {
       await giveBack(store, claimed, Date.now());
       return [];
@@ -315,6 +425,17 @@ async function claimWithWait(
     if (claimed.length > 0 || left <= 0) return claimed;
     await waitForWork(Math.min(left, RECHECK_MS), signal);
   }
+}
+
+/** A pool's open queues as claim groups: one per priority, the best (lowest number) first. */
+function queuesByPriority(queues: readonly { id: string; priority: number }[]): ClaimGroup[] {
+  const byPriority = new Map<number, string[]>();
+  for (const q of [...queues].sort((a, b) => a.priority - b.priority)) {
+    const ids = byPriority.get(q.priority) ?? [];
+    ids.push(q.id);
+    byPriority.set(q.priority, ids);
+  }
+  return [...byPriority.values()].map((workQueueIds) => ({ workQueueIds }));
 }
 
 /**
@@ -349,18 +470,10 @@ export async function claimWorkPoolRuns(
       Date.now(),
     );
     const open = pool.paused === 1 ? [] : queues.filter((q) => q.paused === 0);
-    const byPriority = new Map(open.map((q) => [q.id, q.priority]));
     const queueLimits = new Map<string, number>();
     for (const q of queues) if (q.concurrency_limit !== null) queueLimits.set(q.id, q.concurrency_limit);
     return {
-      due: async (until, limit) => {
-        const due = await store.records.claims.due({ workQueueIds: [...byPriority.keys()] }, until, limit);
-        return due.sort(
-          (a, b) =>
-            (byPriority.get(a.workQueueId ?? "") ?? 0) - (byPriority.get(b.workQueueId ?? "") ?? 0) ||
-            a.scheduledTime - b.scheduledTime,
-        );
-      },
+      groups: queuesByPriority(open),
       queueLimits,
       poolQueueIds: allQueues.map((q) => q.id),
       poolLimit: pool.concurrency_limit ?? undefined,
@@ -386,7 +499,7 @@ export async function claimDeploymentRuns(
     const rows = await store.records.deployments.list({ ids: request.deploymentIds, limit: 1000, offset: 0 });
     const open = rows.filter((row) => row.paused === 0).map((row) => row.id);
     return {
-      due: (until, limit) => store.records.claims.due({ deploymentIds: open }, until, limit),
+      groups: [{ deploymentIds: open }],
       queueLimits: new Map(),
       poolQueueIds: [],
       poolLimit: undefined,

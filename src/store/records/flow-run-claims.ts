@@ -16,9 +16,24 @@ export const ACTIVE_TYPES = ["PENDING", "RUNNING", "CANCELLING"] as const;
 /** A due run: what a claim needs before it locks the run. */
 export interface DueRun {
   readonly id: string;
+  readonly stateName: string;
   readonly deploymentId: string | undefined;
   readonly workQueueId: string | undefined;
   readonly scheduledTime: number;
+}
+
+/** Which due runs to read: those of some queues or deployments, less some deployments. */
+export interface DueRunScope {
+  readonly workQueueIds?: readonly string[];
+  readonly deploymentIds?: readonly string[];
+  /** Runs of these deployments are left out (runs without a deployment never are). */
+  readonly excludeDeploymentIds?: readonly string[];
+}
+
+/** Where a page of due runs starts: after this run, in (scheduled time, id) order. */
+export interface DueRunCursor {
+  readonly scheduledTime: number;
+  readonly id: string;
 }
 
 /** A run past its scheduled time, with its deployment's stale policy. */
@@ -39,21 +54,34 @@ export class FlowRunClaims {
     this.#sql = sql;
   }
 
-  /** Runs in claimable states due by `until`, of the given queues or deployments, oldest first. */
-  async due(
-    where: { readonly workQueueIds?: readonly string[]; readonly deploymentIds?: readonly string[] },
-    until: number,
-    limit: number,
-  ): Promise<DueRun[]> {
+  /**
+   * Up to `limit` runs in claimable states due by `until`, of the given queues or
+   * deployments, oldest first (by scheduled time, then id), after `after` when given.
+   */
+  async due(where: DueRunScope, until: number, limit: number, after?: DueRunCursor): Promise<DueRun[]> {
     let select = this.#sql.qb
       .selectFrom("flow_runs")
-      .select(["id", "deployment_id", "work_queue_id", "state_scheduled_time"])
+      .select(["id", "state_name", "deployment_id", "work_queue_id", "state_scheduled_time"])
       .where("state_type", "=", "SCHEDULED")
       .where("state_name", "in", CLAIMABLE_NAMES)
       .where("state_scheduled_time", "<=", until)
       .orderBy("state_scheduled_time")
       .orderBy("id")
       .limit(limit);
+    if (after !== undefined) {
+      select = select.where((eb) =>
+        eb.or([
+          eb("state_scheduled_time", ">", after.scheduledTime),
+          eb.and([eb("state_scheduled_time", "=", after.scheduledTime), eb("id", ">", after.id)]),
+        ]),
+      );
+    }
+    const excluded = where.excludeDeploymentIds ?? [];
+    if (excluded.length > 0) {
+      select = select.where((eb) =>
+        eb.or([eb("deployment_id", "is", null), eb("deployment_id", "not in", excluded)]),
+      );
+    }
     if (where.workQueueIds !== undefined) {
       if (where.workQueueIds.length === 0) return [];
       select = select.where("work_queue_id", "in", where.workQueueIds);
@@ -65,6 +93,7 @@ export class FlowRunClaims {
     const rows = await this.#sql.all(select);
     return rows.map((row) => ({
       id: row.id,
+      stateName: row.state_name,
       deploymentId: row.deployment_id ?? undefined,
       workQueueId: row.work_queue_id ?? undefined,
       scheduledTime: Number(row.state_scheduled_time ?? 0),

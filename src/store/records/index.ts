@@ -47,5 +47,7 @@ export {
   CLAIMABLE_NAMES,
   ACTIVE_TYPES,
   type DueRun,
+  type DueRunCursor,
+  type DueRunScope,
   type LateRun,
 } from "./flow-run-claims.js";

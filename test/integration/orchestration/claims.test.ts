@@ -80,6 +80,45 @@ describe.each(backends)("claims on %s", (_name, open) => {
     });
   });
 
+  it("serves a higher-priority queue's run first however many older runs wait in a lower one", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      await api.createWorkQueue(store, "pool", { name: "urgent", priority: 1 });
+      await api.updateWorkQueue(store, "pool", "default", { priority: 5 });
+      const low = await deploy(store);
+      const high = await deploy(store, { workQueueName: "urgent" });
+      const now = Date.now();
+      for (let i = 0; i < 30; i++)
+        await api.createDeploymentFlowRun(store, low.id, { scheduledTime: now - 60_000 + i });
+      const urgent = await api.createDeploymentFlowRun(store, high.id);
+      const claimed = await api.claimWorkPoolRuns(store, "pool", { workerName: "w", limit: 1 });
+      expect(claimed.map((c) => c.flowRun.id)).toEqual([urgent.id]);
+    });
+  });
+
+  it("claims other queues' and deployments' runs past a backlog held by a queue or deployment limit", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      await api.createWorkQueue(store, "pool", { name: "slow", priority: 1, concurrencyLimit: 1 });
+      const slow = await deploy(store, { workQueueName: "slow" });
+      const limited = await deploy(store, { concurrencyLimit: 1 });
+      const free = await deploy(store);
+      const now = Date.now();
+      // One run of each held deployment is active, and 30 older ones wait behind each limit.
+      for (const held of [slow, limited]) {
+        for (let i = 0; i < 31; i++)
+          await api.createDeploymentFlowRun(store, held.id, { scheduledTime: now - 60_000 + i });
+      }
+      const first = await api.claimWorkPoolRuns(store, "pool", { workerName: "w", limit: 2 });
+      expect(first.map((c) => c.flowRun.deploymentId).sort()).toEqual([slow.id, limited.id].sort());
+      const waiting = await api.createDeploymentFlowRun(store, free.id);
+      for (let round = 0; round < 2; round++) {
+        const next = await api.claimWorkPoolRuns(store, "pool", { workerName: "w", limit: 1 });
+        expect(next.map((c) => c.flowRun.id)).toEqual(round === 0 ? [waiting.id] : []);
+      }
+    });
+  });
+
   it("keeps pool, queue and deployment limits when claimers race", async () => {
     await withStore(open, async (store) => {
       await api.createWorkPool(store, { name: "pool", concurrencyLimit: 2 });
