@@ -38,6 +38,7 @@ export {
 } from "./sdk/run-context.js";
 export { wait, asCompleted, type DoneAndNotDone } from "./sdk/wait.js";
 export { retryFlowRun } from "./sdk/retry-flow-run.js";
+export { readFlowRunState } from "./sdk/read-flow-run-state.js";
 export {
   serve,
   runDeployment,
