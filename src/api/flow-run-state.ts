@@ -6,7 +6,7 @@
  */
 import type { FlowRun, SetFlowRunStateOptions, SetStateResult } from "../schemas/index.js";
 import { StateDataSchema } from "../schemas/index.js";
-import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/index.js";
+import { FLOW_RULES, StateType, applyRules, attemptsOf, type StateData } from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
 import { notFound, parseInput } from "./errors.js";
 import { flowRunStateEvent } from "./events.js";
@@ -29,7 +29,12 @@ export function decideFlowRunState(
     initial: run.state,
     proposed,
     now,
-    run: { runCount: run.runCount, retries: run.retries, retryDelayMs: () => retryDelayMs },
+    run: {
+      runCount: run.runCount,
+      suspensions: run.suspensions,
+      retries: run.retries,
+      retryDelayMs: () => retryDelayMs,
+    },
     retryable: options.retryable,
     rerun: options.rerun,
     force: options.force,
@@ -142,7 +147,8 @@ export async function setValidFlowRunState(
  */
 export async function retryCrashedDeploymentRun(store: Store, id: string, now: number): Promise<void> {
   await store.transitionFlowRun(id, (run): FlowRunTransition<boolean> => {
-    const retriesLeft = run.runCount > 0 && run.runCount <= run.retries;
+    const attempts = attemptsOf(run);
+    const retriesLeft = attempts > 0 && attempts <= run.retries;
     if (run.state.type !== StateType.CRASHED || run.deploymentId === undefined || !retriesLeft) {
       return { outcome: false };
     }
@@ -151,7 +157,7 @@ export async function retryCrashedDeploymentRun(store: Store, id: string, now: n
       name: "AwaitingRetry",
       timestamp: now,
       scheduledTime: now,
-      message: `retry ${run.runCount} of ${run.retries} after a crash: ${run.state.message ?? "its process is gone"}`,
+      message: `retry ${attempts} of ${run.retries} after a crash: ${run.state.message ?? "its process is gone"}`,
     };
     return { outcome: true, write: decideFlowRunState(run, retry, { rerun: true }, now).write };
   });

@@ -87,7 +87,12 @@ export function decideResume(
     initial: run.state,
     proposed,
     now,
-    run: { runCount: run.runCount, retries: run.retries, retryDelayMs: () => 0 },
+    run: {
+      runCount: run.runCount,
+      suspensions: run.suspensions,
+      retries: run.retries,
+      retryDelayMs: () => 0,
+    },
   });
   if (decision.kind !== "accept") return { outcome: { refused: "not-paused", state: run.state } };
   const state = decision.state;

@@ -42,6 +42,11 @@ export const FlowRunSchema = z.object({
   parameters: z.record(z.string(), z.unknown()),
   tags: z.array(z.string()),
   runCount: z.number().int().nonnegative(),
+  /**
+   * How many of its attempts were suspended and went on later in a new process (each
+   * enters Running twice, so `runCount` counts it twice; retries count attempts).
+   */
+  suspensions: z.number().int().nonnegative().optional(),
   retries: z.number().int().nonnegative(),
   parentFlowRunId: Id.optional(),
   parentTaskRunId: Id.optional(),

@@ -8,6 +8,7 @@ export type { StateData, ErrorInfo, ResultRef } from "./state-data.js";
 export { State, type StateInit, type ResultLoader } from "./state.js";
 export {
   applyRules,
+  attemptsOf,
   type Decision,
   type OrchestrationRule,
   type TransitionContext,

@@ -39,6 +39,8 @@ export interface FlowRunsTable extends StateColumns {
   /** JSON array of strings. */
   tags: string;
   run_count: number;
+  /** How many attempts were suspended and went on later (migration 11; default 0). */
+  suspensions?: number;
   retries: number;
   parent_flow_run_id: string | null;
   parent_task_run_id: string | null;

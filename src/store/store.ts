@@ -76,6 +76,8 @@ export interface FlowRunStateWrite {
   /** The new current state; also appended to the run's state history. */
   readonly state: StateData;
   readonly runCount: number;
+  /** How many of the run's attempts were suspended and went on later. */
+  readonly suspensions: number;
   readonly startTime: number | undefined;
   readonly endTime: number | undefined;
   readonly totalRunTimeMs: number;

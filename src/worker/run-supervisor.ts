@@ -15,6 +15,7 @@ import type { OrdoClient } from "../client/ordo-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import type { ClaimedFlowRun, FlowRun, WaitingProcess } from "../schemas/index.js";
 import { StateType, isTerminalType } from "../states/index.js";
+import { isAttemptOf } from "./attempt-owner.js";
 import { OutputForwarder } from "./output-forwarder.js";
 import type { RunStartedMessage } from "./flow-run-child.js";
 import type { CodeSources } from "./sources/code-sources.js";
@@ -377,11 +378,18 @@ export class RunSupervisor {
       return;
     }
     // Finished, paused, or already back in its queue (the server's crash detection got
-    // there first, or the run waits in place for a retry that any worker may claim).
+    // there first, or the run waits in place for a retry that any worker may claim), or
+    // moved on to another attempt (resumed after a suspension, claimed again).
+    const attempt = {
+      host: hostname(),
+      pid: active.process.child.pid,
+      viaCommand: active.claimed.job.command !== undefined,
+    };
     if (
       isTerminalType(run.state.type) ||
       run.state.type === StateType.PAUSED ||
-      run.state.type === StateType.SCHEDULED
+      run.state.type === StateType.SCHEDULED ||
+      !isAttemptOf(run, active.claimed.flowRun, attempt)
     )
       return;
     const message = `the run's process exited with code ${code} before the run finished`;

@@ -4,7 +4,7 @@
  * @module
  */
 import { StateType, isTerminalType } from "../state-type.js";
-import type { OrchestrationRule } from "./rule.js";
+import { attemptsOf, type OrchestrationRule } from "./rule.js";
 
 const TERMINAL_TYPES = [
   StateType.COMPLETED,
@@ -75,10 +75,11 @@ export const retryFailedRuns: OrchestrationRule = {
   from: [StateType.RUNNING],
   to: [StateType.FAILED],
   apply(ctx) {
-    const { runCount, retries } = ctx.run;
-    if (ctx.retryable === false || runCount > retries) return undefined;
-    const delayMs = ctx.run.retryDelayMs(runCount);
-    const message = `retry ${runCount} of ${retries} in ${delayMs / 1000}s after: ${ctx.proposed.message ?? ctx.proposed.name}`;
+    const { retries } = ctx.run;
+    const attempts = attemptsOf(ctx.run);
+    if (ctx.retryable === false || attempts > retries) return undefined;
+    const delayMs = ctx.run.retryDelayMs(attempts);
+    const message = `retry ${attempts} of ${retries} in ${delayMs / 1000}s after: ${ctx.proposed.message ?? ctx.proposed.name}`;
     return {
       kind: "accept",
       state: {
@@ -94,15 +95,16 @@ export const retryFailedRuns: OrchestrationRule = {
 };
 
 /**
- * Names a RUNNING state `Retrying` when the run has run before; a paused run that is
- * resumed goes on `Running` (it is the same attempt).
+ * Names a RUNNING state `Retrying` when the run has made an attempt before; a paused run
+ * that is resumed goes on `Running` (it is the same attempt), and so does a suspended one
+ * resumed in a new process.
  */
 export const renameReruns: OrchestrationRule = {
   name: "rename-reruns",
   from: "any",
   to: [StateType.RUNNING],
   apply(ctx) {
-    if (ctx.run.runCount < 1 || ctx.proposed.name === "Retrying") return undefined;
+    if (attemptsOf(ctx.run) < 1 || ctx.proposed.name === "Retrying") return undefined;
     if (ctx.initial?.type === StateType.PAUSED) return undefined;
     return { kind: "accept", state: { ...ctx.proposed, name: "Retrying" } };
   },

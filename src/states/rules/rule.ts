@@ -17,6 +17,11 @@ import type { StateType } from "../state-type.js";
 export interface RunFacts {
   /** How many times the run has entered RUNNING so far (0 before its first attempt). */
   readonly runCount: number;
+  /**
+   * How many of its attempts were suspended and went on later: each entered RUNNING twice,
+   * so the attempts so far are `runCount − suspensions` (default 0).
+   */
+  readonly suspensions?: number | undefined;
   /** How many retries the run may take after its first attempt. */
   readonly retries: number;
   /** The delay before retry number `attempt` (1 = first retry), in ms, jitter included. */
@@ -94,4 +99,9 @@ export function applyRules(rules: readonly OrchestrationRule[], ctx: TransitionC
     if (decision.state !== current.proposed) current = { ...current, proposed: decision.state };
   }
   return { kind: "accept", state: current.proposed, cacheHit };
+}
+
+/** How many attempts the run has made: entries into RUNNING, less the resumed suspensions. */
+export function attemptsOf(run: Pick<RunFacts, "runCount" | "suspensions">): number {
+  return run.runCount - (run.suspensions ?? 0);
 }

@@ -14,6 +14,7 @@ import { migration0007 } from "./0007-flow-run-pause.js";
 import { migration0008 } from "./0008-deployment-source.js";
 import { migration0009 } from "./0009-flow-run-late-and-hosted-indexes.js";
 import { migration0010 } from "./0010-events-by-name-and-id.js";
+import { migration0011 } from "./0011-flow-run-suspensions.js";
 
 /** The migrations, ordered by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

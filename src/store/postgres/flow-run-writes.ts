@@ -119,6 +119,7 @@ async function writeState(
     .set({
       ...stateToColumns(write.state),
       run_count: write.runCount,
+      suspensions: write.suspensions,
       start_time: write.startTime ?? null,
       end_time: write.endTime ?? null,
       total_run_time_ms: write.totalRunTimeMs,

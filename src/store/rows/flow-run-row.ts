@@ -50,6 +50,7 @@ export function flowRunFromRow(row: FlowRunRow): FlowRun {
     parameters: parametersFromColumn(row.parameters),
     tags: fromJsonColumn<string[]>(row.tags),
     runCount: row.run_count,
+    suspensions: row.suspensions ?? 0,
     retries: row.retries,
     parentFlowRunId: row.parent_flow_run_id ?? undefined,
     parentTaskRunId: row.parent_task_run_id ?? undefined,

@@ -188,7 +188,7 @@ describe("suspend()", () => {
       "Running",
       "Suspended",
       "Scheduled",
-      "Retrying",
+      "Running", // the same attempt going on: not a retry
       "Completed",
     ]);
   });

@@ -176,6 +176,36 @@ describe("flow rules", () => {
     );
     expect(d.kind === "accept" && d.state.name).toBe("AwaitingRetry");
   });
+  it("counts attempts, not entries into RUNNING: a suspended attempt resumed later is the same attempt", () => {
+    // Entered RUNNING twice (before and after a suspension): one attempt, one retry left.
+    const resumed = { ...facts(2, 1, 0), suspensions: 1 };
+    const failed = applyRules(
+      FLOW_RULES,
+      ctx({ initial: st("RUNNING", "Running"), proposed: st("FAILED", "Failed"), run: resumed }),
+    );
+    expect(failed.kind === "accept" && [failed.state.name, failed.state.message]).toEqual([
+      "AwaitingRetry",
+      "retry 1 of 1 in 0s after: Failed",
+    ]);
+    const start = (run: RunFacts) =>
+      applyRules(
+        FLOW_RULES,
+        ctx({ initial: st("PENDING", "Pending"), proposed: st("RUNNING", "Running"), run }),
+      );
+    const goesOn = start({ ...facts(1, 1), suspensions: 1 });
+    expect(goesOn.kind === "accept" && goesOn.state.name).toBe("Running");
+    const retried = start({ ...facts(2, 1), suspensions: 1 });
+    expect(retried.kind === "accept" && retried.state.name).toBe("Retrying");
+    const spent = applyRules(
+      FLOW_RULES,
+      ctx({
+        initial: st("RUNNING", "Retrying"),
+        proposed: st("FAILED", "Failed"),
+        run: { ...facts(3, 1), suspensions: 1 },
+      }),
+    );
+    expect(spent.kind === "accept" && spent.state.name).toBe("Failed");
+  });
   it("protects a completed flow run", () => {
     const d = applyRules(
       FLOW_RULES,

@@ -12,7 +12,13 @@ const fresh = { runCount: 0, totalRunTimeMs: 0 };
 describe("flow-run counters and times", () => {
   it("counts a run and sets the start time when RUNNING is entered", () => {
     const times = runTimesAfter(fresh, at("PENDING", "Pending", 100), at("RUNNING", "Running", 200));
-    expect(times).toEqual({ runCount: 1, startTime: 200, endTime: undefined, totalRunTimeMs: 0 });
+    expect(times).toEqual({
+      runCount: 1,
+      suspensions: 0,
+      startTime: 200,
+      endTime: undefined,
+      totalRunTimeMs: 0,
+    });
   });
 
   it("keeps the first start time on a later attempt", () => {
@@ -24,6 +30,20 @@ describe("flow-run counters and times", () => {
     );
     expect(times.runCount).toBe(2);
     expect(times.startTime).toBe(200);
+  });
+
+  it("counts a suspension when a running attempt is Suspended (not when it is Paused)", () => {
+    const before = { runCount: 1, startTime: 200, totalRunTimeMs: 0 };
+    const suspended = runTimesAfter(before, at("RUNNING", "Running", 250), at("PAUSED", "Suspended", 300));
+    expect(suspended).toMatchObject({ runCount: 1, suspensions: 1 });
+    const paused = runTimesAfter(before, at("RUNNING", "Running", 250), at("PAUSED", "Paused", 300));
+    expect(paused.suspensions).toBe(0);
+    const resumed = runTimesAfter(
+      { ...before, suspensions: 1 },
+      at("PENDING", "Pending", 400),
+      at("RUNNING", "Running", 401),
+    );
+    expect(resumed).toMatchObject({ runCount: 2, suspensions: 1 });
   });
 
   it("does not count a resume from PAUSED as a new run", () => {
@@ -47,7 +67,13 @@ describe("flow-run counters and times", () => {
   it("sets the end time when a final state is entered", () => {
     const before = { runCount: 1, startTime: 200, totalRunTimeMs: 0 };
     const times = runTimesAfter(before, at("RUNNING", "Running", 200), at("COMPLETED", "Completed", 1_200));
-    expect(times).toEqual({ runCount: 1, startTime: 200, endTime: 1_200, totalRunTimeMs: 1_000 });
+    expect(times).toEqual({
+      runCount: 1,
+      suspensions: 0,
+      startTime: 200,
+      endTime: 1_200,
+      totalRunTimeMs: 1_000,
+    });
   });
 
   it("clears the end time when a final state is left (a re-run)", () => {
@@ -60,6 +86,7 @@ describe("flow-run counters and times", () => {
   it("counts a run created directly in RUNNING", () => {
     expect(runTimesAfter(fresh, undefined, at("RUNNING", "Running", 5))).toEqual({
       runCount: 1,
+      suspensions: 0,
       startTime: 5,
       endTime: undefined,
       totalRunTimeMs: 0,
