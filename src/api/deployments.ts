@@ -24,7 +24,7 @@ import {
   type WorkStatus,
 } from "../schemas/index.js";
 import { OrdoError } from "../errors/index.js";
-import { backfillTimes, describeSchedule, scheduledTimes } from "../schedules/index.js";
+import { backfillSlots, describeSchedule, scheduledTimes } from "../schedules/index.js";
 
 import type { Store } from "../store/index.js";
 import type { DeploymentRow, ScheduleRow, ScheduleWrite } from "../store/records/index.js";
@@ -322,31 +322,25 @@ export async function backfillDeployment(
 ): Promise<DeploymentBackfillResult> {
   const request = parseInput(DeploymentBackfillSchema, input, "backfill");
   const row = await rowOf(store, idOrName);
-  const schedules = (await store.records.deployments.schedules([row.id])).filter((s) => s.active);
-  const slots = new Map<number, ScheduleRow>();
-  for (const schedule of schedules) {
-    for (const time of backfillTimes(schedule.spec, request.from, request.to, request.maxRuns)) {
-      if (!slots.has(time)) slots.set(time, schedule);
-    }
-  }
-  const times = [...slots.keys()].sort((a, b) => a - b).slice(0, request.maxRuns);
+  const schedules = await store.records.deployments.schedules([row.id]);
+  const slots = backfillSlots(schedules, request.from, request.to, request.maxRuns);
   let created = 0;
   const flowRunIds: string[] = [];
-  for (const [index, time] of times.entries()) {
-    const schedule = slots.get(time)!;
-    const id = scheduledRunId(row.id, time);
+  for (const [index, slot] of slots.entries()) {
+    const schedule = schedules.find((s) => s.id === slot.scheduleId)!;
+    const id = scheduledRunId(row.id, slot.time, slot.variant);
     const existed = (await store.readFlowRun(id)) !== undefined;
     const run = await createRunOf(
       store,
       row,
-      parseInput(DeploymentRunCreateSchema, { scheduledTime: time }, "deployment run"),
+      parseInput(DeploymentRunCreateSchema, { id, scheduledTime: slot.time }, "deployment run"),
       { scheduleId: schedule.id, scheduleParameters: schedule.parameters },
     );
     if (!existed) created++;
     flowRunIds.push(run.id);
-    onProgress?.(index + 1, times.length);
+    onProgress?.(index + 1, slots.length);
   }
-  return { created, existing: times.length - created, flowRunIds };
+  return { created, existing: slots.length - created, flowRunIds };
 }
 
 /** Records that a serve process polled these deployments (they show READY). */

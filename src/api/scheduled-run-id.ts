@@ -3,7 +3,9 @@
  * run is created once however many schedulers (or retried backfills) create it.
  *
  * It has the shape of a UUIDv7 whose time is the scheduled time, so ids still sort by
- * time; the other 74 bits come from a SHA-256 of the deployment id and the time.
+ * time; the other 74 bits come from a SHA-256 of the deployment id, the time and the
+ * slot's variant (the schedule's parameters, `slotVariant` in `schedules/`; empty for a
+ * schedule without parameters of its own, which keeps the ids of runs planned before).
  *
  * @module
  */
@@ -17,8 +19,9 @@ import { createHash } from "node:crypto";
  * scheduledRunId(deployment.id, Date.parse("2026-01-01T03:00:00Z")) === scheduledRunId(deployment.id, Date.parse("2026-01-01T03:00:00Z")); // true
  * ```
  */
-export function scheduledRunId(deploymentId: string, scheduledTime: number): string {
-  const digest = createHash("sha256").update(`${deploymentId}@${scheduledTime}`).digest();
+export function scheduledRunId(deploymentId: string, scheduledTime: number, variant = ""): string {
+  const key = `${deploymentId}@${scheduledTime}${variant === "" ? "" : `#${variant}`}`;
+  const digest = createHash("sha256").update(key).digest();
   const bytes = Buffer.alloc(16);
   bytes.writeUIntBE(Math.max(0, Math.floor(scheduledTime)) % 2 ** 48, 0, 6);
   digest.copy(bytes, 6, 0, 10);

@@ -90,10 +90,10 @@ async function scheduleOne(
   options: SchedulerOptions,
 ): Promise<number> {
   const planned = planScheduledRuns(
-    schedules.map((s) => ({ id: s.id, spec: s.spec, active: s.active })),
+    schedules.map((s) => ({ id: s.id, spec: s.spec, active: s.active, parameters: s.parameters })),
     { now, maxRuns: options.maxRuns, maxDays: options.maxDays, minRuns: options.minRuns },
   );
-  const ids = planned.map((slot) => scheduledRunId(row.id, slot.time));
+  const ids = planned.map((slot) => scheduledRunId(row.id, slot.time, slot.variant));
   const existing = await store.records.claims.existing(ids);
   let created = 0;
   for (const [index, slot] of planned.entries()) {
@@ -103,7 +103,7 @@ async function scheduleOne(
       await createRunOf(
         store,
         row,
-        { parameters: {}, scheduledTime: slot.time },
+        { id: ids[index], parameters: {}, scheduledTime: slot.time },
         { scheduleId: slot.scheduleId, scheduleParameters: schedule?.parameters ?? {} },
         now,
       );

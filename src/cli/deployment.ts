@@ -17,7 +17,7 @@ import { formatTimestamp } from "./output/relative-time.js";
 import { parseCount, parseDurationSeconds } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
 import { OrdoError } from "../errors/ordo-error.js";
-import { backfillTimes } from "../schedules/index.js";
+import { backfillSlots } from "../schedules/index.js";
 import { watchFlowRun } from "./watch-flow-run.js";
 
 interface JsonOption {
@@ -27,13 +27,28 @@ interface JsonOption {
 const BACKFILL_CHUNK = 50;
 
 /** The past slots of the deployment's active schedules in [from, to], oldest first. */
-function backfillSlots(deployment: Deployment, from: number, to: number, max: number): number[] {
-  const times = new Set<number>();
-  for (const schedule of deployment.schedules) {
-    if (!schedule.active) continue;
-    for (const time of backfillTimes(schedule.schedule, from, to, max)) times.add(time);
+/** The times of a deployment's backfill slots, oldest first (a time twice when two schedules' parameters differ). */
+function backfillSlotTimes(deployment: Deployment, from: number, to: number, max: number): number[] {
+  const schedules = deployment.schedules.map((s) => ({ ...s, spec: s.schedule }));
+  return backfillSlots(schedules, from, to, max).map((slot) => slot.time);
+}
+
+/**
+ * Splits slot times into chunks of about `size` that never split one time (a chunk's
+ * request covers whole times: all slots of its first to its last time).
+ */
+function chunksOfWholeTimes(times: readonly number[], size: number): number[][] {
+  const chunks: number[][] = [];
+  let current: number[] = [];
+  for (const time of times) {
+    if (current.length >= size && current[current.length - 1] !== time) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(time);
   }
-  return [...times].sort((a, b) => a - b).slice(0, max);
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 function deploymentTable(list: readonly Deployment[]): string {
@@ -249,7 +264,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
       const orchestration = await client();
       const deployment = await orchestration.readDeployment(name);
       // The slots are computed here too, so the work goes in chunks with a progress bar.
-      const slots = backfillSlots(deployment, from, to, maxRuns);
+      const slots = backfillSlotTimes(deployment, from, to, maxRuns);
       const total = { created: 0, existing: 0, flowRunIds: [] as string[] };
       const progress = (done: number) => {
         if (options.json === true || slots.length === 0) return;
@@ -258,8 +273,8 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
         ctx.io.err(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${slots.length} runs`);
       };
       progress(0);
-      for (let i = 0; i < slots.length; i += BACKFILL_CHUNK) {
-        const chunk = slots.slice(i, i + BACKFILL_CHUNK);
+      let done = 0;
+      for (const chunk of chunksOfWholeTimes(slots, BACKFILL_CHUNK)) {
         const result = await orchestration.backfillDeployment(deployment.id, {
           from: chunk[0]!,
           to: chunk[chunk.length - 1]!,
@@ -268,7 +283,8 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
         total.created += result.created;
         total.existing += result.existing;
         total.flowRunIds.push(...result.flowRunIds);
-        progress(Math.min(slots.length, i + chunk.length));
+        done += chunk.length;
+        progress(done);
       }
       if (options.json === true) {
         ctx.io.out(formatJson(total));

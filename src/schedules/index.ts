@@ -13,7 +13,14 @@
  */
 export type { TimeWindow } from "./time-window.js";
 export { scheduledTimes, backfillTimes } from "./next-times.js";
-export { planScheduledRuns, type PlannableSchedule, type PlanOptions, type PlannedRun } from "./plan-runs.js";
+export {
+  backfillSlots,
+  planScheduledRuns,
+  slotVariant,
+  type PlannableSchedule,
+  type PlanOptions,
+  type PlannedRun,
+} from "./plan-runs.js";
 export { describeSchedule } from "./describe-schedule.js";
 export { intervalAnchor } from "./interval-times.js";
 export { toWallTime, fromWallTime, offsetAt } from "./zoned-time.js";

@@ -277,4 +277,59 @@ describe.each(backends)("deployments on %s", (_name, open) => {
       );
     });
   });
+
+  it("makes one run per distinct parameters when schedules fire at the same time, once, planned or backfilled", async () => {
+    await withStores(open, async (a, b) => {
+      const noon = { cron: "0 12 * * *", timezone: "UTC" };
+      const deployment = await api.createDeployment(a, {
+        flowName: "etl",
+        name: "tables",
+        entrypoint: "flows/etl.ts:etl",
+        parameters: { n: 1 },
+        parameterSchema: SCHEMA,
+        schedules: [
+          { ...noon, parameters: { table: "users" } },
+          { ...noon, parameters: { table: "events" } },
+          { ...noon, parameters: { table: "users" } }, // the same runs as the first
+          noon,
+        ],
+      });
+      const now = Date.now();
+      await Promise.all([api.scheduleDeploymentRuns(a, now), api.scheduleDeploymentRuns(b, now)]);
+      const planned = await runsOf(a, deployment.id);
+      const tables = (runs: readonly FlowRun[]) =>
+        new Map(
+          [...new Set(runs.map((r) => r.state.scheduledTime))].map((time) => [
+            time,
+            runs
+              .filter((r) => r.state.scheduledTime === time)
+              .map((r) => String(r.parameters["table"]))
+              .sort(),
+          ]),
+        );
+      const byTime = tables(planned);
+      expect(byTime.size).toBe(100);
+      for (const names of byTime.values()) expect(names).toEqual(["events", "undefined", "users"]);
+      // The first schedule's runs keep the ids that runs planned before this distinction had.
+      for (const run of planned.filter((r) => r.parameters["table"] === "users"))
+        expect(run.id).toBe(api.scheduledRunId(deployment.id, run.state.scheduledTime!));
+      expect(await api.scheduleDeploymentRuns(b, now)).toBe(0);
+
+      const from = Date.parse("2026-01-01T00:00:00Z");
+      const to = Date.parse("2026-01-02T23:59:59Z");
+      expect(await api.backfillDeployment(a, deployment.id, { from, to })).toMatchObject({
+        created: 6,
+        existing: 0,
+      });
+      expect(await api.backfillDeployment(b, deployment.id, { from, to })).toMatchObject({
+        created: 0,
+        existing: 6,
+      });
+      const past = (await runsOf(a, deployment.id)).filter((r) => r.state.scheduledTime! <= to);
+      expect([...tables(past).values()]).toEqual([
+        ["events", "undefined", "users"],
+        ["events", "undefined", "users"],
+      ]);
+    });
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { backfillTimes, planScheduledRuns, type PlannedRun } from "../../../src/schedules/index.js";
+import {
+  backfillSlots,
+  backfillTimes,
+  planScheduledRuns,
+  slotVariant,
+  type PlannedRun,
+} from "../../../src/schedules/index.js";
 import { isoList, ms } from "./helpers.js";
 
 const NOW = ms("2024-01-01T00:00:00Z");
@@ -67,8 +73,8 @@ describe("planScheduledRuns", () => {
       { now: NOW, maxRuns: 2 },
     );
     expect(runs).toEqual([
-      { scheduleId: "on", time: ms("2024-01-01T12:00:00Z") },
-      { scheduleId: "on", time: ms("2024-01-02T12:00:00Z") },
+      { scheduleId: "on", variant: "", time: ms("2024-01-01T12:00:00Z") },
+      { scheduleId: "on", variant: "", time: ms("2024-01-02T12:00:00Z") },
     ]);
   });
 
@@ -81,10 +87,30 @@ describe("planScheduledRuns", () => {
       { now: NOW, maxRuns: 2 },
     );
     expect(runs).toEqual([
-      { scheduleId: "six-hourly", time: ms("2024-01-01T06:00:00Z") },
-      { scheduleId: "six-hourly", time: ms("2024-01-01T12:00:00Z") },
-      { scheduleId: "noon", time: ms("2024-01-02T12:00:00Z") },
+      { scheduleId: "six-hourly", variant: "", time: ms("2024-01-01T06:00:00Z") },
+      { scheduleId: "six-hourly", variant: "", time: ms("2024-01-01T12:00:00Z") },
+      { scheduleId: "noon", variant: "", time: ms("2024-01-02T12:00:00Z") },
     ]);
+  });
+
+  it("plans a time shared by two schedules once per distinct parameters", () => {
+    const noon = { cron: "0 12 * * *" };
+    const runs = planScheduledRuns(
+      [
+        { id: "users", spec: noon, active: true, parameters: { table: "users" } },
+        { id: "events", spec: noon, active: true, parameters: { table: "events" } },
+        { id: "users-again", spec: noon, active: true, parameters: { table: "users" } },
+        { id: "plain", spec: noon, active: true },
+      ],
+      { now: NOW, maxRuns: 1 },
+    );
+    expect(runs.map((run) => run.scheduleId).sort()).toEqual(["events", "plain", "users"]);
+    expect(new Set(runs.map((run) => run.time))).toEqual(new Set([ms("2024-01-01T12:00:00Z")]));
+    // The first schedule's run keeps the id a time had before parameters told runs apart.
+    expect(runs[0]).toMatchObject({ scheduleId: "users", variant: "" });
+    expect(new Set(runs.slice(1).map((run) => run.variant))).toEqual(
+      new Set([slotVariant({ table: "events" }), slotVariant({})]),
+    );
   });
 
   it("leaves out times that already have a run, which still count toward the cap", () => {
@@ -93,11 +119,38 @@ describe("planScheduledRuns", () => {
       maxRuns: 3,
       existing: new Set([ms("2024-01-01T01:00:00Z"), ms("2024-01-01T02:00:00Z")]),
     });
-    expect(runs).toEqual([{ scheduleId: "hourly", time: ms("2024-01-01T03:00:00Z") }]);
+    expect(runs).toEqual([{ scheduleId: "hourly", variant: "", time: ms("2024-01-01T03:00:00Z") }]);
   });
 
   it("plans nothing for no schedules", () => {
     expect(planScheduledRuns([], { now: NOW })).toEqual([]);
+  });
+});
+
+describe("slotVariant", () => {
+  it("is the same for equal parameters in any key order, and none count as {}", () => {
+    expect(slotVariant(undefined)).toBe(slotVariant({}));
+    expect(slotVariant({ a: 1, b: [2] })).toBe(slotVariant({ b: [2], a: 1 }));
+    expect(slotVariant({ a: 1 })).not.toBe(slotVariant({ a: 2 }));
+  });
+});
+
+describe("backfillSlots", () => {
+  it("returns each past slot once per distinct parameters, oldest first, at most `max`", () => {
+    const hourly = { cron: "0 * * * *" };
+    const slots = backfillSlots(
+      [
+        { id: "a", spec: hourly, active: true, parameters: { n: 1 } },
+        { id: "b", spec: hourly, active: true, parameters: { n: 2 } },
+        { id: "off", spec: hourly, active: false, parameters: { n: 3 } },
+      ],
+      ms("2024-01-01T01:00:00Z"),
+      ms("2024-01-01T02:00:00Z"),
+      3,
+    );
+    expect(
+      slots.map((slot) => [new Date(slot.time).toISOString(), slot.scheduleId].join(" ")).sort(),
+    ).toEqual(["2024-01-01T01:00:00.000Z a", "2024-01-01T01:00:00.000Z b", "2024-01-01T02:00:00.000Z a"]);
   });
 });
 
