@@ -291,6 +291,26 @@ export interface RunDeploymentOptions {
   readonly asSubflow?: boolean | undefined;
 }
 
+/** `ORDO_INVALID_INPUT` for a `timeoutSeconds` or `scheduledTime` that means no time. */
+function checkRunDeploymentOptions(options: RunDeploymentOptions): void {
+  const { timeoutSeconds, scheduledTime } = options;
+  if (timeoutSeconds !== undefined && !(Number.isFinite(timeoutSeconds) && timeoutSeconds >= 0)) {
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `runDeployment: timeoutSeconds must be a number ≥ 0, got ${String(timeoutSeconds)}`,
+      { field: "timeoutSeconds" },
+    );
+  }
+  const at = scheduledTime instanceof Date ? scheduledTime.getTime() : scheduledTime;
+  if (at !== undefined && !Number.isFinite(at)) {
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `runDeployment: scheduledTime must be a Date or ms since the epoch, got ${String(scheduledTime)}`,
+      { field: "scheduledTime" },
+    );
+  }
+}
+
 /**
  * Creates a run of a deployment (`FLOW/DEPLOYMENT`), linked as a subflow of the calling
  * flow run, and waits for it to end (or `timeoutSeconds`); returns the run as it is then.
@@ -305,6 +325,7 @@ export async function runDeployment(
   parameters: Record<string, unknown> = {},
   options: RunDeploymentOptions = {},
 ): Promise<FlowRun> {
+  checkRunDeploymentOptions(options);
   const client = await getClient();
   const ctx = currentRunContext();
   const parent =
