@@ -64,6 +64,22 @@ export function cronProblem(expression: string): string | undefined {
 /** Where {@link cronProblem} starts looking for a cron expression's first time. */
 const NEVER_FIRES_PROBE_START = new Date(Date.UTC(2020, 0, 1));
 
+/**
+ * Flags a cron schedule with `dayOr: false` whose day of month and day of week never
+ * fall on one date (`0 0 30 2 1`: no February 30, on a Monday or not). With `dayOr` (the
+ * default) {@link cronProblem} has checked already.
+ */
+function refineCronDays(value: { cron: string; dayOr: boolean }, ctx: z.RefinementCtx): void {
+  if (value.dayOr || cronProblem(value.cron) !== undefined) return;
+  const cron = new Cron(value.cron, { mode: "5-or-6-parts", paused: true, legacyMode: false });
+  if (cron.nextRun(NEVER_FIRES_PROBE_START) !== null) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["cron"],
+    message: `invalid cron expression "${value.cron}": it never fires with dayOr false (no date has both its day of month and its day of week)`,
+  });
+}
+
 /** The largest `COUNT` of an rrule schedule. */
 export const MAX_RRULE_COUNT = 50_000;
 
@@ -186,7 +202,7 @@ function kindMessage(input: unknown): string {
 }
 
 /** A cron schedule. */
-export const CronScheduleSchema = z.strictObject(cronShape);
+export const CronScheduleSchema = z.strictObject(cronShape).superRefine(refineCronDays);
 /** A cron schedule. */
 export type CronSchedule = z.infer<typeof CronScheduleSchema>;
 /** A cron schedule as written (`timezone` and `dayOr` optional). */
@@ -218,7 +234,7 @@ export type ScheduleSpecInput = z.input<typeof ScheduleSpecSchema>;
 /** A deployment's schedule: a spec plus whether it is active, its run parameters and a slug. */
 export const DeploymentScheduleSchema = z.union(
   [
-    z.strictObject({ ...cronShape, ...deploymentShape }),
+    z.strictObject({ ...cronShape, ...deploymentShape }).superRefine(refineCronDays),
     z.strictObject({ ...intervalShape, ...deploymentShape }),
     z.strictObject({ ...rruleShape, ...deploymentShape }),
   ],

@@ -56,6 +56,18 @@ describe("schedule schemas", () => {
     expect(ScheduleSpecSchema.safeParse({ cron: "0 0 31 2 1" }).success).toBe(true);
   });
 
+  it("reject a cron expression whose days never meet with dayOr false, in a deployment's schedule too", () => {
+    const message =
+      'cron: invalid cron expression "0 0 30 2 1": it never fires with dayOr false (no date has both its day of month and its day of week)';
+    expect(problems({ cron: "0 0 30 2 1", dayOr: false })).toEqual([message]);
+    expect(problems({ cron: "0 0 30 2 1", dayOr: false, parameters: {} }, DeploymentScheduleSchema)).toEqual([
+      message,
+    ]);
+    // Rare is not never: February 29 on a Monday (2044), Friday the 13th.
+    expect(ScheduleSpecSchema.safeParse({ cron: "0 0 29 2 1", dayOr: false }).success).toBe(true);
+    expect(ScheduleSpecSchema.safeParse({ cron: "0 0 13 * 5", dayOr: false }).success).toBe(true);
+  });
+
   it("reject an unknown time zone, naming the field", () => {
     expect(problems({ cron: "0 3 * * *", timezone: "Mars/Olympus" })).toEqual([
       'timezone: unknown IANA time zone "Mars/Olympus"',
