@@ -152,7 +152,8 @@ export class FlowRunClaims {
             eb.and([
               eb("deployments.stale_policy", "=", "EXPIRE"),
               eb(
-                sql<number>`flow_runs.state_scheduled_time + deployments.stale_after_seconds * 1000`,
+                // 64-bit arithmetic on PostgreSQL too: a year in ms does not fit an INTEGER.
+                sql<number>`flow_runs.state_scheduled_time + cast(deployments.stale_after_seconds as bigint) * 1000`,
                 "<",
                 now,
               ),

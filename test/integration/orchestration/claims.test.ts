@@ -329,6 +329,19 @@ describe.each(backends)("claims on %s", (_name, open) => {
         stalePolicy: "EXPIRE",
         staleAfterSeconds: 3600,
       });
+      // The longest stale limit: a year, in ms more than a 32-bit integer holds.
+      const yearly = await deploy(store, {
+        workPoolName: undefined,
+        stalePolicy: "EXPIRE",
+        staleAfterSeconds: 31_536_000,
+      });
+      const keptLate = await api.createDeploymentFlowRun(store, yearly.id, { scheduledTime: now - 30_000 });
+      await api.setFlowRunState(store, keptLate.id, {
+        type: "SCHEDULED",
+        name: "Late",
+        timestamp: now,
+        scheduledTime: now - 30_000,
+      });
       // More Late runs than one pass reads (500), none of which a pass changes: no worker took them.
       for (let i = 0; i < 520; i++) {
         const run = await api.createDeploymentFlowRun(store, i % 2 === 0 ? plain.id : expire.id, {
@@ -345,6 +358,7 @@ describe.each(backends)("claims on %s", (_name, open) => {
       const due = await api.createDeploymentFlowRun(store, plain.id, { scheduledTime: now - 20_000 });
       expect((await api.markLateRuns(store, now)).sort()).toEqual([expired.id, due.id].sort());
       expect((await api.readFlowRun(store, due.id)).state.name).toBe("Late");
+      expect((await api.readFlowRun(store, keptLate.id)).state.name).toBe("Late");
       expect((await api.readFlowRun(store, expired.id)).state.type).toBe("CANCELLED");
       expect(await api.markLateRuns(store, now)).toEqual([]);
     });
