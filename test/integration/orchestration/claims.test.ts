@@ -25,6 +25,11 @@ async function deploy(store: Store, extra: Partial<DeploymentCreate> = {}) {
   });
 }
 
+/** A deployment without a pool whose late runs are cancelled once `seconds` late. */
+async function expiring(store: Store, seconds: number) {
+  return deploy(store, { workPoolName: undefined, stalePolicy: "EXPIRE", staleAfterSeconds: seconds });
+}
+
 describe.each(backends)("claims on %s", (_name, open) => {
   it("gives each of 120 runs to exactly one of three concurrent claimers, as InfrastructurePending", async () => {
     await withStore(open, async (store) => {
@@ -292,11 +297,7 @@ describe.each(backends)("claims on %s", (_name, open) => {
     await withStore(open, async (store) => {
       const now = Date.now();
       const plain = await deploy(store, { workPoolName: undefined });
-      const expire = await deploy(store, {
-        workPoolName: undefined,
-        stalePolicy: "EXPIRE",
-        staleAfterSeconds: 60,
-      });
+      const expire = await expiring(store, 60);
       const skip = await deploy(store, { workPoolName: undefined, stalePolicy: "SKIP_IF_NEWER" });
       const late = await api.createDeploymentFlowRun(store, plain.id, { scheduledTime: now - 20_000 });
       const onTime = await api.createDeploymentFlowRun(store, plain.id, { scheduledTime: now - 5_000 });
@@ -324,17 +325,9 @@ describe.each(backends)("claims on %s", (_name, open) => {
     await withStore(open, async (store) => {
       const now = Date.now();
       const plain = await deploy(store, { workPoolName: undefined });
-      const expire = await deploy(store, {
-        workPoolName: undefined,
-        stalePolicy: "EXPIRE",
-        staleAfterSeconds: 3600,
-      });
+      const expire = await expiring(store, 3600);
       // The longest stale limit: a year, in ms more than a 32-bit integer holds.
-      const yearly = await deploy(store, {
-        workPoolName: undefined,
-        stalePolicy: "EXPIRE",
-        staleAfterSeconds: 31_536_000,
-      });
+      const yearly = await expiring(store, 31_536_000);
       const keptLate = await api.createDeploymentFlowRun(store, yearly.id, { scheduledTime: now - 30_000 });
       await api.setFlowRunState(store, keptLate.id, {
         type: "SCHEDULED",
