@@ -6,11 +6,28 @@
  */
 import type { FlowRun, SetFlowRunStateOptions, SetStateResult } from "../schemas/index.js";
 import { StateDataSchema } from "../schemas/index.js";
-import { FLOW_RULES, StateType, applyRules, attemptsOf, type StateData } from "../states/index.js";
+import {
+  FLOW_RULES,
+  StateType,
+  applyRules,
+  attemptsOf,
+  type RunFacts,
+  type StateData,
+} from "../states/index.js";
 import type { FlowRunTransition, Store } from "../store/index.js";
 import { notFound, parseInput } from "./errors.js";
 import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
+
+/** What the orchestration rules know of `run`; every retry is `retryDelayMs` away. */
+export function runFactsOf(run: FlowRun, retryDelayMs: number): RunFacts {
+  return {
+    runCount: run.runCount,
+    suspensions: run.suspensions,
+    retries: run.retries,
+    retryDelayMs: () => retryDelayMs,
+  };
+}
 
 /**
  * Applies the flow-run rules to a proposed state for `run` at time `now`, and says what
@@ -29,12 +46,7 @@ export function decideFlowRunState(
     initial: run.state,
     proposed,
     now,
-    run: {
-      runCount: run.runCount,
-      suspensions: run.suspensions,
-      retries: run.retries,
-      retryDelayMs: () => retryDelayMs,
-    },
+    run: runFactsOf(run, retryDelayMs),
     retryable: options.retryable,
     rerun: options.rerun,
     force: options.force,

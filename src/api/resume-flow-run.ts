@@ -12,6 +12,7 @@ import { FLOW_RULES, StateType, applyRules, type StateData } from "../states/ind
 import type { FlowRunTransition, Store } from "../store/index.js";
 import { notFound, parseInput } from "./errors.js";
 import { flowRunStateEvent } from "./events.js";
+import { runFactsOf } from "./flow-run-state.js";
 import { jsonSchemaIssues } from "./json-schema-validation.js";
 import { runTimesAfter } from "./run-times.js";
 
@@ -87,12 +88,7 @@ export function decideResume(
     initial: run.state,
     proposed,
     now,
-    run: {
-      runCount: run.runCount,
-      suspensions: run.suspensions,
-      retries: run.retries,
-      retryDelayMs: () => 0,
-    },
+    run: runFactsOf(run, 0),
   });
   if (decision.kind !== "accept") return { outcome: { refused: "not-paused", state: run.state } };
   const state = decision.state;

@@ -4,8 +4,9 @@
  *
  * It has the shape of a UUIDv7 whose time is the scheduled time, so ids still sort by
  * time; the other 74 bits come from a SHA-256 of the deployment id, the time and the
- * slot's variant (the schedule's parameters, `slotVariant` in `schedules/`; empty for a
- * schedule without parameters of its own, which keeps the ids of runs planned before).
+ * slot's variant (`PlannedRun.variant` in `schedules/`: empty for the first slot at a
+ * time, which keeps the ids of runs planned before schedules' parameters told slots
+ * apart; the schedule's parameters for the others).
  *
  * @module
  */

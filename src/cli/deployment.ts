@@ -26,8 +26,10 @@ interface JsonOption {
 
 const BACKFILL_CHUNK = 50;
 
-/** The past slots of the deployment's active schedules in [from, to], oldest first. */
-/** The times of a deployment's backfill slots, oldest first (a time twice when two schedules' parameters differ). */
+/**
+ * The times of the deployment's backfill slots in [from, to], oldest first: a time comes
+ * once per distinct parameters of the schedules that fire then.
+ */
 function backfillSlotTimes(deployment: Deployment, from: number, to: number, max: number): number[] {
   const schedules = deployment.schedules.map((s) => ({ ...s, spec: s.schedule }));
   return backfillSlots(schedules, from, to, max).map((slot) => slot.time);
