@@ -114,6 +114,15 @@ function isFlowLike(value: unknown): value is EntrypointFlow {
   return (value as Record<symbol, unknown>)[FLOW_MARKER] === true;
 }
 
+/** Imports the file at an absolute path and returns its module namespace. */
+export type ModuleImporter = (absolutePath: string) => Promise<Record<string, unknown>>;
+
+/** Imports `absolutePath` as it is, with tsx's loader registered (TypeScript without a build step). */
+export async function importWithTypeScript(absolutePath: string): Promise<Record<string, unknown>> {
+  await ensureTypeScriptLoader();
+  return (await import(pathToFileURL(absolutePath).href)) as Record<string, unknown>;
+}
+
 /** Registers tsx's ESM loader the first time it is needed in this process. */
 export async function ensureTypeScriptLoader(): Promise<void> {
   const slot = globalThis as unknown as Record<symbol, boolean | undefined>;
@@ -138,6 +147,7 @@ function kindOf(value: unknown): string {
  * flow's `entrypoint` becomes `/absolute/path/file.ts:exportName`, so its runs record
  * where they came from. Throws `ORDO_INVALID_ENTRYPOINT` for a malformed spec, a missing
  * file, a file that fails to import, a missing export, or an export that is not a flow.
+ * `importModule` imports the file (default: as it is, through tsx's loader).
  *
  * @example
  * ```ts
@@ -145,7 +155,11 @@ function kindOf(value: unknown): string {
  * const state = await etl.state({ table: "users" });
  * ```
  */
-export async function loadEntrypoint(spec: string, cwd: string = process.cwd()): Promise<EntrypointFlow> {
+export async function loadEntrypoint(
+  spec: string,
+  cwd: string = process.cwd(),
+  importModule: ModuleImporter = importWithTypeScript,
+): Promise<EntrypointFlow> {
   const { path, exportName } = parseEntrypointSpec(spec);
   const absolutePath = resolve(cwd, path);
   if (!existsSync(absolutePath) || !statSync(absolutePath).isFile()) {
@@ -154,10 +168,9 @@ export async function loadEntrypoint(spec: string, cwd: string = process.cwd()):
       path: absolutePath,
     });
   }
-  await ensureTypeScriptLoader();
   let moduleNamespace: Record<string, unknown>;
   try {
-    moduleNamespace = (await import(pathToFileURL(absolutePath).href)) as Record<string, unknown>;
+    moduleNamespace = await importModule(absolutePath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new OrdoError(

@@ -13,6 +13,7 @@ export { resolveSettings, type ResolvedSettings } from "./resolve-settings.js";
 export { loadSettings, loadResolvedSettings } from "./load-settings.js";
 export {
   bundleCachePath,
+  compiledFlowsPath,
   bundleStoragePath,
   dbPath,
   gitCachePath,

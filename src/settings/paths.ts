@@ -96,3 +96,15 @@ export function homeFromEnv(env: Readonly<Record<string, string | undefined>>): 
 export function profilesPath(home: string): string {
   return join(home, "profiles.toml");
 }
+
+/**
+ * The folder of flow files compiled for runs' processes: `ORDO_HOME/cache/flows`.
+ *
+ * @example
+ * ```ts
+ * const folder = compiledFlowsPath(loadSettings()); // ~/.ordo/cache/flows
+ * ```
+ */
+export function compiledFlowsPath(settings: Pick<Settings, "ORDO_HOME">): string {
+  return join(settings.ORDO_HOME, "cache", "flows");
+}

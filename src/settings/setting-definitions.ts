@@ -86,6 +86,18 @@ export const SETTING_DEFINITIONS = {
       .pipe(z.enum(["auto", "true", "false"])),
     default: (): "auto" | "true" | "false" => "auto",
   }),
+  ORDO_COMPILE_FLOWS: defineSetting({
+    description:
+      "Whether the processes of worker and serve runs load a flow file compiled ahead (one bundle, cached in ORDO_HOME/cache/flows) instead of through tsx's loader.",
+    expected: "true or false",
+    schema: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(["true", "false"]))
+      .transform((value) => value === "true"),
+    default: () => true,
+  }),
   ORDO_HEARTBEAT_SECONDS: defineSetting({
     description: "How often a running flow run records that its process is alive, in seconds.",
     expected: "a positive number of seconds",

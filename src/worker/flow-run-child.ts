@@ -16,7 +16,6 @@
  */
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { runFlow } from "../engine/flow-engine.js";
 import { formatConsoleLine } from "../engine/logger.js";
 import { stateOf } from "../engine/outcome.js";
@@ -24,11 +23,12 @@ import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { engineConfig } from "../sdk/engine-config.js";
 import { isFlow, type Flow } from "../sdk/flow.js";
-import { ensureTypeScriptLoader, loadEntrypoint } from "../sdk/entrypoint.js";
+import { loadEntrypoint } from "../sdk/entrypoint.js";
 import { StateType, type State, type StateData } from "../states/index.js";
 import type { FlowRun } from "../schemas/index.js";
 import { recordFlow } from "../engine/flow-engine.js";
 import { validateParameters } from "../engine/parameters.js";
+import { importFlowFile } from "./import-flow-file.js";
 
 /** What a run's process tells its parent once its run is Running. */
 export interface RunStartedMessage {
@@ -81,15 +81,14 @@ async function preloadOrdo(): Promise<void> {
 export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<Flow<unknown, unknown>> {
   await preloadOrdo();
   try {
-    const loaded = await loadEntrypoint(entrypoint, cwd);
+    const loaded = await loadEntrypoint(entrypoint, cwd, importFlowFile);
     if (isFlow(loaded)) return loaded;
   } catch (error) {
     const colon = entrypoint.lastIndexOf(":");
     if (colon < 0) throw error;
     const file = resolve(cwd, entrypoint.slice(0, colon));
     const name = entrypoint.slice(colon + 1);
-    await ensureTypeScriptLoader();
-    const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const module = await importFlowFile(file);
     const byName = Object.values(module).find((value) => isFlow(value) && value.flowName === name);
     if (byName !== undefined && isFlow(byName)) {
       byName.entrypoint = `${file}:${name}`;

@@ -15,6 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClaimedFlowRun } from "../schemas/index.js";
+import { importMetaResolveOptions } from "./compiled/node-resolver.js";
 import type { StartRunMessage } from "./flow-run-child.js";
 
 /**
@@ -26,9 +27,13 @@ export function childMainPath(): string {
   return join(dirname(here), here.endsWith(".ts") ? "child-main.ts" : "child-main.js");
 }
 
-/** Node's arguments for running `script` (tsx's loader for TypeScript sources). */
+/**
+ * Node's arguments for running `script` (tsx's loader for TypeScript sources), with
+ * `import.meta.resolve` from any module, which compiling a flow file needs.
+ */
 function nodeArgs(script: string): string[] {
-  return script.endsWith(".ts") ? ["--import", import.meta.resolve("tsx"), script] : [script];
+  const loader = script.endsWith(".ts") ? ["--import", import.meta.resolve("tsx")] : [];
+  return [...importMetaResolveOptions(), ...loader, script];
 }
 
 /** How a run's process is started. */

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../helpers/ordo-cli.js";
 import { eventually, FLOWS, useWorkerHarness } from "./harness.js";
@@ -6,7 +8,7 @@ const harness = useWorkerHarness();
 
 describe("a worker runs a deployment's run", () => {
   it("moves it InfrastructurePending → Pending → Running → Completed, records its prints, and shows ONLINE in a READY pool", async () => {
-    const { client, worker, waitForRun } = harness();
+    const { client, dir, worker, waitForRun } = harness();
     await client.orchestration.createWorkPool({ name: "local", type: "process" });
     await client.orchestration.createDeployment({
       flowName: "worker-hello",
@@ -32,5 +34,12 @@ describe("a worker runs a deployment's run", () => {
     const workers = await client.orchestration.readWorkers("local");
     expect(workers.map((w) => [w.name, w.status])).toEqual([["w1", "ONLINE"]]);
     expect((await client.orchestration.readWorkPool("local")).status).toBe("READY");
+    // The run's process imported the flow file compiled ahead (no loader thread).
+    const cache = join(dir, "cache", "flows");
+    const manifests = readdirSync(cache).map(
+      (key) =>
+        JSON.parse(readFileSync(join(cache, key, "manifest.json"), "utf8")) as { output: string | null },
+    );
+    expect(manifests.map((m) => m.output)).toEqual([expect.stringMatching(/\.mjs$/)]);
   });
 });

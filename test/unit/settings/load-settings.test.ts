@@ -30,6 +30,7 @@ describe("settings defaults", () => {
       ORDO_DATABASE_URL: undefined,
       ORDO_LOGGING_LEVEL: "info",
       ORDO_LOGGING_COLORS: "auto",
+      ORDO_COMPILE_FLOWS: true,
       ORDO_HEARTBEAT_SECONDS: 10,
       ORDO_RESULTS_INLINE_LIMIT_BYTES: 4096,
       ORDO_TASK_RUNNER_MAX_CONCURRENCY: 64,
