@@ -5,7 +5,8 @@
  * each package import and the URL it resolved to). A bundle is used again while all of
  * that is unchanged, so a run's process usually only checks a few files; it is compiled
  * again otherwise. A file that cannot be compiled is remembered the same way (with the
- * reason), so that each run does not try again.
+ * reason), so that each run does not try again. A compile removes the bundles before
+ * the one it replaces.
  *
  * Files are written to a temporary name and renamed, so processes that compile the same
  * file at once never read half a file.
@@ -13,7 +14,7 @@
  * @module
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
@@ -73,6 +74,17 @@ function writeAtomically(path: string, content: string): void {
 }
 
 /**
+ * Removes the bundles of `folder` other than the ones to `keep`: the new one and the one
+ * it replaces (a process that read the previous manifest may be about to import it).
+ */
+function removeOldBundles(folder: string, keep: readonly (string | null | undefined)[]): void {
+  for (const name of readdirSync(folder)) {
+    if (keep.includes(name) || !name.endsWith(".mjs")) continue;
+    rmSync(join(folder, name), { force: true });
+  }
+}
+
+/**
  * The compiled module of the flow file `file` (an absolute path), from the cache in
  * `folder` or compiled now; or the reason it cannot be compiled.
  *
@@ -113,6 +125,7 @@ export async function compiledFlow(
     externals: outcome.ok ? [...outcome.bundle.externals] : [],
   };
   writeAtomically(manifestPath, JSON.stringify(manifest));
+  removeOldBundles(own, [output, cached?.output]);
   return output === null
     ? { path: undefined, reason: outcome.ok ? "" : outcome.reason }
     : { path: join(own, output) };

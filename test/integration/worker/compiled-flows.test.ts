@@ -123,7 +123,14 @@ describe("a run's process imports a flow file compiled ahead", () => {
 
     write({ "flows/lib/steps.ts": STEPS.replace("n * 2", "n * 3") });
     expect((await importInChild("flows/main.ts", ["value"]))["value"]).toBe(63);
-    expect(manifestOf().output).not.toBe(first);
+    const second = manifestOf().output!;
+    expect(second).not.toBe(first);
+
+    // A compile keeps the bundle it replaces (a process may be about to import it), not older ones.
+    write({ "flows/lib/steps.ts": STEPS.replace("n * 2", "n * 4") });
+    expect((await importInChild("flows/main.ts", ["value"]))["value"]).toBe(84);
+    const bundles = readdirSync(join(manifestPath, "..")).filter((name) => name.endsWith(".mjs"));
+    expect(bundles.sort()).toEqual([second, manifestOf().output!].sort());
   });
 
   it("loads the file through tsx, with the same result, when a bundle could not behave as the files do", async () => {
