@@ -105,9 +105,12 @@ function runProcessPlugin(
         externals.push({ importer: args.importer, specifier: args.path, url });
         return { path: url, external: true };
       });
-      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
-        // Stamped before it is read: a change made while compiling is seen next time.
+      // Every file the bundle holds (JSON and text too) is stamped before it is read.
+      build.onLoad({ filter: /.*/, namespace: "file" }, (args) => {
         addInput(inputs, args.path);
+        return undefined;
+      });
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         const scope = moduleScopeOf(args.path);
         if (scope.packageJson !== undefined) addInput(inputs, scope.packageJson);
         if (!scope.esm) return { errors: [{ text: `${args.path} is not an ES module` }] };

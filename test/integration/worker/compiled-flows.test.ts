@@ -133,6 +133,19 @@ describe("a run's process imports a flow file compiled ahead", () => {
     expect(bundles.sort()).toEqual([second, manifestOf().output!].sort());
   });
 
+  it("compiles again when a JSON file it bundles changes", async () => {
+    write({
+      "package.json": '{ "type": "module" }',
+      "limits.json": '{ "max": 7 }',
+      "flow.ts":
+        'import limits from "./limits.json" with { type: "json" };\nexport const value: number = limits.max;',
+    });
+    expect(await importInChild("flow.ts", ["value"])).toEqual({ value: 7 });
+    write({ "limits.json": '{ "max": 8 }' });
+    expect(await importInChild("flow.ts", ["value"])).toEqual({ value: 8 });
+    expect(manifestOf().output).toMatch(/\.mjs$/);
+  });
+
   it("loads the file through tsx, with the same result, when a bundle could not behave as the files do", async () => {
     const cases: { file?: string; files: Record<string, string>; reason: RegExp }[] = [
       {
