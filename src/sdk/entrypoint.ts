@@ -114,6 +114,23 @@ function isFlowLike(value: unknown): value is EntrypointFlow {
   return (value as Record<symbol, unknown>)[FLOW_MARKER] === true;
 }
 
+/**
+ * The exports of an imported module: its namespace, or for a CommonJS module (a
+ * TypeScript file in a package without `"type": "module"`, which tsx compiles to
+ * CommonJS), the names of its `module.exports` object, which Node.js may not list in the
+ * namespace.
+ *
+ * @example
+ * ```ts
+ * exportsOf(await import("./flows/etl.ts")).etl; // the flow, whichever module system loaded it
+ * ```
+ */
+export function exportsOf(namespace: Record<string, unknown>): Record<string, unknown> {
+  const commonJs = namespace["default"];
+  if (typeof commonJs !== "object" || commonJs === null || Array.isArray(commonJs)) return namespace;
+  return { ...(commonJs as Record<string, unknown>), ...namespace };
+}
+
 /** Imports the file at an absolute path and returns its module namespace. */
 export type ModuleImporter = (absolutePath: string) => Promise<Record<string, unknown>>;
 
@@ -123,12 +140,17 @@ export async function importWithTypeScript(absolutePath: string): Promise<Record
   return (await import(pathToFileURL(absolutePath).href)) as Record<string, unknown>;
 }
 
-/** Registers tsx's ESM loader the first time it is needed in this process. */
+/**
+ * Registers tsx's loaders the first time one is needed in this process: its ESM hooks,
+ * and its CommonJS hooks for TypeScript files in packages without `"type": "module"`
+ * (which Node.js loads as CommonJS).
+ */
 export async function ensureTypeScriptLoader(): Promise<void> {
   const slot = globalThis as unknown as Record<symbol, boolean | undefined>;
   if (slot[TSX_REGISTERED] === true) return;
-  const { register } = await import("tsx/esm/api");
-  register();
+  const [commonJs, esm] = await Promise.all([import("tsx/cjs/api"), import("tsx/esm/api")]);
+  commonJs.register();
+  esm.register();
   slot[TSX_REGISTERED] = true;
 }
 
@@ -182,9 +204,10 @@ export async function loadEntrypoint(
       },
     );
   }
-  if (!(exportName in moduleNamespace)) {
-    const flows = Object.keys(moduleNamespace)
-      .filter((name) => isFlowLike(moduleNamespace[name]))
+  const exported = exportsOf(moduleNamespace);
+  if (!(exportName in exported)) {
+    const flows = Object.keys(exported)
+      .filter((name) => isFlowLike(exported[name]))
       .sort();
     const available = flows.length > 0 ? `its flow exports are: ${flows.join(", ")}` : "it exports no flows";
     throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${path} has no export "${exportName}" (${available})`, {
@@ -193,7 +216,7 @@ export async function loadEntrypoint(
       flows,
     });
   }
-  const value = moduleNamespace[exportName];
+  const value = exported[exportName];
   if (!isFlowLike(value)) {
     throw new OrdoError(
       "ORDO_INVALID_ENTRYPOINT",

@@ -23,7 +23,7 @@ import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { engineConfig } from "../sdk/engine-config.js";
 import { isFlow, type Flow } from "../sdk/flow.js";
-import { loadEntrypoint } from "../sdk/entrypoint.js";
+import { exportsOf, loadEntrypoint } from "../sdk/entrypoint.js";
 import { StateType, type State, type StateData } from "../states/index.js";
 import type { FlowRun } from "../schemas/index.js";
 import { recordFlow } from "../engine/flow-engine.js";
@@ -89,7 +89,7 @@ export async function loadFlowForRun(entrypoint: string, cwd: string): Promise<F
     const file = resolve(cwd, entrypoint.slice(0, colon));
     const name = entrypoint.slice(colon + 1);
     const module = await importFlowFile(file);
-    const byName = Object.values(module).find((value) => isFlow(value) && value.flowName === name);
+    const byName = Object.values(exportsOf(module)).find((value) => isFlow(value) && value.flowName === name);
     if (byName !== undefined && isFlow(byName)) {
       byName.entrypoint = `${file}:${name}`;
       return byName;

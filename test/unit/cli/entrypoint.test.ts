@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { OrdoError } from "../../../src/errors/ordo-error.js";
-import { loadEntrypoint, parseEntrypointSpec } from "../../../src/sdk/entrypoint.js";
+import { exportsOf, loadEntrypoint, parseEntrypointSpec } from "../../../src/sdk/entrypoint.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, "fixtures");
@@ -50,6 +50,32 @@ describe("parseEntrypointSpec", () => {
     expect(error).toBeInstanceOf(OrdoError);
     expect((error as OrdoError).code).toBe("ORDO_INVALID_ENTRYPOINT");
     expect((error as OrdoError).message).toContain(reason);
+  });
+});
+
+describe("exportsOf", () => {
+  it("is the namespace of an ES module", () => {
+    const namespace = { etl: 1, other: 2 };
+    expect(exportsOf(namespace)).toEqual({ etl: 1, other: 2 });
+  });
+
+  it("adds the names of a CommonJS module's exports object, which the namespace may not list", () => {
+    expect(exportsOf({ default: { etl: 1, other: 2 } })).toEqual({
+      default: { etl: 1, other: 2 },
+      etl: 1,
+      other: 2,
+    });
+  });
+
+  it("keeps the namespace's own names over the exports object's", () => {
+    expect(exportsOf({ default: { etl: 1 }, etl: 2 })).toMatchObject({ etl: 2 });
+  });
+
+  it("leaves a default export that is not an object alone", () => {
+    const fn = () => 1;
+    expect(exportsOf({ default: fn })).toEqual({ default: fn });
+    expect(exportsOf({ default: [1, 2] })).toEqual({ default: [1, 2] });
+    expect(exportsOf({ default: null })).toEqual({ default: null });
   });
 });
 
