@@ -2,12 +2,13 @@
  * `HttpTransport`: one request to the Ordo API, with a per-attempt timeout, bearer
  * authentication, retries with exponential backoff and jitter on network errors and on
  * 502/503/504/429 (never on other 4xx answers), and error answers rebuilt as `OrdoError`s.
- * Uses Node's global `fetch`, which keeps connections alive.
+ * Sends with `node:http` (`sendRequest`), on connections kept alive.
  *
  * @module
  */
 import { OrdoError } from "../../errors/ordo-error.js";
 import { errorFromResponse } from "./error-from-response.js";
+import { sendRequest, type RawResponse } from "./send-request.js";
 import {
   backoffDelayMs,
   DEFAULT_RETRY_POLICY,
@@ -119,10 +120,11 @@ export class HttpTransport {
    */
   async attempt<T>(request: HttpRequest): Promise<AttemptOutcome<T>> {
     const url = this.apiUrl + request.path;
-    let response: Response;
+    let response: RawResponse;
     try {
-      response = await fetch(url, {
+      response = await sendRequest({
         method: request.method,
+        url,
         headers:
           request.json !== undefined
             ? { ...this.#headers, "content-type": "application/json" }
@@ -136,33 +138,27 @@ export class HttpTransport {
             : AbortSignal.any([request.signal, AbortSignal.timeout(this.#timeoutMs)]),
       });
     } catch (cause) {
+      // No whole answer (no connection, closed early, timed out): the request may be sent again.
       return { ok: false, failure: { cause, error: unavailable(url, cause) } };
     }
-    if (response.ok) {
+    if (response.status >= 200 && response.status < 300) {
       try {
-        return { ok: true, value: await readAnswer<T>(response, request.answer ?? "json") };
+        return { ok: true, value: readAnswer<T>(response, request.answer ?? "json") };
       } catch (cause) {
-        // The connection broke while the answer was read: the request may be sent again.
+        // A cut-off answer that does not parse: the request may be sent again.
         return { ok: false, failure: { cause, error: unavailable(url, cause) } };
       }
     }
-    const body = await response
-      .text()
-      .then((text) => parseJson(text))
-      .catch(() => undefined);
-    const error = errorFromResponse(response.status, body, url);
+    const error = errorFromResponse(response.status, parseJson(response.body.toString("utf8")), url);
     if (isTransientStatus(response.status)) return { ok: false, failure: { cause: error, error } };
     throw error;
   }
 }
 
-async function readAnswer<T>(response: Response, answer: "json" | "bytes" | "none"): Promise<T> {
-  if (answer === "bytes") return new Uint8Array(await response.arrayBuffer()) as T;
-  if (answer === "none" || response.status === 204) {
-    await response.body?.cancel();
-    return undefined as T;
-  }
-  return (await response.json()) as T;
+function readAnswer<T>(response: RawResponse, answer: "json" | "bytes" | "none"): T {
+  if (answer === "bytes") return new Uint8Array(response.body) as T;
+  if (answer === "none" || response.status === 204) return undefined as T;
+  return JSON.parse(response.body.toString("utf8")) as T;
 }
 
 function parseJson(text: string): unknown {
@@ -178,7 +174,9 @@ function describe(cause: unknown): string {
     const inner = (cause as Error & { cause?: unknown }).cause;
     const code =
       inner instanceof Error ? ((inner as Error & { code?: string }).code ?? inner.message) : undefined;
-    if (cause.name === "TimeoutError") return "the request timed out";
+    if (cause.name === "TimeoutError" || (inner instanceof Error && inner.name === "TimeoutError")) {
+      return "the request timed out";
+    }
     return code === undefined ? cause.message : `${cause.message} (${code})`;
   }
   return String(cause);
