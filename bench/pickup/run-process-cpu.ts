@@ -1,8 +1,9 @@
 /**
  * What a run's process costs before the flow's code: the CPU time (user + system, all
  * threads) of a process that starts Node.js, loads Ordo's run side from the built
- * package and the flow file `bench/pickup/flows.ts`, and builds the engine's
- * configuration (an HTTP client) — what a warm child does before it waits for its run —
+ * package and the flow file `bench/pickup/flows.ts`, and records the flow with a server
+ * (a server in this process, SQLite in a temp folder) — what a warm child does before it
+ * waits for its run —
  * with the flow file compiled ahead (the default) and through tsx
  * (`ORDO_COMPILE_FLOWS=false`), alternately. A bare `node -e 0` is measured alongside.
  *
@@ -16,6 +17,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { parseArgs } from "node:util";
+import { LocalFileStorage } from "../../src/results/index.js";
+import { startServer } from "../../src/server/start-server.js";
+import { openSqliteStore } from "../../src/store/index.js";
 import { loadAverage, machineLine } from "../shared/machine.js";
 import { median } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
@@ -30,21 +34,32 @@ const ENTRYPOINT = "bench/pickup/flows.ts:stamp";
 const LOAD = `
 const { loadFlowForRun } = await import(${JSON.stringify(join(ROOT, "dist/worker/flow-run-child.js"))});
 const { engineConfig } = await import(${JSON.stringify(join(ROOT, "dist/sdk/engine-config.js"))});
-await loadFlowForRun(${JSON.stringify(ENTRYPOINT)}, process.cwd());
-await engineConfig();
+const { recordFlow } = await import(${JSON.stringify(join(ROOT, "dist/engine/flow-engine.js"))});
+const flow = await loadFlowForRun(${JSON.stringify(ENTRYPOINT)}, process.cwd());
+await recordFlow((await engineConfig()).client, flow.definition);
 const cpu = process.cpuUsage();
 process.stdout.write(String((cpu.user + cpu.system) / 1000));
 `;
 const BARE = "const cpu = process.cpuUsage(); process.stdout.write(String((cpu.user + cpu.system) / 1000));";
 
 const home = mkdtempSync(join(tmpdir(), "ordo-bench-run-process-"));
+const server = await startServer({
+  store: await openSqliteStore({ path: join(home, "ordo.db"), groupCommit: true }),
+  resultStorage: new LocalFileStorage(join(home, "storage")),
+  port: 0,
+  services: {
+    crashDetectionIntervalMs: 0,
+    schedulerIntervalMs: 0,
+    lateRunsIntervalMs: 0,
+    retentionIntervalMs: 0,
+  },
+});
 /** CPU ms of one process running `script` (as an ES module) with `env`. */
 async function cpuMs(script: string, env: Record<string, string>): Promise<number> {
   const { stdout } = await run(
     process.execPath,
     ["--experimental-import-meta-resolve", "--input-type=module", "-e", script],
-    // No server is contacted: building the client makes no request.
-    { cwd: ROOT, env: { ...process.env, ORDO_HOME: home, ORDO_API_URL: "http://127.0.0.1:9/api", ...env } },
+    { cwd: ROOT, env: { ...process.env, ORDO_HOME: home, ORDO_API_URL: server.apiUrl, ...env } },
   );
   return Number(stdout);
 }
@@ -59,6 +74,7 @@ for (let i = 0; i < rounds; i++) {
   samples["compiled"]!.push(await cpuMs(LOAD, {}));
   samples["tsx"]!.push(await cpuMs(LOAD, { ORDO_COMPILE_FLOWS: "false" }));
 }
+await server.stop(1000);
 rmSync(home, { recursive: true, force: true });
 
 const rows = [
