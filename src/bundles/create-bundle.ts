@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { create, type WriteEntry } from "tar";
+import type { WriteEntry } from "tar";
 import { bundleHash } from "./bundle-hash.js";
 import { checkBundleSize, DEFAULT_MAX_BUNDLE_BYTES } from "./bundle-size.js";
 import { selectBundleFiles, type FileSelection, type SelectOptions } from "./select-files.js";
@@ -61,6 +61,8 @@ export async function createBundle(root: string, options: BundleOptions = {}): P
   const size = checkBundleSize(selection.files, options.maxBytes ?? DEFAULT_MAX_BUNDLE_BYTES, selection.root);
   const chunks: Buffer[] = [];
   if (selection.files.length > 0) {
+    // Loaded here, not by every command of the CLI.
+    const { create } = await import("tar");
     const stream = create(
       {
         cwd: selection.root,

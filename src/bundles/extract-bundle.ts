@@ -5,7 +5,6 @@
  *
  * @module
  */
-import { extract } from "tar";
 import { OrdoError } from "../errors/ordo-error.js";
 
 /**
@@ -18,6 +17,8 @@ import { OrdoError } from "../errors/ordo-error.js";
  * ```
  */
 export async function extractBundle(archive: string, into: string): Promise<void> {
+  // Loaded here, not by every command of the CLI.
+  const { extract } = await import("tar");
   try {
     await extract({ file: archive, cwd: into, strict: true, noMtime: true, preserveOwner: false });
   } catch (error) {

@@ -204,7 +204,7 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
         if (!existsSync(file)) {
           throw new OrdoError("ORDO_INVALID_INPUT", `no deployment file at ${file}`, { path: file });
         }
-        const entries = readDeploymentFile(file).filter(
+        const entries = (await readDeploymentFile(file)).filter(
           (e) => options.name === undefined || e.name === options.name,
         );
         if (entries.length === 0) {

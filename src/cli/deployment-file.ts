@@ -24,7 +24,6 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { z } from "zod";
 import { invalidInput } from "../api/errors.js";
 import { OrdoError } from "../errors/ordo-error.js";
@@ -113,9 +112,11 @@ function snakeKeys(value: unknown, depth = 0): unknown {
 
 /**
  * Reads the deployments of an `ordo.yaml` file. Throws `ORDO_INVALID_INPUT` naming the
- * file and the field for a file that is not valid YAML or not a deployment list.
+ * file and the field for a file that is not valid YAML or not a deployment list. The
+ * YAML parser is loaded here, not by every command of the CLI.
  */
-export function readDeploymentFile(path: string): DeploymentEntry[] {
+export async function readDeploymentFile(path: string): Promise<DeploymentEntry[]> {
+  const { parse } = await import("yaml");
   let document: unknown;
   try {
     document = parse(readFileSync(path, "utf8"));

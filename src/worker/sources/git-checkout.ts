@@ -13,8 +13,8 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { extract } from "tar";
 import type { GitSource } from "../../schemas/index.js";
+import type { extract as extractType } from "tar";
 import { runGit } from "../../git/git-command.js";
 
 const FULL_SHA = /^[0-9a-f]{40}$/;
@@ -54,8 +54,14 @@ async function renameOrDrop(from: string, to: string): Promise<void> {
   }
 }
 
-/** Unpacks a tar stream into `into`; resolves once every entry is written. */
-function untar(input: Readable, into: string): Promise<void> {
+/** tar's `extract`, loaded when a commit is first unpacked, not by every command of the CLI. */
+type Extract = typeof extractType;
+
+/**
+ * Unpacks a tar stream into `into` with `extract`; resolves once every entry is written.
+ * Synchronous up to the pipe: the stream must not wait (its start could be lost).
+ */
+function untar(input: Readable, into: string, extract: Extract): Promise<void> {
   return new Promise((resolve, reject) => {
     const unpack = extract({ cwd: into, strict: true, preserveOwner: false });
     unpack.on("error", reject);
@@ -127,7 +133,10 @@ export class GitCheckouts {
       const temp = join(base, `.tmp-${randomBytes(6).toString("hex")}`);
       await mkdir(temp);
       try {
-        await git(["--git-dir", repo, "archive", "--format=tar", commit], (output) => untar(output, temp));
+        const { extract } = await import("tar");
+        await git(["--git-dir", repo, "archive", "--format=tar", commit], (output) =>
+          untar(output, temp, extract),
+        );
       } catch (error) {
         await rm(temp, { recursive: true, force: true });
         throw error;
