@@ -12,15 +12,12 @@
  * @module
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
-import { parseArgs } from "node:util";
-import { LocalFileStorage } from "../../src/results/index.js";
-import { startServer } from "../../src/server/start-server.js";
-import { openSqliteStore } from "../../src/store/index.js";
+import { parseArgs, promisify } from "node:util";
 import { loadAverage, machineLine } from "../shared/machine.js";
+import { startQuietServer } from "../shared/quiet-server.js";
 import { median } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
 
@@ -42,18 +39,13 @@ process.stdout.write(String((cpu.user + cpu.system) / 1000));
 `;
 const BARE = "const cpu = process.cpuUsage(); process.stdout.write(String((cpu.user + cpu.system) / 1000));";
 
+if (!existsSync(join(ROOT, "dist", "worker", "flow-run-child.js"))) {
+  console.error("bench:run-process measures the built package: run `npm run build` first");
+  process.exit(1);
+}
+
 const home = mkdtempSync(join(tmpdir(), "ordo-bench-run-process-"));
-const server = await startServer({
-  store: await openSqliteStore({ path: join(home, "ordo.db"), groupCommit: true }),
-  resultStorage: new LocalFileStorage(join(home, "storage")),
-  port: 0,
-  services: {
-    crashDetectionIntervalMs: 0,
-    schedulerIntervalMs: 0,
-    lateRunsIntervalMs: 0,
-    retentionIntervalMs: 0,
-  },
-});
+const server = await startQuietServer(home);
 /** CPU ms of one process running `script` (as an ES module) with `env`. */
 async function cpuMs(script: string, env: Record<string, string>): Promise<number> {
   const { stdout } = await run(

@@ -26,10 +26,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { HttpClient } from "../../src/client/http-client.js";
-import { LocalFileStorage } from "../../src/results/index.js";
-import { startServer } from "../../src/server/start-server.js";
-import { openSqliteStore } from "../../src/store/index.js";
 import { loadAverage, machineLine } from "../shared/machine.js";
+import { startQuietServer } from "../shared/quiet-server.js";
 import { fmt } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
 
@@ -78,17 +76,7 @@ if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "ordo-bench-pickup-"));
-const server = await startServer({
-  store: await openSqliteStore({ path: join(dir, "ordo.db"), groupCommit: true }),
-  resultStorage: new LocalFileStorage(join(dir, "storage")),
-  port: 0,
-  services: {
-    crashDetectionIntervalMs: 0,
-    schedulerIntervalMs: 0,
-    lateRunsIntervalMs: 0,
-    retentionIntervalMs: 0,
-  },
-});
+const server = await startQuietServer(dir);
 const client = HttpClient.open({ apiUrl: server.apiUrl });
 const children: ChildProcess[] = [];
 const env = { ...process.env, ORDO_HOME: dir, ORDO_API_URL: server.apiUrl };

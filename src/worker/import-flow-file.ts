@@ -10,18 +10,16 @@
  *
  * @module
  */
-import { extname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureTypeScriptLoader } from "../sdk/entrypoint.js";
 import { compiledFlowsPath, loadSettings } from "../settings/index.js";
+import { isCompilableFile } from "./compiled/bundle-flow-file.js";
 import { compiledFlow } from "./compiled/compiled-flows.js";
 import { nodeResolver } from "./compiled/node-resolver.js";
 
-const COMPILABLE = new Set([".ts", ".mts", ".tsx", ".js", ".mjs", ".jsx"]);
-
 /** The compiled bundle of `file`, or undefined when it is to be loaded as it is. */
 async function compiledPath(file: string): Promise<string | undefined> {
-  if (!COMPILABLE.has(extname(file))) return undefined;
+  if (!isCompilableFile(file)) return undefined;
   const resolveModule = nodeResolver();
   if (resolveModule === undefined) return undefined;
   const settings = loadSettings();

@@ -49,16 +49,23 @@ export type BundleOutcome =
 /** Node.js's ESM resolution: `specifier` imported from `parentUrl` → the module's URL. */
 export type ResolveModule = (specifier: string, parentUrl: string) => string;
 
+/** esbuild's loader for each kind of file a bundle compiles (CommonJS files are never compiled). */
 const LOADERS: Readonly<Record<string, Loader>> = {
   ".ts": "ts",
   ".mts": "ts",
-  ".cts": "ts",
   ".tsx": "tsx",
   ".jsx": "jsx",
   ".js": "js",
   ".mjs": "js",
-  ".cjs": "js",
 };
+
+/**
+ * Whether a flow file of this name can be compiled into a bundle (an ES module
+ * extension; whether the file really is one is checked while compiling).
+ */
+export function isCompilableFile(file: string): boolean {
+  return extname(file) in LOADERS;
+}
 const TYPESCRIPT = new Set([".ts", ".mts", ".cts", ".tsx"]);
 /** A specifier that is neither relative nor absolute: a package, a builtin or a `#subpath`. */
 const BARE = /^[^./]/;

@@ -181,6 +181,14 @@ describe("a run's process imports a flow file compiled ahead", () => {
     }
   });
 
+  it("loads the file through tsx when the cache cannot be written", async () => {
+    write({ "package.json": '{ "type": "module" }', "flows/lib/steps.ts": STEPS, "flows/main.ts": MAIN });
+    // ORDO_HOME/cache is a file: no folder can be made in it.
+    write({ ".home/cache": "not a folder" });
+    expect(await importInChild("flows/main.ts", ["value", "sameZod"])).toEqual({ value: 42, sameZod: true });
+    expect(readFileSync(join(home, "cache"), "utf8")).toBe("not a folder");
+  });
+
   it("does not compile with ORDO_COMPILE_FLOWS=false", async () => {
     write({ "package.json": '{ "type": "module" }', "flows/lib/steps.ts": STEPS, "flows/main.ts": MAIN });
     const got = await importInChild("flows/main.ts", ["value", "sameZod"], { ORDO_COMPILE_FLOWS: "false" });
