@@ -139,6 +139,28 @@ export async function readDeploymentFile(path: string): Promise<DeploymentEntry[
         }
       : document;
   const parsed = FileSchema.safeParse(normalized);
-  if (!parsed.success) throw invalidInput(parsed.error.issues, `deployment file ${path}`);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => keysAsWritten(issue, document));
+    throw invalidInput(issues, `deployment file ${path}`);
+  }
   return parsed.data.deployments;
+}
+
+/**
+ * An unknown-key issue naming the keys as the file wrote them: `collisionStrategy`, not
+ * the snake_case form it was read as.
+ */
+function keysAsWritten(issue: z.core.$ZodIssue, document: unknown): z.core.$ZodIssue {
+  if (issue.code !== "unrecognized_keys") return issue;
+  let node: unknown = document;
+  for (const step of issue.path) node = (node as Record<PropertyKey, unknown> | undefined)?.[step];
+  const written = node !== null && typeof node === "object" ? Object.keys(node) : [];
+  const keys = issue.keys.map(
+    (key) => written.find((w) => w !== key && CAMEL_TO_SNAKE[w] === key && !written.includes(key)) ?? key,
+  );
+  return {
+    ...issue,
+    keys,
+    message: `Unrecognized key${keys.length > 1 ? "s" : ""}: ${keys.map((k) => `"${k}"`).join(", ")}`,
+  };
 }

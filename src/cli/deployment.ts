@@ -262,6 +262,13 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
     .action(async (name: string, options: { from: string; to?: string; maxRuns?: string } & JsonOption) => {
       const from = parseTime(options.from, "--from");
       const to = options.to === undefined ? Date.now() : parseTime(options.to, "--to");
+      if (from > to) {
+        throw new OrdoError(
+          "ORDO_INVALID_INPUT",
+          `--from (${new Date(from).toISOString()}) must not be after --to (${new Date(to).toISOString()})`,
+          { option: "--from", from: options.from, to: options.to ?? "now" },
+        );
+      }
       const maxRuns = options.maxRuns === undefined ? 1000 : parseCount(options.maxRuns, "--max-runs");
       const orchestration = await client();
       const deployment = await orchestration.readDeployment(name);

@@ -60,7 +60,7 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
     .command("create")
     .description("create a work pool (with its 'default' queue)")
     .argument("<name>")
-    .option("--type <type>", "infrastructure: process", "process")
+    .option("--type <type>", "infrastructure: process (the only type of this version)", "process")
     .option("--concurrency <n>", "at most this many runs of the pool at once")
     .option("--description <text>")
     .option("--paused", "create it paused")

@@ -22,7 +22,10 @@ export const WorkPoolNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "use 1–100 letters, digits, '_', '-' or '.'");
 
 /** Infrastructure types a pool can start runs on. */
-export const WorkPoolTypeSchema = z.enum(["process"]);
+export const WorkPoolTypeSchema = z.enum(["process"], {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a work pool type of this version: use "process" (Kubernetes pools come later)`,
+});
 
 /** Whether work can flow: READY (a worker or serve process polls), NOT_READY (none does), PAUSED. */
 export const WorkStatusSchema = z.enum(["READY", "NOT_READY", "PAUSED"]);

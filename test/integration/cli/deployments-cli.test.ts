@@ -59,6 +59,11 @@ describe("ordo work-pool", () => {
     const bad = await ordo(["work-pool", "create", "x", "--concurrency", "lots"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--concurrency must be a whole number");
+    const kubernetes = await ordo(["work-pool", "create", "k8s", "--type", "kubernetes"]);
+    expect(kubernetes.code).toBe(2);
+    expect(kubernetes.stderr).toContain(
+      'type: "kubernetes" is not a work pool type of this version: use "process" (Kubernetes pools come later)',
+    );
     expect((await ordo(["work-pool", "delete", "cli-pool"])).code).toBe(0);
     expect((await ordo(["work-pool", "inspect", "cli-pool"])).code).toBe(1);
   });
@@ -225,6 +230,19 @@ describe("ordo deploy and ordo deployment", () => {
     const startAt = await ordo(["deployment", "backfill", "hello/opts", "--from", "yesterday"]);
     expect(startAt.code).toBe(2);
     expect(startAt.stderr).toContain("--from must be a time like");
+    const reversed = await ordo([
+      "deployment",
+      "backfill",
+      "hello/opts",
+      "--from",
+      "2026-01-02",
+      "--to",
+      "2026-01-01",
+    ]);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain(
+      "--from (2026-01-02T00:00:00.000Z) must not be after --to (2026-01-01T00:00:00.000Z)",
+    );
     const maxRuns = await ordo([
       "deployment",
       "backfill",

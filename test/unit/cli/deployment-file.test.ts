@@ -1,0 +1,75 @@
+/**
+ * `ordo.yaml`: keys in snake_case or camelCase, and errors that name the field as the
+ * file wrote it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { readDeploymentFile } from "../../../src/cli/deployment-file.js";
+
+const dir = mkdtempSync(join(tmpdir(), "ordo-yaml-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+function file(lines: string[]): string {
+  const path = join(dir, `ordo-${files++}.yaml`);
+  writeFileSync(path, lines.join("\n"));
+  return path;
+}
+
+describe("readDeploymentFile", () => {
+  it("reads camelCase keys as their snake_case forms", async () => {
+    const path = file([
+      "deployments:",
+      "  - name: a",
+      "    entrypoint: flows/a.ts:a",
+      "    workPool: { name: local, workQueueName: fast, jobVariables: { env: { A: b } } }",
+      "    concurrencyLimit: { limit: 1, collisionStrategy: CANCEL_NEW }",
+      "    staleAfterSeconds: 60",
+      "  - name: b",
+      "    entrypoint: flows/b.ts:b",
+      "    work_pool: local",
+      "    concurrency_limit: 2",
+    ]);
+    expect(await readDeploymentFile(path)).toEqual([
+      {
+        name: "a",
+        entrypoint: "flows/a.ts:a",
+        work_pool: { name: "local", work_queue_name: "fast", job_variables: { env: { A: "b" } } },
+        concurrency_limit: { limit: 1, collision_strategy: "CANCEL_NEW" },
+        stale_after_seconds: 60,
+      },
+      { name: "b", entrypoint: "flows/b.ts:b", work_pool: "local", concurrency_limit: 2 },
+    ]);
+  });
+
+  it("names an unknown key as the file wrote it", async () => {
+    const path = file([
+      "deployments:",
+      "  - name: a",
+      "    entrypoint: flows/a.ts:a",
+      "    concurrencyLimit: 1",
+      "    collisionStrategy: CANCEL_NEW",
+      "    colour: blue",
+    ]);
+    await expect(readDeploymentFile(path)).rejects.toMatchObject({
+      code: "ORDO_INVALID_INPUT",
+      message: `invalid deployment file ${path}: deployments.0: Unrecognized keys: "collisionStrategy", "colour"`,
+    });
+  });
+
+  it("names the field of a bad value, and the file of bad YAML", async () => {
+    const badCron = file([
+      "deployments:",
+      "  - name: a",
+      "    entrypoint: flows/a.ts:a",
+      "    schedules: [{ cron: 'every day' }]",
+    ]);
+    await expect(readDeploymentFile(badCron)).rejects.toThrow(
+      `invalid deployment file ${badCron}: deployments.0.schedules.0.cron`,
+    );
+    const notYaml = file(["deployments: [", "  - name: a"]);
+    await expect(readDeploymentFile(notYaml)).rejects.toThrow(`cannot read ${notYaml}`);
+  });
+});
