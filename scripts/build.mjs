@@ -2,7 +2,7 @@
 // Vite. Run by `npm run build` and by npm's `prepare` hook, so `npx ordo` (and its UI)
 // works right after `npm ci`.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,15 @@ const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.buil
   stdio: "inherit",
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The interactive API docs (/docs) are Swagger UI's files, copied here so that installing
+// Ordo does not install the swagger-ui-dist package (12 MB, and an install script).
+const swagger = dirname(require.resolve("swagger-ui-dist/package.json"));
+const docsAssets = join(root, "dist", "docs-assets");
+mkdirSync(docsAssets, { recursive: true });
+for (const file of ["swagger-ui.css", "swagger-ui-bundle.js", "favicon-32x32.png", "LICENSE", "NOTICE"]) {
+  copyFileSync(join(swagger, file), join(docsAssets, file));
+}
 
 let vite;
 try {

@@ -1,18 +1,19 @@
 /**
  * `/docs`: interactive API documentation (Swagger UI) over `/api/openapi.json`, served
- * from the `swagger-ui-dist` package so it works without network access.
+ * from the package's own copy of Swagger UI's files (`dist/docs-assets/`, copied from the
+ * `swagger-ui-dist` dev dependency by the build) so it works without network access.
  *
  * @module
  */
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { packageRoot } from "../package-root.js";
+import { errorBody } from "./http-errors.js";
 import type { OrdoApp } from "./server-deps.js";
 
 const ASSETS: Record<string, string> = {
   "swagger-ui.css": "text/css; charset=utf-8",
   "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
-  "swagger-ui-standalone-preset.js": "text/javascript; charset=utf-8",
   "favicon-32x32.png": "image/png",
 };
 
@@ -34,14 +35,9 @@ const PAGE = `<!doctype html>
 
 const INIT = `window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#docs", deepLinking: true });`;
 
-function assetFolder(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve("swagger-ui-dist/package.json"));
-}
-
 /** Registers `/docs` and its assets. */
 export function registerDocsPage(app: OrdoApp): void {
-  const folder = assetFolder();
+  const folder = join(packageRoot(), "dist", "docs-assets");
   app.get("/docs", (c) => c.html(PAGE));
   app.get("/docs/assets/docs-init.js", (c) =>
     c.body(INIT, 200, { "content-type": "text/javascript; charset=utf-8" }),
@@ -50,7 +46,11 @@ export function registerDocsPage(app: OrdoApp): void {
     const file = c.req.param("file");
     const type = ASSETS[file];
     if (type === undefined) return c.notFound();
-    const bytes = await readFile(join(folder, file));
+    const bytes = await readFile(join(folder, file)).catch(() => undefined);
+    if (bytes === undefined) {
+      const message = `the API docs' file ${file} is missing from ${folder}: build the package (npm run build)`;
+      return c.json(errorBody("ORDO_NOT_FOUND", message), 404);
+    }
     return c.body(bytes, 200, { "content-type": type, "cache-control": "public, max-age=86400" });
   });
 }
