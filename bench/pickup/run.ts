@@ -27,6 +27,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { HttpClient } from "../../src/client/http-client.js";
 import { loadAverage, machineLine } from "../shared/machine.js";
+import { processCpu, type ProcessCpu } from "../shared/process-cpu.js";
 import { startQuietServer } from "../shared/quiet-server.js";
 import { fmt } from "../shared/stats.js";
 import { renderTable } from "../shared/table.js";
@@ -252,7 +253,10 @@ try {
 
   // 2. Throughput through 2 workers.
   await client.orchestration.createDeployment({ ...deployment, name: "throughput" });
-  if (COUNT > 0) await Promise.all([worker("t1"), worker("t2")]);
+  const bulkWorkers = COUNT > 0 ? await Promise.all([worker("t1"), worker("t2")]) : [];
+  const workersCpu = () => bulkWorkers.map((w) => processCpu(w.pid!));
+  const workersBefore = workersCpu();
+  const serverBefore = process.cpuUsage();
   const bulkFile = join(dir, "bulk.stamps");
   const startedAt = Date.now();
   for (let i = 0; i < COUNT; i += 50) {
@@ -275,6 +279,8 @@ try {
     return left.length === 0 ? true : undefined;
   }, 120_000);
   const throughputMs = Date.now() - startedAt;
+  const serverCpu = process.cpuUsage(serverBefore);
+  const workersAfter = workersCpu();
   await stopAll();
 
   console.log(`\nTrigger → first line of flow code, ms (runs one after another, ${GAP_MS} ms apart)`);
@@ -308,6 +314,27 @@ try {
             String(throughputMs),
             fmt((COUNT * 1000) / throughputMs),
             "≥ 20",
+          ],
+        ],
+      ),
+    );
+  }
+  if (COUNT > 0) {
+    const per = (ms: number) => fmt(ms / COUNT);
+    const sum = (pick: (c: ProcessCpu) => number) =>
+      workersAfter.reduce((total, after, i) => {
+        const before = workersBefore[i];
+        return after === undefined || before === undefined ? NaN : total + pick(after) - pick(before);
+      }, 0);
+    console.log("\nWhere the CPU went, ms per run (the workers' runs are the processes they reaped)");
+    console.log(
+      renderTable(
+        ["server (and this script)", "workers", "runs' processes"],
+        [
+          [
+            per((serverCpu.user + serverCpu.system) / 1000),
+            per(sum((c) => c.selfMs)),
+            per(sum((c) => c.childrenMs)),
           ],
         ],
       ),
