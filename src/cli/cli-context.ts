@@ -43,6 +43,7 @@ export interface CliContext {
  * ```
  */
 export function processIo(): CliIo {
+  ignoreClosedPipes();
   // Bound now, so output stays on stdout while flow output is redirected (withStdoutToStderr).
   const writeOut = process.stdout.write.bind(process.stdout);
   const writeErr = process.stderr.write.bind(process.stderr);
@@ -51,4 +52,20 @@ export function processIo(): CliIo {
     err: (text) => void writeErr(text),
     now: () => Date.now(),
   };
+}
+
+let pipesWatched = false;
+
+/**
+ * Output to a reader that went away (`ordo flow-run ls | head -3`) is dropped: the
+ * command goes on (a flow it runs ends normally) instead of dying of an `EPIPE` error.
+ */
+function ignoreClosedPipes(): void {
+  if (pipesWatched) return;
+  pipesWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
 }

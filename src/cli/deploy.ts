@@ -79,7 +79,8 @@ async function deployOne(
   },
 ): Promise<Deployed> {
   const path = process.cwd();
-  const loaded = await loadEntrypoint(entrypoint, path);
+  const { importFlowFile } = await import("../worker/import-flow-file.js");
+  const loaded = await loadEntrypoint(entrypoint, path, importFlowFile);
   if (!isFlow(loaded))
     throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${entrypoint} is not a flow`, { entrypoint });
   const client = await getClient();

@@ -54,7 +54,9 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .addHelpText("after", EXAMPLES)
     .action(async (entrypoint: string, options: RunOptions) => {
       const params = parseParams(options.param, options.paramsJson);
-      const flow = await loadEntrypoint(entrypoint);
+      // Loaded here, not by every command: the flow file compiled ahead where it can be.
+      const { importFlowFile } = await import("../worker/import-flow-file.js");
+      const flow = await loadEntrypoint(entrypoint, process.cwd(), importFlowFile);
       const json = options.json === true;
       const state = json ? await withStdoutToStderr(() => flow.state(params)) : await flow.state(params);
       await reportFinalState(ctx, state, json);

@@ -88,7 +88,7 @@ export const SETTING_DEFINITIONS = {
   }),
   ORDO_COMPILE_FLOWS: defineSetting({
     description:
-      "Whether the processes of worker and serve runs load a flow file compiled ahead (one bundle, cached in ORDO_HOME/cache/flows) instead of through tsx's loader.",
+      "Whether the processes of worker and serve runs, `ordo run` and `ordo deploy` load a flow file compiled ahead (one bundle, cached in ORDO_HOME/cache/flows) instead of through tsx's loader.",
     expected: "true or false",
     schema: z
       .string()
