@@ -3,10 +3,10 @@
  * ahead, as runs' processes do: the `ordo` bin starts itself again with the Node.js option
  * that needs, relays signals to that process and ends as it ended.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../helpers/ordo-cli.js";
+import { createFlowProject } from "../../helpers/flow-project.js";
 import { eventually, useWorkerHarness } from "../worker/harness.js";
 
 const harness = useWorkerHarness();
@@ -35,14 +35,10 @@ export const waits = flow({ name: "compiled-waits", params: z.object({ marker: z
 
 let project = "";
 beforeEach(() => {
-  mkdirSync(join(REPO_ROOT, ".ordo-test"), { recursive: true });
-  project = mkdtempSync(join(REPO_ROOT, ".ordo-test", "compiled-cli-"));
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "etl", type: "module" }));
-  mkdirSync(join(project, "flows"));
-  writeFileSync(join(project, "flows", "etl.ts"), FLOWS);
-  // The installed package: `ordo` is this repository's built package.
-  mkdirSync(join(project, "node_modules"));
-  symlinkSync(REPO_ROOT, join(project, "node_modules", "ordo"));
+  project = createFlowProject("compiled-cli-", {
+    "package.json": JSON.stringify({ name: "etl", type: "module" }),
+    "flows/etl.ts": FLOWS,
+  });
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 

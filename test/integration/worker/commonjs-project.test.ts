@@ -4,18 +4,10 @@
  * `require`). Its flows run with `ordo run`, deploy with `ordo deploy`, and run on a
  * worker (loaded through tsx: a CommonJS file is not compiled ahead).
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../helpers/ordo-cli.js";
+import { createFlowProject } from "../../helpers/flow-project.js";
 import { useWorkerHarness } from "./harness.js";
 
 const harness = useWorkerHarness();
@@ -34,14 +26,10 @@ export const etl = flow(
 
 let project = "";
 beforeEach(() => {
-  mkdirSync(join(REPO_ROOT, ".ordo-test"), { recursive: true });
-  project = mkdtempSync(join(REPO_ROOT, ".ordo-test", "commonjs-"));
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "etl", type: "commonjs" }));
-  mkdirSync(join(project, "flows"));
-  writeFileSync(join(project, "flows", "etl.ts"), FLOW);
-  // The installed package: `ordo` is this repository's built package.
-  mkdirSync(join(project, "node_modules"));
-  symlinkSync(REPO_ROOT, join(project, "node_modules", "ordo"));
+  project = createFlowProject("commonjs-", {
+    "package.json": JSON.stringify({ name: "etl", type: "commonjs" }),
+    "flows/etl.ts": FLOW,
+  });
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
