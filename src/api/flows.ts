@@ -35,10 +35,13 @@ export async function ensureFlow(
   },
 ): Promise<Flow> {
   const { name, tags, parameterSchema } = parseInput(EnsureFlowSchema, input, "flow");
-  if (parameterSchema !== undefined) compileJsonSchema(parameterSchema, "parameterSchema");
+  // A schema stored already was checked then: each run of an unchanged flow sends it again.
+  const stored = parameterSchema === undefined ? undefined : await store.records.flowSchemas.get(name);
+  const unchanged = stored !== undefined && JSON.stringify(stored) === JSON.stringify(parameterSchema);
+  if (parameterSchema !== undefined && !unchanged) compileJsonSchema(parameterSchema, "parameterSchema");
   const flow = await store.ensureFlow({ name, tags, createdAt: Date.now() });
   if (parameterSchema === undefined) return flow;
-  await store.records.flowSchemas.set(name, parameterSchema);
+  if (!unchanged) await store.records.flowSchemas.set(name, parameterSchema);
   return { ...flow, parameterSchema };
 }
 

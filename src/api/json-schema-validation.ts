@@ -4,10 +4,26 @@
  *
  * @module
  */
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type * as AjvModule from "ajv/dist/2020.js";
+import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
 import { OrdoError } from "../errors/index.js";
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+let instance: Ajv2020 | undefined;
+
+/**
+ * The validator, made on first use: loading ajv and compiling its meta-schemas costs
+ * about 0.1 s, which a process that never validates (`ordo run` of a flow whose schema
+ * is stored already) does not pay.
+ */
+function ajv(): Ajv2020 {
+  if (instance === undefined) {
+    const { Ajv2020: Ajv } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof AjvModule;
+    instance = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+  }
+  return instance;
+}
+
 const cache = new Map<string, ValidateFunction>();
 const MAX_CACHED = 500;
 
@@ -17,7 +33,7 @@ export function compileJsonSchema(schema: Record<string, unknown>, what: string)
   let validate = cache.get(key);
   if (validate === undefined) {
     try {
-      validate = ajv.compile(schema);
+      validate = ajv().compile(schema);
     } catch (error) {
       throw new OrdoError(
         "ORDO_INVALID_INPUT",

@@ -144,6 +144,22 @@ describe("parameter schemas", () => {
     expect(good.status).toBe(201);
   });
 
+  it("keeps a schema sent again, replaces it with a changed one, and keeps it when a change is invalid", async () => {
+    const changed = { ...schema, required: ["table", "limit"] };
+    for (const body of [schema, schema, changed]) {
+      expect((await h.json("POST", "/api/flows", { name: "evolving", parameterSchema: body })).status).toBe(
+        200,
+      );
+      expect((await h.json("GET", "/api/flows/evolving")).body).toMatchObject({ parameterSchema: body });
+    }
+    const invalid = await h.json("POST", "/api/flows", {
+      name: "evolving",
+      parameterSchema: { type: "no-such-type" },
+    });
+    expect(invalid.status).toBe(422);
+    expect((await h.json("GET", "/api/flows/evolving")).body).toMatchObject({ parameterSchema: changed });
+  });
+
   it("refuses a parameter schema that is not a JSON Schema", async () => {
     const res = await h.json("POST", "/api/flows", {
       name: "broken",
