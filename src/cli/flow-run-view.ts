@@ -71,6 +71,12 @@ const SHOWN_FIELDS: ReadonlySet<string> = new Set([
   "updatedAt",
   "pause",
   "resumeInputs",
+  "suspensions",
+  "deploymentId",
+  "scheduleId",
+  "workQueueId",
+  "workerName",
+  "jobVariables",
 ]);
 
 /**
@@ -120,6 +126,12 @@ export function flowRunDetails(run: FlowRun, history: readonly StateData[], now:
       run.pause?.inputSchema === undefined ? undefined : JSON.stringify(run.pause.inputSchema),
     ],
     ["resume inputs", run.resumeInputs === undefined ? undefined : JSON.stringify(run.resumeInputs)],
+    ["suspensions", run.suspensions === undefined ? undefined : String(run.suspensions)],
+    ["deployment", run.deploymentId],
+    ["schedule", run.scheduleId],
+    ["work queue", run.workQueueId],
+    ["worker", run.workerName],
+    ["job variables", run.jobVariables === undefined ? undefined : JSON.stringify(run.jobVariables)],
     ["created", when(run.createdAt, now)],
     ["updated", when(run.updatedAt, now)],
     ...extra,
