@@ -57,6 +57,11 @@ export function jsonSchemaIssues(
   if (validate(value)) return [];
   return (validate.errors ?? []).map((error) => {
     const base = error.instancePath.split("/").filter((p) => p !== "");
+    if (error.keyword === "additionalProperties") {
+      // Named by the field itself, not by the object that holds it.
+      const field = String(error.params.additionalProperty);
+      return { path: [...base, field].join("."), message: "is not allowed (not a property of the schema)" };
+    }
     const missing = error.keyword === "required" ? [String(error.params.missingProperty)] : [];
     return { path: [...base, ...missing].join("."), message: error.message ?? "is invalid" };
   });

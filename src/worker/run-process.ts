@@ -12,6 +12,7 @@
  * @module
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClaimedFlowRun } from "../schemas/index.js";
@@ -53,12 +54,43 @@ export interface RunProcess {
 
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
-function watchExit(child: ChildProcess): Promise<number> {
+/** Why a child could not be started, by child (its `exited` code is then 127). */
+const startFailures = new WeakMap<ChildProcess, string>();
+
+/**
+ * Why the process `child` could not be started (`its working directory /x does not
+ * exist`, `spawn sh ENOENT`), or undefined when it started.
+ */
+export function startFailureOf(child: ChildProcess): string | undefined {
+  return startFailures.get(child);
+}
+
+function describeStartFailure(error: NodeJS.ErrnoException, cwd: string): string {
+  // Node.js names the program, not the folder, when the folder is missing.
+  if (error.code === "ENOENT" && !isDirectory(cwd)) return `its working directory ${cwd} does not exist`;
+  return error.message;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function watchExit(child: ChildProcess, cwd: string): Promise<number> {
   return new Promise((done) => {
     child.once("exit", (code, signal) =>
       done(code ?? 128 + (signal === null ? 0 : (SIGNAL_NUMBERS[signal] ?? 0))),
     );
-    child.once("error", () => done(127));
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      // Without a pid it never started; other errors (a message to a child that is going)
+      // are followed by its exit.
+      if (child.pid !== undefined) return;
+      startFailures.set(child, describeStartFailure(error, cwd));
+      done(127);
+    });
   });
 }
 
@@ -91,7 +123,7 @@ export function startRunProcess(flowRunId: string, entrypoint: string, spec: Pro
           shell: true,
           stdio: ["ignore", "pipe", "pipe", "ipc"],
         });
-  return { child, exited: watchExit(child) };
+  return { child, exited: watchExit(child, spec.cwd) };
 }
 
 /** A child waiting for a run id, with Ordo (and `preload`) loaded. */
@@ -118,7 +150,7 @@ export class WarmProcess {
       detached: true,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
-    this.exited = watchExit(this.child);
+    this.exited = watchExit(this.child, spec.cwd);
     this.ready = new Promise((done) => {
       this.child.once("message", () => {
         this.#isReady = true;

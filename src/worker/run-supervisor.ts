@@ -21,6 +21,7 @@ import type { RunStartedMessage } from "./flow-run-child.js";
 import type { CodeSources } from "./sources/code-sources.js";
 import {
   processSpecOf,
+  startFailureOf,
   startRunProcess,
   stopRunProcess,
   WarmProcess,
@@ -392,7 +393,12 @@ export class RunSupervisor {
       !isAttemptOf(run, active.claimed.flowRun, attempt)
     )
       return;
-    const message = `the run's process exited with code ${code} before the run finished`;
+    const failure = startFailureOf(active.process.child);
+    const message =
+      failure === undefined
+        ? `the run's process exited with code ${code} before the run finished`
+        : `the run's process could not be started: ${failure}`;
+    if (failure !== undefined) this.#options.write(`[worker] flow run ${id}: ${message}`);
     // The server puts a crashed deployment run with retries left back in its queue.
     await client.setFlowRunState(id, {
       type: StateType.CRASHED,

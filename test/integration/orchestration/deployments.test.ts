@@ -204,9 +204,11 @@ describe.each(backends)("deployments on %s", (_name, open) => {
       });
       expect(ok.jobVariables).toEqual({ env: { A: "1" }, workingDir: "/tmp" });
       await expect(
-        api.createDeploymentFlowRun(store, ok.id, { jobVariables: { unknown: true } }),
+        api.createDeploymentFlowRun(store, ok.id, { jobVariables: { cpu: 2 } }),
       ).rejects.toMatchObject({
         code: "ORDO_INVALID_INPUT",
+        message: "invalid jobVariables: cpu: is not allowed (not a property of the schema)",
+        details: { issues: [{ path: "jobVariables.cpu" }] },
       });
     });
   });

@@ -42,4 +42,28 @@ describe("a worker runs a deployment's run", () => {
     );
     expect(manifests.map((m) => m.output)).toEqual([expect.stringMatching(/\.mjs$/)]);
   });
+
+  it("crashes a run whose working directory does not exist, saying so, and goes on", async () => {
+    const { client, dir, worker, waitForRun } = harness();
+    await client.orchestration.createWorkPool({ name: "local", type: "process" });
+    const missing = join(dir, "no-such-folder");
+    await client.orchestration.createDeployment({
+      flowName: "worker-hello",
+      name: "nowhere",
+      entrypoint: `${FLOWS}:hello`,
+      path: REPO_ROOT,
+      workPoolName: "local",
+      jobVariables: { workingDir: missing },
+    });
+    const w = await worker("local");
+    const created = await client.orchestration.createDeploymentFlowRun("worker-hello/nowhere", {
+      parameters: { name: "Ada" },
+    });
+    const run = await waitForRun(created.id, (r) => r.state.type === "CRASHED");
+    expect(run.state.message).toBe(
+      `the run's process could not be started: its working directory ${missing} does not exist`,
+    );
+    expect(w.output()).toContain(`flow run ${created.id}: the run's process could not be started`);
+    expect(w.child.exitCode).toBeNull();
+  });
 });
