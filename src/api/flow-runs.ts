@@ -26,6 +26,7 @@ import { uuid7 } from "../ids/uuid7.js";
 import { OrdoError } from "../errors/index.js";
 import { notFound, parseInput } from "./errors.js";
 import { jsonSchemaIssues } from "./json-schema-validation.js";
+import { unexpectedParameterMessage, unexpectedParameters } from "./unexpected-parameters.js";
 import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
 
@@ -128,9 +129,16 @@ export function checkParameters(
   options: { readonly partial?: boolean } = {},
 ): void {
   // Partial: a deployment's defaults need not hold every required parameter (its runs add them).
-  const issues = jsonSchemaIssues(schema, parameters, "parameterSchema").filter(
-    (issue) => options.partial !== true || !issue.message.startsWith("must have required property"),
-  );
+  const unexpected = unexpectedParameters(schema, parameters).map((path) => ({
+    path,
+    message: unexpectedParameterMessage(schema, flowName),
+  }));
+  const issues = [
+    ...unexpected,
+    ...jsonSchemaIssues(schema, parameters, "parameterSchema").filter(
+      (issue) => options.partial !== true || !issue.message.startsWith("must have required property"),
+    ),
+  ];
   const first = issues[0];
   if (first === undefined) return;
   throw new OrdoError(

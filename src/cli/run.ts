@@ -4,12 +4,36 @@
  * @module
  */
 import type { Command } from "commander";
+import { unexpectedParameterMessage, unexpectedParameters } from "../api/unexpected-parameters.js";
+import type { FlowDefinition } from "../engine/definitions.js";
+import { parameterJsonSchema } from "../engine/parameters.js";
+import { OrdoError } from "../errors/ordo-error.js";
 import { loadEntrypoint } from "../sdk/entrypoint.js";
+import { isFlow } from "../sdk/flow.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { reportFinalState } from "./final-state.js";
 import { parseParams } from "./parse-params.js";
 import { withStdoutToStderr } from "./stdout-to-stderr.js";
+
+/**
+ * `ORDO_INVALID_PARAMETERS` for a `--param` the flow's schema does not name, which the
+ * flow would otherwise drop without a word (a typo running with the default).
+ */
+function refuseUnexpectedParameters(def: FlowDefinition, params: Record<string, unknown>): void {
+  const schema = parameterJsonSchema(def);
+  const issues = unexpectedParameters(schema, params).map((field) => ({
+    field,
+    message: unexpectedParameterMessage(schema, def.name),
+  }));
+  const [first] = issues;
+  if (first === undefined) return;
+  throw new OrdoError(
+    "ORDO_INVALID_PARAMETERS",
+    `invalid parameters for flow '${def.name}': ${first.field}: ${first.message}`,
+    { flow: def.name, field: first.field, issues },
+  );
+}
 
 /** Options of `ordo run`. */
 interface RunOptions {
@@ -57,6 +81,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       // Loaded here, not by every command: the flow file compiled ahead where it can be.
       const { importFlowFile } = await import("../worker/import-flow-file.js");
       const flow = await loadEntrypoint(entrypoint, process.cwd(), importFlowFile);
+      if (isFlow(flow)) refuseUnexpectedParameters(flow.definition, params);
       const json = options.json === true;
       const state = json ? await withStdoutToStderr(() => flow.state(params)) : await flow.state(params);
       await reportFinalState(ctx, state, json);

@@ -425,6 +425,11 @@ describe("running real flows (needs the engine and the store)", () => {
     expect(r.stderr).toContain("(ORDO_INVALID_PARAMETERS)");
     const malformed = await ordo(["run", `${FLOWS}:addUp`, "--param", "no-equals-sign"]);
     expect(malformed.code).toBe(2);
+    const typo = await ordo(["run", `${FLOWS}:addUp`, "--param", "n=1", "--param", "lable=x"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      "error: invalid parameters for flow 'cli-add-up': lable: is not a parameter of flow cli-add-up (its parameters: label, n) (ORDO_INVALID_PARAMETERS)\n",
+    );
     expect(await count()).toBe(before);
   });
 

@@ -135,6 +135,23 @@ describe("parameter schemas", () => {
       validateParameters: true,
     });
     expect(missing.body).toMatchObject({ error: { details: { issues: [{ path: "table" }] } } });
+    const typo = await h.json("POST", "/api/flow_runs", {
+      flowName: "typed",
+      name: "r",
+      parameters: { table: "users", lmit: 5 },
+      validateParameters: true,
+    });
+    expect(typo).toMatchObject({
+      status: 422,
+      body: {
+        error: {
+          code: "ORDO_INVALID_PARAMETERS",
+          message:
+            "invalid parameters for flow typed: lmit: is not a parameter of flow typed (its parameters: limit, table)",
+          details: { issues: [{ path: "lmit" }] },
+        },
+      },
+    });
     const good = await h.json("POST", "/api/flow_runs", {
       flowName: "typed",
       name: "r",
