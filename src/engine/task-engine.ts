@@ -24,6 +24,7 @@ import { STATES_TAKEN, type TaskRunSnapshot } from "./recorder.js";
 import { argsNeedResolution, resolveInputs, resolveWaitFor } from "./resolve-inputs.js";
 import { resultReader } from "./result-io.js";
 import { taskRunNameOf } from "./run-name.js";
+import { haltForever, isStopping } from "./signals.js";
 import { attempts } from "./task-attempts.js";
 import { finalFailure } from "./task-completion.js";
 import { priorKey, resumeOrRerun, upstreamFailed } from "./task-resume.js";
@@ -146,6 +147,9 @@ export class StartedTaskRun extends TaskFuture {
   }
 
   #run(useRunner: boolean, recordPending = false): Promise<RunOutcome> {
+    // A process ending on a signal (its run being marked Crashed) neither records nor
+    // starts a task run: one recorded after the run's end would stay Pending for ever.
+    if (isStopping()) return haltForever();
     const flow = this.#flow;
     // The recorder has as many items waiting as it holds: start when its write ends
     // (holding the runner slot, so no other queued run starts meanwhile).

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempOrdoHome } from "../../helpers/ordo-home.js";
@@ -6,6 +6,7 @@ import { spawnTsx } from "../../helpers/spawn-tsx.js";
 
 const { client, home } = useTempOrdoHome();
 const FIXTURE = join(import.meta.dirname, "fixtures", "crashable-flow.ts");
+const SLOW_HOOK = join(import.meta.dirname, "fixtures", "slow-crash-hook-flow.ts");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("SIGTERM during a flow run", () => {
@@ -43,5 +44,20 @@ describe("SIGTERM during a flow run", () => {
     expect(readFileSync(`${counterFile}.crashed`, "utf8")).toBe("Crashed");
     const logs = await c.readLogs({ flowRunId: flowRunId! });
     expect(logs.some((l) => l.message.includes("received SIGTERM"))).toBe(true);
+  });
+
+  it("starts and records no task run once the run is being marked Crashed", async () => {
+    const marker = join(home(), "slow-hook.marker");
+    const { child, done } = spawnTsx(SLOW_HOOK, [marker], { ORDO_HOME: home() });
+    const deadline = Date.now() + 30_000;
+    while (!existsSync(marker) && Date.now() < deadline) await sleep(10);
+    child.kill("SIGTERM");
+    expect((await done).signal).toBe("SIGTERM");
+    const c = await client();
+    const [run] = await c.readFlowRuns({ flowName: "slow-crash-hook", limit: 1 });
+    expect(run?.state.name).toBe("Crashed");
+    // The first step ended while the hook ran; the second was called then, and never began.
+    const recorded = await c.readTaskRuns({ flowRunId: run!.id });
+    expect(recorded.map((r) => r.dynamicKey)).toEqual(["0"]);
   });
 });
