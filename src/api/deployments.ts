@@ -217,6 +217,7 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
   }
   if (create.parameterSchema !== undefined) {
     checkParameters(create.parameterSchema, create.parameters, create.flowName, { partial: true });
+    checkScheduleParameters(create.parameterSchema, create.parameters, create.schedules, create.flowName);
   }
   checkSchedulesComputable(create.schedules, now);
   const flow = await store.ensureFlow({ name: create.flowName, createdAt: now });
@@ -264,12 +265,38 @@ export async function updateDeployment(
     });
   }
   if (changes.schedules !== undefined) checkSchedulesComputable(changes.schedules, now);
+  if (row.parameter_schema !== null) {
+    const json = <T>(value: unknown): T => store.records.deployments.json<T>(value);
+    checkScheduleParameters(
+      json(row.parameter_schema),
+      changes.parameters ?? json(row.parameters),
+      changes.schedules ?? [],
+      row.flow_name,
+    );
+  }
   await store.records.deployments.update(row.id, changes, now);
   if (changes.schedules !== undefined) {
     await store.records.deployments.replaceSchedules(row.id, changes.schedules.map(scheduleWrite), now);
   }
   await planAfterWrite(store, row.id, now);
   return readDeployment(store, row.id);
+}
+
+/**
+ * Checks each schedule's own parameters over the deployment's (`ORDO_INVALID_PARAMETERS`):
+ * a schedule whose runs the schema would refuse is refused when written, not left to
+ * make no runs.
+ */
+function checkScheduleParameters(
+  schema: Record<string, unknown>,
+  parameters: Record<string, unknown>,
+  schedules: readonly { readonly parameters?: Record<string, unknown> | undefined }[],
+  flowName: string,
+): void {
+  for (const schedule of schedules) {
+    if (schedule.parameters === undefined || Object.keys(schedule.parameters).length === 0) continue;
+    checkParameters(schema, { ...parameters, ...schedule.parameters }, flowName, { partial: true });
+  }
 }
 
 /** Deletes a deployment and its future scheduled runs (its past runs stay); `ORDO_NOT_FOUND` for an unknown one. */

@@ -166,6 +166,29 @@ describe.each(backends)("deployments on %s", (_name, open) => {
           parameterSchema: SCHEMA,
         }),
       ).rejects.toMatchObject({ code: "ORDO_INVALID_PARAMETERS" });
+      // A schedule whose runs the schema would refuse is refused when written.
+      const scheduled = (parameters: Record<string, unknown>) =>
+        api.createDeployment(store, {
+          flowName: "typed",
+          name: "g",
+          entrypoint: "x.ts:y",
+          parameters: { table: "users" },
+          parameterSchema: SCHEMA,
+          schedules: [{ interval: 3600, parameters }],
+        });
+      await expect(scheduled({ n: 0 })).rejects.toMatchObject({
+        code: "ORDO_INVALID_PARAMETERS",
+        details: { issues: [{ path: "n" }] },
+      });
+      await expect(scheduled({ n: 1, tabel: "events" })).rejects.toMatchObject({
+        code: "ORDO_INVALID_PARAMETERS",
+        details: { issues: [{ path: "tabel" }] },
+      });
+      await expect(api.readDeployment(store, "typed/g")).rejects.toMatchObject({ code: "ORDO_NOT_FOUND" });
+      expect((await scheduled({ n: 1 })).schedules).toHaveLength(1);
+      await expect(
+        api.updateDeployment(store, "typed/g", { schedules: [{ interval: 60, parameters: { m: 1 } }] }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_PARAMETERS", details: { issues: [{ path: "m" }] } });
       await expect(
         api.createDeployment(store, {
           flowName: "typed",
