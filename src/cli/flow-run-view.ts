@@ -79,15 +79,38 @@ const SHOWN_FIELDS: ReadonlySet<string> = new Set([
   "jobVariables",
 ]);
 
+/** Names of what a deployment run's ids point at, when they could be read. */
+export interface FlowRunOrigin {
+  /** `flow/deployment`. */
+  readonly deployment?: string | undefined;
+  /** The schedule's description (`at 03:00 every day (Europe/Berlin)`). */
+  readonly schedule?: string | undefined;
+  /** `pool/queue`. */
+  readonly workQueue?: string | undefined;
+}
+
+/** `name (id)`, or the id alone when the name is unknown. */
+function named(id: string | undefined, name: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  return name === undefined ? id : `${name} (${id})`;
+}
+
 /**
- * The `ordo flow-run inspect` view: every field of the run, then its state history.
+ * The `ordo flow-run inspect` view: every field of the run, then its state history. A
+ * deployment run's deployment, schedule and work queue are shown by name when `origin`
+ * has them, by id otherwise.
  *
  * @example
  * ```ts
  * io.out(flowRunDetails(run, await client.readFlowRunStates(run.id), Date.now()));
  * ```
  */
-export function flowRunDetails(run: FlowRun, history: readonly StateData[], now: number): string {
+export function flowRunDetails(
+  run: FlowRun,
+  history: readonly StateData[],
+  now: number,
+  origin: FlowRunOrigin = {},
+): string {
   const extra = Object.entries(run)
     .filter(([key, value]) => !SHOWN_FIELDS.has(key) && value !== undefined)
     .map(([key, value]): [string, string] => [key, JSON.stringify(value)]);
@@ -127,9 +150,9 @@ export function flowRunDetails(run: FlowRun, history: readonly StateData[], now:
     ],
     ["resume inputs", run.resumeInputs === undefined ? undefined : JSON.stringify(run.resumeInputs)],
     ["suspensions", run.suspensions === undefined ? undefined : String(run.suspensions)],
-    ["deployment", run.deploymentId],
-    ["schedule", run.scheduleId],
-    ["work queue", run.workQueueId],
+    ["deployment", named(run.deploymentId, origin.deployment)],
+    ["schedule", named(run.scheduleId, origin.schedule)],
+    ["work queue", named(run.workQueueId, origin.workQueue)],
     ["worker", run.workerName],
     ["job variables", run.jobVariables === undefined ? undefined : JSON.stringify(run.jobVariables)],
     ["created", when(run.createdAt, now)],

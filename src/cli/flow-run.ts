@@ -13,6 +13,7 @@ import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { reportFinalState } from "./final-state.js";
 import { withStdoutToStderr } from "./stdout-to-stderr.js";
+import { readFlowRunOrigin } from "./flow-run-origin.js";
 import { flowRunDetails, flowRunTable, logLine } from "./flow-run-view.js";
 import { formatJson } from "./output/json.js";
 import { parseLimit } from "./parse-limit.js";
@@ -112,11 +113,11 @@ async function inspectFlowRun(ctx: CliContext, id: string, options: JsonOption):
   const client = await getClient();
   const run = await client.readFlowRun(id);
   const history = await client.readFlowRunStates(id);
-  ctx.io.out(
-    options.json === true
-      ? formatJson({ ...run, stateHistory: history })
-      : flowRunDetails(run, history, ctx.io.now()),
-  );
+  if (options.json === true) {
+    ctx.io.out(formatJson({ ...run, stateHistory: history }));
+    return;
+  }
+  ctx.io.out(flowRunDetails(run, history, ctx.io.now(), await readFlowRunOrigin(client, run)));
 }
 
 async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Promise<void> {

@@ -56,3 +56,16 @@ describe("flowRunDetails", () => {
     expect(text).not.toMatch(/^(deployment|schedule|work queue|worker|job variables|suspensions):/m);
   });
 });
+
+describe("flowRunDetails with the run's origin", () => {
+  it("shows the deployment, schedule and work queue by name, each with its id", () => {
+    const text = flowRunDetails(run, [], NOW, {
+      deployment: "etl/nightly",
+      schedule: "every hour",
+      workQueue: "local/default",
+    });
+    expect(text).toMatch(/^deployment: +etl\/nightly \(dep-1\)$/m);
+    expect(text).toMatch(/^schedule: +every hour \(sched-1\)$/m);
+    expect(text).toMatch(/^work queue: +local\/default \(queue-1\)$/m);
+  });
+});
