@@ -188,38 +188,28 @@ async function withSchedules(store: Store, row: DeploymentRow): Promise<Deployme
 export async function createDeployment(store: Store, input: DeploymentCreate): Promise<Deployment> {
   const create = parseInput(DeploymentCreateSchema, input, "deployment");
   const now = Date.now();
-  let workQueueId: string | undefined;
-  if (create.workPoolName !== undefined) {
-    if (
-      create.workPoolName === DEFAULT_WORK_POOL &&
-      (await store.records.workPools.row(DEFAULT_WORK_POOL)) === undefined
-    ) {
-      await store.records.workPools.create({
-        name: DEFAULT_WORK_POOL,
-        type: "process",
-        description: "The default pool",
-        paused: false,
-        baseJobTemplate: PROCESS_JOB_TEMPLATE,
-        now,
-      });
-    }
-    checkJobVariables(await poolTemplate(store, create.workPoolName), create.jobVariables);
-    const pool = await store.records.workPools.row(create.workPoolName);
-    if (pool === undefined) throw notFoundNamed("work pool", create.workPoolName);
-    const queueName = create.workQueueName ?? "default";
-    const queue = (await store.records.workPools.queueRows(pool.id)).find((q) => q.name === queueName);
-    if (queue === undefined) throw notFoundNamed("work queue", `${create.workPoolName}/${queueName}`);
-    workQueueId = queue.id;
-  } else if (create.workQueueName !== undefined) {
+  if (create.workPoolName === undefined && create.workQueueName !== undefined) {
     throw new OrdoError("ORDO_INVALID_INPUT", "invalid deployment: workQueueName needs workPoolName", {
       issues: [{ path: "workQueueName", message: "needs workPoolName" }],
     });
+  }
+  if (create.workPoolName !== undefined) {
+    if (create.workPoolName === DEFAULT_WORK_POOL) await ensureDefaultWorkPool(store, now);
+    if ((await store.records.workPools.row(create.workPoolName)) === undefined) {
+      throw notFoundNamed("work pool", create.workPoolName);
+    }
+    checkJobVariables(await poolTemplate(store, create.workPoolName), create.jobVariables);
   }
   if (create.parameterSchema !== undefined) {
     checkParameters(create.parameterSchema, create.parameters, create.flowName, { partial: true });
     checkScheduleParameters(create.parameterSchema, create.parameters, create.schedules, create.flowName);
   }
   checkSchedulesComputable(create.schedules, now);
+  // Everything is checked: only now is a missing queue created.
+  const workQueueId =
+    create.workPoolName === undefined
+      ? undefined
+      : await workQueueIdFor(store, create.workPoolName, create.workQueueName ?? "default", now);
   const flow = await store.ensureFlow({ name: create.flowName, createdAt: now });
   const id = await store.records.deployments.upsert(
     { ...create, ...sourceAndPath(create.source, create.path), flowId: flow.id, workQueueId },
@@ -228,6 +218,48 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
   );
   await planAfterWrite(store, id, now);
   return readDeployment(store, id);
+}
+
+/** Creates the default pool (type process) when it does not exist. */
+async function ensureDefaultWorkPool(store: Store, now: number): Promise<void> {
+  if ((await store.records.workPools.row(DEFAULT_WORK_POOL)) !== undefined) return;
+  await store.records.workPools.create({
+    name: DEFAULT_WORK_POOL,
+    type: "process",
+    description: "The default pool",
+    paused: false,
+    baseJobTemplate: PROCESS_JOB_TEMPLATE,
+    now,
+  });
+}
+
+/**
+ * The id of the queue `queueName` of the pool `poolName`, created (after the pool's other
+ * queues) when the pool has none of that name, as Prefect does for a deployment's queue.
+ */
+async function workQueueIdFor(
+  store: Store,
+  poolName: string,
+  queueName: string,
+  now: number,
+): Promise<string> {
+  const find = async () => {
+    const pool = await store.records.workPools.row(poolName);
+    if (pool === undefined) throw notFoundNamed("work pool", poolName);
+    return (await store.records.workPools.queueRows(pool.id)).find((q) => q.name === queueName);
+  };
+  const queue = await find();
+  if (queue !== undefined) return queue.id;
+  // "exists": another writer created it in between.
+  const outcome = await store.records.workPools.createQueue(poolName, {
+    name: queueName,
+    paused: false,
+    now,
+  });
+  if (outcome === "no-pool") throw notFoundNamed("work pool", poolName);
+  const created = await find();
+  if (created === undefined) throw notFoundNamed("work queue", `${poolName}/${queueName}`);
+  return created.id;
 }
 
 /** A deployment by id or by `flow/deployment` name; `ORDO_NOT_FOUND` when there is none. */

@@ -75,7 +75,7 @@ function describeInterval(schedule: IntervalScheduleInput): string {
  * A short description: cron → "at 03:00 every day (Europe/Berlin)" for common patterns,
  * otherwise `cron "…" (tz)`; interval → "every 1 hour", "every 90 seconds" (with the time
  * zone for whole days, whose wall-clock time it keeps); rrule → the rule's own text
- * ("every week on Monday, Wednesday").
+ * and its time zone ("every week on Monday, Wednesday (UTC)").
  *
  * @example
  * ```ts
@@ -86,5 +86,6 @@ function describeInterval(schedule: IntervalScheduleInput): string {
 export function describeSchedule(schedule: ScheduleSpecInput): string {
   if ("cron" in schedule) return describeCron(schedule);
   if ("interval" in schedule) return describeInterval(schedule);
-  return wallClockRule(schedule).rule.toText();
+  const { rule, timeZone } = wallClockRule(schedule);
+  return `${rule.toText()} (${timeZone})`;
 }

@@ -236,6 +236,39 @@ describe.each(backends)("deployments on %s", (_name, open) => {
     });
   });
 
+  it("creates a missing work queue of its pool, but not when the deployment is refused, nor a missing pool", async () => {
+    await withStores(open, async (store) => {
+      await api.createWorkPool(store, { name: "jobs" });
+      const base = { flowName: "f", name: "d", entrypoint: "f.ts:f", workPoolName: "jobs" };
+      await expect(
+        api.createDeployment(store, {
+          ...base,
+          workQueueName: "fast",
+          parameterSchema: SCHEMA,
+          parameters: { n: 0 },
+        }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_PARAMETERS" });
+      expect((await api.readWorkQueues(store, "jobs")).map((q) => q.name)).toEqual(["default"]);
+
+      const deployment = await api.createDeployment(store, { ...base, workQueueName: "fast" });
+      const queues = await api.readWorkQueues(store, "jobs");
+      expect(queues.map((q) => [q.name, q.priority])).toEqual([
+        ["default", 1],
+        ["fast", 2],
+      ]);
+      expect(deployment.workQueueName).toBe("fast");
+      const run = await api.createDeploymentFlowRun(store, deployment.id);
+      expect(run.workQueueId).toBe(queues[1]!.id);
+      // Deployed again: the same queue.
+      await api.createDeployment(store, { ...base, workQueueName: "fast" });
+      expect(await api.readWorkQueues(store, "jobs")).toHaveLength(2);
+
+      await expect(
+        api.createDeployment(store, { ...base, workPoolName: "nowhere", workQueueName: "fast" }),
+      ).rejects.toMatchObject({ code: "ORDO_NOT_FOUND", message: expect.stringContaining("nowhere") });
+    });
+  });
+
   it("refuses a schedule it cannot plan with nothing written; a stored one that fails stops neither the others nor edits", async () => {
     await withStores(open, async (store) => {
       const heavy = { flowName: "heavy", name: "minutes", entrypoint: "h.ts:h" };

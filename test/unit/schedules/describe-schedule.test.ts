@@ -28,9 +28,15 @@ describe("describeSchedule", () => {
     expect(describeSchedule(spec)).toBe(text);
   });
 
-  it("describes an rrule by its own text", () => {
+  it("describes an rrule by its own text and its time zone", () => {
     expect(
       describeSchedule({ rrule: "DTSTART:20240101T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE;COUNT=3" }),
-    ).toBe("every week on Monday, Wednesday for 3 times");
+    ).toBe("every week on Monday, Wednesday for 3 times (UTC)");
+    expect(describeSchedule({ rrule: "FREQ=WEEKLY;BYDAY=MO;BYHOUR=9", timezone: "America/New_York" })).toBe(
+      "every week on Monday at 9 (America/New_York)",
+    );
+    expect(describeSchedule({ rrule: "DTSTART;TZID=Asia/Tokyo:20240101T090000\nRRULE:FREQ=DAILY" })).toBe(
+      "every day (Asia/Tokyo)",
+    );
   });
 });
