@@ -146,9 +146,25 @@ export async function readDeploymentFile(path: string): Promise<DeploymentEntry[
   return parsed.data.deployments;
 }
 
+/** Where a key that is not a deployment's own goes, for keys written as in other tools' files. */
+const MISPLACED_KEY_HINTS: Record<string, string> = {
+  schedule: "schedules: a list, [{ cron: … }]",
+  cron: "schedules: [{ cron: …, timezone: … }]",
+  interval: "schedules: [{ interval: … }]",
+  rrule: "schedules: [{ rrule: … }]",
+  timezone: "schedules: [{ cron: …, timezone: … }]",
+  work_queue_name: "work_pool: { name: …, work_queue_name: … }",
+  job_variables: "work_pool: { name: …, job_variables: … }",
+  collision_strategy: "concurrency_limit: { limit: …, collision_strategy: … }",
+  enforce_parameter_schema: "nothing: parameters are always checked against the flow's schema",
+  pull: "source: local, bundle or git (steps are not run)",
+  build: "source: local, bundle or git (steps are not run)",
+  push: "source: local, bundle or git (steps are not run)",
+};
+
 /**
- * An unknown-key issue naming the keys as the file wrote them: `collisionStrategy`, not
- * the snake_case form it was read as.
+ * An unknown-key issue naming the keys as the file wrote them (`collisionStrategy`, not
+ * the snake_case form it was read as), and where a misplaced deployment key goes.
  */
 function keysAsWritten(issue: z.core.$ZodIssue, document: unknown): z.core.$ZodIssue {
   if (issue.code !== "unrecognized_keys") return issue;
@@ -158,9 +174,14 @@ function keysAsWritten(issue: z.core.$ZodIssue, document: unknown): z.core.$ZodI
   const keys = issue.keys.map(
     (key) => written.find((w) => w !== key && CAMEL_TO_SNAKE[w] === key && !written.includes(key)) ?? key,
   );
+  const hints = issue.keys.flatMap((key, i) => {
+    const hint = issue.path.length === 2 ? MISPLACED_KEY_HINTS[key] : undefined;
+    return hint === undefined ? [] : [`for ${keys[i]!}, write ${hint}`];
+  });
+  const hint = hints.length === 0 ? "" : ` (${hints.join("; ")})`;
   return {
     ...issue,
     keys,
-    message: `Unrecognized key${keys.length > 1 ? "s" : ""}: ${keys.map((k) => `"${k}"`).join(", ")}`,
+    message: `Unrecognized key${keys.length > 1 ? "s" : ""}: ${keys.map((k) => `"${k}"`).join(", ")}${hint}`,
   };
 }

@@ -55,7 +55,21 @@ describe("readDeploymentFile", () => {
     ]);
     await expect(readDeploymentFile(path)).rejects.toMatchObject({
       code: "ORDO_INVALID_INPUT",
-      message: `invalid deployment file ${path}: deployments.0: Unrecognized keys: "collisionStrategy", "colour"`,
+      message: `invalid deployment file ${path}: deployments.0: Unrecognized keys: "collisionStrategy", "colour" (for collisionStrategy, write concurrency_limit: { limit: …, collision_strategy: … })`,
+    });
+  });
+
+  it("says where a key written as in a Prefect file goes", async () => {
+    const path = file([
+      "deployments:",
+      "  - name: a",
+      "    entrypoint: flows/a.ts:a",
+      "    schedule:",
+      '      cron: "0 3 * * *"',
+      "    work_queue_name: fast",
+    ]);
+    await expect(readDeploymentFile(path)).rejects.toMatchObject({
+      message: `invalid deployment file ${path}: deployments.0: Unrecognized keys: "schedule", "work_queue_name" (for schedule, write schedules: a list, [{ cron: … }]; for work_queue_name, write work_pool: { name: …, work_queue_name: … })`,
     });
   });
 
