@@ -225,8 +225,16 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
     );
     registered.push(deployment);
     supervisor.prewarm({ entrypoint, path, job: { env: {} } });
-    write(`[serve] serving deployment '${deployment.flowName}/${deployment.name}'`);
+    const schedules = deployment.schedules.filter((s) => s.active).map((s) => s.description);
+    write(
+      `[serve] serving deployment '${deployment.flowName}/${deployment.name}'` +
+        (schedules.length === 0 ? "" : ` (${schedules.join("; ")})`),
+    );
   }
+  const example = registered[0]!;
+  write(
+    `[serve] trigger a run with: ordo deployment run '${example.flowName}/${example.name}'; Ctrl-C stops`,
+  );
   const entrypoints = new Map(registered.map((d) => [d.id, d]));
   const stop = new AbortController();
   const onSignal = () => stop.abort();

@@ -13,6 +13,10 @@ describe("serve", () => {
     const deployment = await client.orchestration.readDeployment("worker-stamp/served");
     expect(deployment.id).toBe(deploymentId);
     expect(deployment.workPoolName).toBeUndefined();
+    expect(served.output()).toContain("[serve] serving deployment 'worker-stamp/served'\n");
+    expect(served.output()).toContain(
+      "[serve] trigger a run with: ordo deployment run 'worker-stamp/served'",
+    );
 
     const file = join(dir, "stamps");
     const created = await client.orchestration.createDeploymentFlowRun("worker-stamp/served", {
