@@ -22,6 +22,8 @@ import { registerWorkerCommands } from "./worker.js";
 import { registerDeploymentCommands } from "./deployment.js";
 import { registerDeployCommand } from "./deploy.js";
 import { registerFlowRunControlCommands } from "./flow-run-control.js";
+import { setClientDefaults } from "../client/get-client.js";
+import { commandPath, waitsOutOutages } from "./outage-window.js";
 
 /**
  * Builds the `ordo` program. Commander never exits the process itself: its errors are
@@ -45,7 +47,12 @@ export function createProgram(ctx: CliContext): Command {
       writeErr: (text) => ctx.io.err(text),
       outputError: () => undefined, // printed by runCli as one line, with a code
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // One-shot commands fail within seconds when the server does not answer.
+    .hook("preAction", (_program, action) => {
+      const waits = waitsOutOutages(commandPath(action), action.opts());
+      setClientDefaults({ outageSeconds: waits ? undefined : 0 });
+    });
   registerRunCommand(program, ctx);
   registerFlowRunCommands(program, ctx);
   const flowRunGroup = program.commands.find((command) => command.name() === "flow-run");

@@ -8,16 +8,26 @@
  * @module
  */
 import { mkdir } from "node:fs/promises";
-import { loadSettings } from "../settings/load-settings.js";
+import { loadResolvedSettings } from "../settings/load-settings.js";
 import { dbPath } from "../settings/paths.js";
 import type { Settings } from "../settings/settings.js";
 import type { OrdoClient } from "./ordo-client.js";
 
 const CLIENT_KEY = Symbol.for("ordo.client");
 
+/**
+ * Defaults of the process-wide client that apply where no environment variable or
+ * profile sets the setting (the CLI's one-shot commands use a short outage window).
+ */
+export interface ClientDefaults {
+  /** In place of `ORDO_CLIENT_OUTAGE_SECONDS`'s default (300). */
+  readonly outageSeconds?: number | undefined;
+}
+
 /** What lives on `globalThis[Symbol.for("ordo.client")]`. */
 interface ClientSlot {
   client: Promise<OrdoClient> | undefined;
+  defaults?: ClientDefaults | undefined;
 }
 
 function clientSlot(): ClientSlot {
@@ -25,7 +35,30 @@ function clientSlot(): ClientSlot {
   return (holder[CLIENT_KEY] ??= { client: undefined });
 }
 
-async function openHttpClient(settings: Settings, apiUrl: string): Promise<OrdoClient> {
+/**
+ * Sets defaults for the process-wide client opened next (an open one keeps its own).
+ * An environment variable or profile setting still wins over them.
+ *
+ * @example
+ * ```ts
+ * setClientDefaults({ outageSeconds: 0 }); // fail within the request retries, not 300 s later
+ * ```
+ */
+export function setClientDefaults(defaults: ClientDefaults): void {
+  clientSlot().defaults = defaults;
+}
+
+/** The outage window in seconds: the setting, or the process's default where the setting is not set. */
+function outageSeconds(settings: Settings, outageIsDefault: boolean): number {
+  const preferred = clientSlot().defaults?.outageSeconds;
+  return outageIsDefault && preferred !== undefined ? preferred : settings.ORDO_CLIENT_OUTAGE_SECONDS;
+}
+
+async function openHttpClient(
+  settings: Settings,
+  apiUrl: string,
+  outageIsDefault: boolean,
+): Promise<OrdoClient> {
   // Loaded on demand, like the EmbeddedClient.
   const { HttpClient } = await import("./http-client.js");
   // ORDO_API_KEY is read from the environment until it has its own setting.
@@ -36,7 +69,7 @@ async function openHttpClient(settings: Settings, apiUrl: string): Promise<OrdoC
     apiKey: apiKey === "" ? undefined : apiKey,
     timeoutMs: settings.ORDO_API_TIMEOUT_SECONDS * 1000,
     maxRetries: settings.ORDO_API_MAX_RETRIES,
-    outageMs: settings.ORDO_CLIENT_OUTAGE_SECONDS * 1000,
+    outageMs: outageSeconds(settings, outageIsDefault) * 1000,
     outboxMaxItems: settings.ORDO_CLIENT_OUTBOX_MAX_ITEMS,
     drainTimeoutMs: settings.ORDO_CLIENT_DRAIN_TIMEOUT_SECONDS * 1000,
     home: settings.ORDO_HOME,
@@ -44,9 +77,13 @@ async function openHttpClient(settings: Settings, apiUrl: string): Promise<OrdoC
 }
 
 async function openClient(): Promise<OrdoClient> {
-  const settings = loadSettings();
+  const resolved = loadResolvedSettings();
+  const settings = resolved.settings;
   await mkdir(settings.ORDO_HOME, { recursive: true });
-  if (settings.ORDO_API_URL !== undefined) return openHttpClient(settings, settings.ORDO_API_URL);
+  if (settings.ORDO_API_URL !== undefined) {
+    const outage = resolved.entries.find((entry) => entry.name === "ORDO_CLIENT_OUTAGE_SECONDS");
+    return openHttpClient(settings, settings.ORDO_API_URL, outage?.source === "default");
+  }
   // Loaded on demand: commands that need no database never load SQLite.
   const { EmbeddedClient } = await import("./embedded-client.js");
   return EmbeddedClient.open({

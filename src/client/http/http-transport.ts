@@ -104,7 +104,12 @@ export class HttpTransport {
       if (request.signal?.aborted === true) throw outcome.failure.error;
       const delay = backoffDelayMs(attempt, this.#policy, Math.random());
       if (!shouldRetry(mode, attempt, Date.now() - started, delay, this.#policy)) throw outcome.failure.error;
-      if (mode === "outage" && attempt === this.#policy.maxRetries && !this.#warnedOutage) {
+      if (
+        mode === "outage" &&
+        attempt === this.#policy.maxRetries &&
+        this.#policy.outageMs > 0 &&
+        !this.#warnedOutage
+      ) {
         this.#warnedOutage = true;
         this.#onWarning(
           `${outcome.failure.error.message}; retrying for up to ${Math.round(this.#policy.outageMs / 1000)} s`,
