@@ -35,20 +35,22 @@ export function parseRate(raw: string, what: string): number {
 }
 
 /**
- * Parses a whole number (0 or more) given for `option`; `undefined` stays undefined.
- * Throws `ORDO_INVALID_INPUT` naming the option otherwise.
+ * Parses a whole number (`min` or more, 0 by default) given for `option`; `undefined`
+ * stays undefined. Throws `ORDO_INVALID_INPUT` naming the option otherwise.
  *
  * @example
  * ```ts
  * parseOptionalCount("4", "--concurrency"); // 4
+ * parseOptionalCount("0", "--limit", 1);    // throws: --limit must be a whole number ≥ 1
  * ```
  */
-export function parseOptionalCount(raw: string | undefined, option: string): number | undefined {
+export function parseOptionalCount(raw: string | undefined, option: string, min = 0): number | undefined {
   if (raw === undefined) return undefined;
   const text = raw.trim();
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value)) {
-    throw new OrdoError("ORDO_INVALID_INPUT", `${option} must be a whole number, got "${raw}"`, {
+  if (!Number.isSafeInteger(value) || value < min) {
+    const bound = min === 0 ? "" : ` ≥ ${min}`;
+    throw new OrdoError("ORDO_INVALID_INPUT", `${option} must be a whole number${bound}, got "${raw}"`, {
       option,
       value: raw,
     });

@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
+import { WorkPoolNameSchema } from "../schemas/index.js";
 import { loadSettings } from "../settings/index.js";
 import { CodeSources } from "../worker/sources/code-sources.js";
 import { Worker } from "../worker/worker.js";
@@ -21,6 +22,22 @@ interface WorkerStartOptions {
   readonly heartbeatSeconds?: string | undefined;
   readonly graceSeconds?: string | undefined;
   readonly workQueue: string[];
+}
+
+/** Checks a worker or queue name given as `option` (`ORDO_INVALID_INPUT` naming it). */
+function checkName(name: string | undefined, option: string): void {
+  if (name === undefined) return;
+  const parsed = WorkPoolNameSchema.safeParse(name);
+  if (!parsed.success) {
+    throw new OrdoError(
+      "ORDO_INVALID_INPUT",
+      `${option}: ${parsed.error.issues[0]?.message ?? "invalid"}, got "${name}"`,
+      {
+        option,
+        value: name,
+      },
+    );
+  }
 }
 
 /** Registers `ordo worker start`. */
@@ -52,15 +69,19 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
           {},
         );
       }
+      checkName(options.name, "--name");
+      for (const queue of options.workQueue) checkName(queue, "--work-queue");
+      const limit = parseOptionalCount(options.limit, "--limit", 1);
+      const heartbeatSeconds = parseOptionalCount(options.heartbeatSeconds, "--heartbeat-seconds", 1);
       const client = await getClient();
       const worker = new Worker({
         client,
         apiUrl: settings.ORDO_API_URL,
         pool: options.pool,
         name: options.name,
-        limit: parseOptionalCount(options.limit, "--limit"),
+        limit,
         prefetchSeconds: parseOptionalCount(options.prefetchSeconds, "--prefetch-seconds"),
-        heartbeatSeconds: parseOptionalCount(options.heartbeatSeconds, "--heartbeat-seconds"),
+        heartbeatSeconds,
         graceSeconds: parseOptionalCount(options.graceSeconds, "--grace-seconds"),
         workQueues: options.workQueue.length === 0 ? undefined : options.workQueue,
         sources: new CodeSources({ home: settings.ORDO_HOME, bundles: client.bundles }),

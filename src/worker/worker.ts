@@ -90,11 +90,26 @@ export class Worker {
         .catch(() => undefined);
       this.#options.write(`[worker] created work pool '${this.#options.pool}' (type process)`);
     }
+    await this.#warnOfMissingQueues();
     await this.#beat();
     const every = (this.#options.heartbeatSeconds ?? 30) * 1000;
     this.#heartbeat = setInterval(() => void this.#beat(), every);
     this.#options.write(`[worker] '${this.name}' started: polling work pool '${this.#options.pool}'`);
     this.#loop = this.#claimLoop();
+  }
+
+  /** Says which of the queues it was told to serve the pool does not have (yet). */
+  async #warnOfMissingQueues(): Promise<void> {
+    const wanted = this.#options.workQueues;
+    if (wanted === undefined) return;
+    const queues = await this.#options.client.orchestration.readWorkQueues(this.#options.pool);
+    const names = queues.map((q) => q.name);
+    for (const name of wanted.filter((w) => !names.includes(w))) {
+      this.#options.write(
+        `[worker] work pool '${this.#options.pool}' has no queue '${name}' (its queues: ${names.join(", ")}); ` +
+          `its runs start once it is created (ordo work-queue create ${name} --pool ${this.#options.pool})`,
+      );
+    }
   }
 
   async #beat(): Promise<void> {

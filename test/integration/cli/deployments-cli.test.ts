@@ -283,6 +283,42 @@ describe("ordo deploy and ordo deployment", () => {
     expect(result.stderr).toContain("ORDO_NO_SERVER");
   });
 
+  it.each([
+    [["--limit", "0"], '--limit must be a whole number ≥ 1, got "0"'],
+    [["--heartbeat-seconds", "0"], '--heartbeat-seconds must be a whole number ≥ 1, got "0"'],
+    [["--name", "a/b"], "--name: use 1–100 letters, digits, '_', '-' or '.', got \"a/b\""],
+    [["--work-queue", "a b"], "--work-queue: use 1–100 letters, digits, '_', '-' or '.', got \"a b\""],
+  ])("refuses worker option %j with exit 2, before registering", async (args, message) => {
+    const result = await ordo(["worker", "start", "--pool", "refused-pool", ...args]);
+    expect(result.stderr).toBe(`error: ${message} (ORDO_INVALID_INPUT)\n`);
+    expect(result.code).toBe(2);
+    expect((await ordo(["work-pool", "inspect", "refused-pool"])).stderr).toContain("ORDO_NOT_FOUND");
+  });
+
+  it("says so when a worker is told to serve a queue its pool does not have", async () => {
+    await ordo(["work-pool", "create", "queues-pool"]);
+    const child = spawn(
+      process.execPath,
+      ["bin/ordo.js", "worker", "start", "--pool", "queues-pool", "--work-queue", "nightly"],
+      {
+        cwd: REPO_ROOT,
+        env: cleanEnv({ ORDO_HOME: join(home, "cli"), ORDO_API_URL: server.apiUrl }),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise((done) => child.on("close", done));
+    await expect
+      .poll(() => stdout, { timeout: 20_000 })
+      .toContain("started: polling work pool 'queues-pool'");
+    child.kill("SIGTERM");
+    await exited;
+    expect(stdout).toContain(
+      "[worker] work pool 'queues-pool' has no queue 'nightly' (its queues: default); its runs start once it is created (ordo work-queue create nightly --pool queues-pool)",
+    );
+  });
+
   it("refuses to start a worker without a server", async () => {
     const result = await ordo(["worker", "start", "--pool", "x"], { ORDO_API_URL: "" });
     expect(result.stderr).toContain("ORDO_NO_SERVER");
