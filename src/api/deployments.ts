@@ -161,12 +161,34 @@ async function rowOf(store: Store, idOrName: string): Promise<DeploymentRow> {
   if (idOrName.includes("/")) {
     const { flowName, name } = parseDeploymentName(idOrName);
     const row = await store.records.deployments.getByName(flowName, name);
-    if (row === undefined) throw notFoundNamed("deployment", idOrName);
+    if (row === undefined)
+      throw withFlowDeployments(notFoundNamed("deployment", idOrName), await namesOfFlow(store, flowName));
     return row;
   }
   const row = await store.records.deployments.get(idOrName);
-  if (row === undefined) throw notFound("deployment", idOrName);
+  if (row === undefined) {
+    const error = notFound("deployment", idOrName);
+    // A flow's name given alone: deployments are named FLOW/DEPLOYMENT.
+    const names = await namesOfFlow(store, idOrName);
+    throw names.length === 0 ? error : withFlowDeployments(error, names, "name one as FLOW/DEPLOYMENT");
+  }
   return row;
+}
+
+/** The `flow/deployment` names of up to 10 deployments of the flow `flowName`. */
+async function namesOfFlow(store: Store, flowName: string): Promise<string[]> {
+  const rows = await store.records.deployments.list({ flowName, limit: 10, offset: 0 });
+  return rows.map((row) => `${row.flow_name}/${row.name}`);
+}
+
+/** `error` with the flow's deployments named in its message (unchanged when there are none). */
+function withFlowDeployments(error: OrdoError, names: readonly string[], advice?: string): OrdoError {
+  if (names.length === 0) return error;
+  const lead = advice === undefined ? "" : `${advice}; `;
+  return new OrdoError(error.code, `${error.message} (${lead}its flow has ${names.join(", ")})`, {
+    ...error.details,
+    deployments: names,
+  });
 }
 
 async function withSchedules(store: Store, row: DeploymentRow): Promise<Deployment> {

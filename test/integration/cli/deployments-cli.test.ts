@@ -256,7 +256,9 @@ describe("ordo deploy and ordo deployment", () => {
     expect(maxRuns.stderr).toContain('--max-runs must be a whole number ≥ 0, got "many"');
     const unknown = await ordo(["deployment", "run", "hello/nope"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe("error: no deployment named hello/nope (ORDO_NOT_FOUND)\n");
+    expect(unknown.stderr).toMatch(
+      /^error: no deployment named hello\/nope \(its flow has hello\/[^)]+\) \(ORDO_NOT_FOUND\)\n$/,
+    );
     const never = await ordo([
       "deploy",
       "examples/hello.ts:hello",

@@ -236,6 +236,30 @@ describe.each(backends)("deployments on %s", (_name, open) => {
     });
   });
 
+  it("names the flow's deployments when a deployment is not found by a flow's name or a mistyped name", async () => {
+    await withStores(open, async (store) => {
+      for (const name of ["nightly", "hourly"]) {
+        await api.createDeployment(store, { flowName: "etl", name, entrypoint: "f.ts:etl" });
+      }
+      await expect(api.readDeployment(store, "etl")).rejects.toMatchObject({
+        code: "ORDO_NOT_FOUND",
+        message:
+          "no deployment with id etl (name one as FLOW/DEPLOYMENT; its flow has etl/hourly, etl/nightly)",
+        details: { deployments: ["etl/hourly", "etl/nightly"] },
+      });
+      await expect(api.readDeployment(store, "etl/nighty")).rejects.toMatchObject({
+        code: "ORDO_NOT_FOUND",
+        message: "no deployment named etl/nighty (its flow has etl/hourly, etl/nightly)",
+      });
+      await expect(api.readDeployment(store, "other/x")).rejects.toMatchObject({
+        message: "no deployment named other/x",
+      });
+      await expect(api.readDeployment(store, "nothing")).rejects.toMatchObject({
+        message: "no deployment with id nothing",
+      });
+    });
+  });
+
   it("creates a missing work queue of its pool, but not when the deployment is refused, nor a missing pool", async () => {
     await withStores(open, async (store) => {
       await api.createWorkPool(store, { name: "jobs" });
