@@ -146,9 +146,12 @@ async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Prom
 async function retry(ctx: CliContext, id: string, options: JsonOption): Promise<void> {
   const client = await getClient();
   await client.markCrashedRuns(); // a run whose process died becomes Crashed, and so retryable
-  const { retryFlowRun } = await import("../sdk/retry-flow-run.js");
+  const { retryFlowRunImporting } = await import("../sdk/retry-flow-run.js");
+  // The flow file loads compiled ahead, as for `ordo run`.
+  const { importFlowFile } = await import("../worker/import-flow-file.js");
   const json = options.json === true;
-  const state = json ? await withStdoutToStderr(() => retryFlowRun(id)) : await retryFlowRun(id);
+  const retryRun = () => retryFlowRunImporting(id, importFlowFile);
+  const state = json ? await withStdoutToStderr(retryRun) : await retryRun();
   await reportFinalState(ctx, state, json);
 }
 

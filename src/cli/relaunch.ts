@@ -1,7 +1,7 @@
 /**
- * The commands that load flow files in the CLI's own process (`ordo run`, `ordo deploy`)
- * run in a Node.js started with `--experimental-import-meta-resolve`, so that their flow
- * files load compiled ahead, as in runs' processes, instead of through tsx's loader (whose
+ * The commands that load flow files in the CLI's own process (`ordo run`, `ordo deploy`,
+ * `ordo flow-run retry`) run in a Node.js started with `--experimental-import-meta-resolve`,
+ * so that their flow files load compiled ahead, as in runs' processes, instead of through tsx's loader (whose
  * hooks run on a thread of their own: about 0.4 s more for `ordo run`). The `ordo` bin
  * cannot pass the option to the Node.js that runs it, so for these commands it starts
  * itself again with it, relays signals to that process and ends as it ended.
@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { IMPORT_META_RESOLVE_FLAG } from "../worker/compiled/node-resolver.js";
 
 /** The commands whose flow files load better compiled ahead. */
-const FLOW_LOADING_COMMANDS: ReadonlySet<string> = new Set(["run", "deploy"]);
+const FLOW_LOADING_COMMANDS: ReadonlySet<string> = new Set(["run", "deploy", "flow-run retry"]);
 
 /** The signals relayed to the relaunched process. */
 const RELAYED_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
@@ -42,7 +42,10 @@ export interface LaunchFacts {
  */
 export function relaunchArgs(facts: LaunchFacts): string[] | undefined {
   const [, script, command, ...rest] = facts.argv;
-  if (script === undefined || command === undefined || !FLOW_LOADING_COMMANDS.has(command)) return undefined;
+  if (script === undefined || command === undefined) return undefined;
+  if (!FLOW_LOADING_COMMANDS.has(command) && !FLOW_LOADING_COMMANDS.has(`${command} ${rest[0] ?? ""}`)) {
+    return undefined;
+  }
   if (!facts.flagAllowed) return undefined;
   const given = [...facts.execArgv, ...(facts.nodeOptions ?? "").split(/\s+/)];
   if (given.includes(IMPORT_META_RESOLVE_FLAG)) return undefined;

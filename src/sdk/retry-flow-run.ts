@@ -9,6 +9,7 @@ import { resultReader } from "../engine/result-io.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { StateType, type State } from "../states/index.js";
 import { engineConfig } from "./engine-config.js";
+import type { ModuleImporter } from "./entrypoint.js";
 import { flowDefinitionOf } from "./find-flow.js";
 
 const RETRYABLE: ReadonlySet<string> = new Set([StateType.FAILED, StateType.CRASHED, StateType.CANCELLED]);
@@ -25,7 +26,18 @@ const RETRYABLE: ReadonlySet<string> = new Set([StateType.FAILED, StateType.CRAS
  * if (state.isFailed()) await retryFlowRun(state.flowRunId!);
  * ```
  */
-export async function retryFlowRun(flowRunId: string): Promise<State> {
+export function retryFlowRun(flowRunId: string): Promise<State> {
+  return retryFlowRunImporting(flowRunId);
+}
+
+/**
+ * {@link retryFlowRun}, with the run's flow file imported by `importModule` when the flow
+ * is not defined in this process (`ordo flow-run retry` imports it compiled ahead).
+ */
+export async function retryFlowRunImporting(
+  flowRunId: string,
+  importModule?: ModuleImporter,
+): Promise<State> {
   const config = await engineConfig();
   await config.client.markCrashedRuns();
   const run = await config.client.readFlowRun(flowRunId);
@@ -36,7 +48,7 @@ export async function retryFlowRun(flowRunId: string): Promise<State> {
       { flowRunId, state: run.state.name },
     );
   }
-  const def = await flowDefinitionOf(run);
+  const def = await flowDefinitionOf(run, importModule);
   const outcome = await runFlow(def, run.parameters, config, { existingRun: run });
   return stateOf(outcome, resultReader(config));
 }

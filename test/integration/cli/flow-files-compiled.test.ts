@@ -1,5 +1,5 @@
 /**
- * `ordo run` and `ordo deploy` from the built package load a TypeScript flow file compiled
+ * `ordo run`, `ordo deploy` and `ordo flow-run retry` from the built package load a TypeScript flow file compiled
  * ahead, as runs' processes do: the `ordo` bin starts itself again with the Node.js option
  * that needs, relays signals to that process and ends as it ended.
  */
@@ -12,7 +12,7 @@ import { eventually, useWorkerHarness } from "../worker/harness.js";
 const harness = useWorkerHarness();
 
 const FLOWS = `
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { z } from "zod";
 import { flow, task } from "ordo";
 
@@ -25,6 +25,15 @@ export const etl = flow(
 
 export const fails = flow({ name: "compiled-fails" }, async () => {
   throw new Error("the flow failed on purpose");
+});
+
+export const flaky = flow({ name: "compiled-flaky", params: z.object({ marker: z.string() }) }, async ({ marker }) => {
+  const doubled = await double(21);
+  if (!existsSync(marker)) {
+    writeFileSync(marker, "");
+    throw new Error("fails the first time");
+  }
+  return doubled;
 });
 
 export const waits = flow({ name: "compiled-waits", params: z.object({ marker: z.string() }) }, async ({ marker }) => {
@@ -72,6 +81,25 @@ describe("the CLI loads flow files compiled ahead", () => {
     const deployment = await client.orchestration.readDeployment("compiled-etl/compiled");
     expect(deployment.parameterSchema).toMatchObject({ properties: { n: { type: "integer", minimum: 1 } } });
     expect(compiledFlows(dir)).toHaveLength(1); // the same file, compiled once
+  });
+
+  it("`ordo flow-run retry` loads the run's flow file compiled ahead and resumes it", async () => {
+    const { ordo, client, dir } = harness();
+    const marker = join(dir, "flaky.marker");
+    const first = ordo(["run", "flows/etl.ts:flaky", "--param", `marker=${marker}`], {}, project);
+    expect((await first.exited).code).toBe(1);
+    const [failed] = await client.readFlowRuns({ flowName: "compiled-flaky", limit: 1 });
+    expect(failed?.state.name).toBe("Failed");
+
+    // Compiled again by the retry, not loaded through tsx.
+    rmSync(join(dir, "cache", "flows"), { recursive: true, force: true });
+    const retry = ordo(["flow-run", "retry", failed!.id], {}, project);
+    expect(await retry.exited).toEqual({ code: 0, signal: null });
+    expect(retry.output()).toMatch(/finished in state Completed/);
+    expect((await client.readFlowRun(failed!.id)).state.name).toBe("Completed");
+    // The task that completed before is not run again.
+    expect(await client.readTaskRuns({ flowRunId: failed!.id })).toHaveLength(1);
+    expect(compiledFlows(dir)).toHaveLength(1);
   });
 
   it("relays SIGTERM to the run: it is marked Crashed and `ordo run` ends with the signal", async () => {

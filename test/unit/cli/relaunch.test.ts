@@ -15,7 +15,7 @@ const facts = (args: string[], over: Partial<LaunchFacts> = {}): LaunchFacts => 
 });
 
 describe("relaunchArgs", () => {
-  it("starts `ordo run` and `ordo deploy` again with the option, keeping Node's options and every argument", () => {
+  it("starts `ordo run`, `ordo deploy` and `ordo flow-run retry` again with the option, keeping Node's options and every argument", () => {
     expect(relaunchArgs(facts(["run", "flows/etl.ts:etl", "--param", "n=1"]))).toEqual([
       FLAG,
       "/p/bin/ordo.js",
@@ -31,10 +31,18 @@ describe("relaunchArgs", () => {
       "deploy",
       "--all",
     ]);
+    expect(relaunchArgs(facts(["flow-run", "retry", "01a2"]))).toEqual([
+      FLAG,
+      "/p/bin/ordo.js",
+      "flow-run",
+      "retry",
+      "01a2",
+    ]);
   });
 
   it("goes on in this process for other commands, for help, and without a command", () => {
     expect(relaunchArgs(facts(["flow-run", "ls"]))).toBeUndefined();
+    expect(relaunchArgs(facts(["flow-run", "retry", "--help"]))).toBeUndefined();
     expect(relaunchArgs(facts(["worker", "start", "--pool", "run"]))).toBeUndefined();
     expect(relaunchArgs(facts(["run", "--help"]))).toBeUndefined();
     expect(relaunchArgs(facts([]))).toBeUndefined();
