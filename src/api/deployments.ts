@@ -319,12 +319,17 @@ export async function updateDeployment(
     });
   }
   if (changes.schedules !== undefined) checkSchedulesComputable(changes.schedules, now);
-  if (row.parameter_schema !== null) {
+  if (
+    row.parameter_schema !== null &&
+    (changes.schedules !== undefined || changes.parameters !== undefined)
+  ) {
     const json = <T>(value: unknown): T => store.records.deployments.json<T>(value);
+    // New defaults are checked with the stored schedules' own parameters too.
+    const schedules = changes.schedules ?? (await store.records.deployments.schedules([row.id]));
     checkScheduleParameters(
       json(row.parameter_schema),
       changes.parameters ?? json(row.parameters),
-      changes.schedules ?? [],
+      schedules,
       row.flow_name,
     );
   }

@@ -26,7 +26,7 @@ import { uuid7 } from "../ids/uuid7.js";
 import { OrdoError } from "../errors/index.js";
 import { notFound, parseInput } from "./errors.js";
 import { jsonSchemaIssues } from "./json-schema-validation.js";
-import { unexpectedParameterMessage, unexpectedParameters } from "./unexpected-parameters.js";
+import { unexpectedParameterIssues } from "./unexpected-parameters.js";
 import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
 
@@ -129,12 +129,8 @@ export function checkParameters(
   options: { readonly partial?: boolean } = {},
 ): void {
   // Partial: a deployment's defaults need not hold every required parameter (its runs add them).
-  const unexpected = unexpectedParameters(schema, parameters).map((path) => ({
-    path,
-    message: unexpectedParameterMessage(schema, flowName),
-  }));
   const issues = [
-    ...unexpected,
+    ...unexpectedParameterIssues(schema, parameters, flowName),
     ...jsonSchemaIssues(schema, parameters, "parameterSchema").filter(
       (issue) => options.partial !== true || !issue.message.startsWith("must have required property"),
     ),

@@ -30,13 +30,33 @@ export function unexpectedParameters(
   return Object.keys(parameters).filter((key) => !Object.hasOwn(properties, key));
 }
 
-/** "is not a parameter of flow etl (its parameters: limit, table)", for an unexpected key. */
-export function unexpectedParameterMessage(
+/** A parameter `schema` does not name: its key, and what is wrong with it. */
+export interface UnexpectedParameterIssue {
+  readonly path: string;
+  /** "is not a parameter of flow etl (its parameters: limit, table)". */
+  readonly message: string;
+}
+
+/**
+ * {@link unexpectedParameters} as issues naming each key and the flow's parameters, for
+ * `ORDO_INVALID_PARAMETERS` (the server's check of runs and deployments, `ordo run`).
+ *
+ * @example
+ * ```ts
+ * unexpectedParameterIssues(schema, { lmit: 5 }, "etl");
+ * // [{ path: "lmit", message: "is not a parameter of flow etl (its parameters: limit, table)" }]
+ * ```
+ */
+export function unexpectedParameterIssues(
   schema: Readonly<Record<string, unknown>>,
+  parameters: Readonly<Record<string, unknown>>,
   flowName: string,
-): string {
-  const properties = schema["properties"] as Record<string, unknown>;
-  const names = Object.keys(properties).sort();
+): UnexpectedParameterIssue[] {
+  const unexpected = unexpectedParameters(schema, parameters);
+  if (unexpected.length === 0) return [];
+  // unexpectedParameters found keys, so the schema lists its properties.
+  const names = Object.keys(schema["properties"] as Record<string, unknown>).sort();
   const known = names.length === 0 ? "it takes none" : `its parameters: ${names.join(", ")}`;
-  return `is not a parameter of flow ${flowName} (${known})`;
+  const message = `is not a parameter of flow ${flowName} (${known})`;
+  return unexpected.map((path) => ({ path, message }));
 }

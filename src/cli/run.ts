@@ -4,7 +4,7 @@
  * @module
  */
 import type { Command } from "commander";
-import { unexpectedParameterMessage, unexpectedParameters } from "../api/unexpected-parameters.js";
+import { unexpectedParameterIssues } from "../api/unexpected-parameters.js";
 import type { FlowDefinition } from "../engine/definitions.js";
 import { parameterJsonSchema } from "../engine/parameters.js";
 import { OrdoError } from "../errors/ordo-error.js";
@@ -21,11 +21,10 @@ import { withStdoutToStderr } from "./stdout-to-stderr.js";
  * flow would otherwise drop without a word (a typo running with the default).
  */
 function refuseUnexpectedParameters(def: FlowDefinition, params: Record<string, unknown>): void {
-  const schema = parameterJsonSchema(def);
-  const issues = unexpectedParameters(schema, params).map((field) => ({
-    field,
-    message: unexpectedParameterMessage(schema, def.name),
-  }));
+  // Named `field`, as the engine's own parameter issues are.
+  const issues = unexpectedParameterIssues(parameterJsonSchema(def), params, def.name).map(
+    ({ path, message }) => ({ field: path, message }),
+  );
   const [first] = issues;
   if (first === undefined) return;
   throw new OrdoError(

@@ -189,6 +189,18 @@ describe.each(backends)("deployments on %s", (_name, open) => {
       await expect(
         api.updateDeployment(store, "typed/g", { schedules: [{ interval: 60, parameters: { m: 1 } }] }),
       ).rejects.toMatchObject({ code: "ORDO_INVALID_PARAMETERS", details: { issues: [{ path: "m" }] } });
+      // New defaults are checked over the stored schedules' own parameters, and refused with nothing written.
+      await api.createDeployment(store, {
+        flowName: "single",
+        name: "h",
+        entrypoint: "x.ts:y",
+        parameterSchema: { ...SCHEMA, maxProperties: 1 },
+        schedules: [{ interval: 3600, parameters: { n: 1 } }],
+      });
+      await expect(
+        api.updateDeployment(store, "single/h", { parameters: { table: "users" } }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_PARAMETERS" });
+      expect((await api.readDeployment(store, "single/h")).parameters).toEqual({});
       await expect(
         api.createDeployment(store, {
           flowName: "typed",

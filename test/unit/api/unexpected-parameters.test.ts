@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { unexpectedParameterMessage, unexpectedParameters } from "../../../src/api/unexpected-parameters.js";
+import { unexpectedParameterIssues, unexpectedParameters } from "../../../src/api/unexpected-parameters.js";
 
 const jsonSchemaOf = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
@@ -15,12 +15,14 @@ describe("unexpectedParameters", () => {
     const schema = jsonSchemaOf(z.object({ table: z.string(), limit: z.number().default(10) }));
     expect(unexpectedParameters(schema, params)).toEqual(["lmit"]);
     expect(unexpectedParameters(schema, { table: "users" })).toEqual([]);
-    expect(unexpectedParameterMessage(schema, "etl")).toBe(
-      "is not a parameter of flow etl (its parameters: limit, table)",
-    );
-    expect(unexpectedParameterMessage(jsonSchemaOf(z.object({})), "etl")).toBe(
-      "is not a parameter of flow etl (it takes none)",
-    );
+    expect(unexpectedParameterIssues(schema, params, "etl")).toEqual([
+      { path: "lmit", message: "is not a parameter of flow etl (its parameters: limit, table)" },
+    ]);
+    expect(unexpectedParameterIssues(jsonSchemaOf(z.object({})), params, "etl")).toEqual([
+      { path: "table", message: "is not a parameter of flow etl (it takes none)" },
+      { path: "lmit", message: "is not a parameter of flow etl (it takes none)" },
+    ]);
+    expect(unexpectedParameterIssues(schema, { table: "users" }, "etl")).toEqual([]);
   });
 
   it("finds none where the schema takes other keys, or refuses them itself", () => {
