@@ -180,6 +180,7 @@ export async function heartbeatWorker(store: Store, pool: string, input: WorkerH
     beat.name,
     beat.heartbeatIntervalSeconds,
     Date.now(),
+    beat.stopped,
   );
   if (!known) throw notFoundNamed("work pool", pool);
 }

@@ -127,7 +127,11 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
       ctx.io.out(
         `\nWorkers\n${formatTable(
           [{ header: "NAME" }, { header: "STATUS" }, { header: "LAST HEARTBEAT" }],
-          workers.map((w) => [w.name, w.status, formatRelativeTime(w.lastHeartbeatAt, now)]),
+          workers.map((w) => [
+            w.name,
+            w.stoppedAt === undefined ? w.status : `${w.status} (stopped)`,
+            formatRelativeTime(w.lastHeartbeatAt, now),
+          ]),
         )}`,
       );
     });

@@ -141,8 +141,10 @@ export const WorkerSchema = z.object({
   name: z.string(),
   heartbeatIntervalSeconds: z.number().int().positive(),
   lastHeartbeatAt: Millis,
-  /** OFFLINE after three missed heartbeats. */
+  /** OFFLINE after three missed heartbeats, or at once when the worker said it stopped. */
   status: z.enum(["ONLINE", "OFFLINE"]),
+  /** When the worker stopped (its last heartbeat said so); absent while it runs. */
+  stoppedAt: Millis.optional(),
   createdAt: Millis,
 });
 /** A worker. */
@@ -152,6 +154,8 @@ export type Worker = z.infer<typeof WorkerSchema>;
 export const WorkerHeartbeatSchema = z.object({
   name: WorkPoolNameSchema,
   heartbeatIntervalSeconds: z.number().int().min(1).max(3600).default(30),
+  /** The worker's last heartbeat, sent when it stops: it is OFFLINE at once. */
+  stopped: z.boolean().default(false),
 });
 /** A worker's heartbeat. */
 export type WorkerHeartbeat = z.input<typeof WorkerHeartbeatSchema>;

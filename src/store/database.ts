@@ -231,6 +231,8 @@ export interface WorkersTable {
   name: string;
   heartbeat_interval_seconds: number;
   heartbeat_at: number;
+  /** When its last heartbeat said it stopped (graceful shutdown); `null` while it runs. */
+  stopped_at?: number | null;
   created_at: number;
 }
 

@@ -5,8 +5,9 @@
  * as a run becomes due (so runs start without polling delay), prefetching runs due in
  * the next seconds so that their process is up on time. Heartbeats say the worker is
  * alive (the pool shows READY). On stop (SIGTERM), it ends the claim waiting on the
- * server and claims nothing more, lets running runs finish for a grace period, then
- * stops what is left and puts it back in the queue.
+ * server and claims nothing more, lets running runs finish for a grace period, stops
+ * what is left and puts it back in the queue, then sends a last heartbeat that says it
+ * stopped: it shows OFFLINE at once (and its pool NOT_READY when it was the last one).
  *
  * @module
  */
@@ -112,11 +113,13 @@ export class Worker {
     }
   }
 
-  async #beat(): Promise<void> {
+  /** One heartbeat; the last one, on stop, says the worker stopped (OFFLINE at once). */
+  async #beat(stopped = false): Promise<void> {
     try {
       await this.#options.client.orchestration.heartbeatWorker(this.#options.pool, {
         name: this.name,
         heartbeatIntervalSeconds: this.#options.heartbeatSeconds ?? 30,
+        stopped,
       });
     } catch (error) {
       this.#options.write(`[worker] heartbeat failed: ${String(error)}`);
@@ -207,5 +210,6 @@ export class Worker {
     );
     await this.#supervisor.shutdown((this.#options.graceSeconds ?? 30) * 1000);
     await this.#loop;
+    await this.#beat(true);
   }
 }

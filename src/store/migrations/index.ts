@@ -15,6 +15,7 @@ import { migration0008 } from "./0008-deployment-source.js";
 import { migration0009 } from "./0009-flow-run-late-and-hosted-indexes.js";
 import { migration0010 } from "./0010-events-by-name-and-id.js";
 import { migration0011 } from "./0011-flow-run-suspensions.js";
+import { migration0012 } from "./0012-worker-stopped.js";
 
 /** The migrations, ordered by version. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];

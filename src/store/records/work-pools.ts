@@ -61,11 +61,15 @@ export interface WorkQueueChanges {
   readonly paused?: boolean | undefined;
 }
 
-/** True when `worker` heartbeated within three of its intervals before `now`. */
+/**
+ * True when `worker` heartbeated within three of its intervals before `now` and its last
+ * heartbeat did not say it stopped.
+ */
 export function isWorkerOnline(
-  worker: Pick<WorkersTable, "heartbeat_at" | "heartbeat_interval_seconds">,
+  worker: Pick<WorkersTable, "heartbeat_at" | "heartbeat_interval_seconds" | "stopped_at">,
   now: number,
 ): boolean {
+  if (worker.stopped_at !== null && worker.stopped_at !== undefined) return false;
   return (
     now - Number(worker.heartbeat_at) <= MISSED_HEARTBEATS_OFFLINE * worker.heartbeat_interval_seconds * 1000
   );
@@ -79,6 +83,7 @@ function workerFromRow(row: WorkersTable, poolName: string, now: number): Worker
     heartbeatIntervalSeconds: row.heartbeat_interval_seconds,
     lastHeartbeatAt: Number(row.heartbeat_at),
     status: isWorkerOnline(row, now) ? "ONLINE" : "OFFLINE",
+    stoppedAt: row.stopped_at === null || row.stopped_at === undefined ? undefined : Number(row.stopped_at),
     createdAt: Number(row.created_at),
   };
 }
@@ -217,7 +222,7 @@ export class WorkPoolRecords {
       this.#sql.all(
         qb
           .selectFrom("workers")
-          .select(["work_pool_id", "heartbeat_at", "heartbeat_interval_seconds"])
+          .select(["work_pool_id", "heartbeat_at", "heartbeat_interval_seconds", "stopped_at"])
           .where("work_pool_id", "in", ids),
       ),
     ]);
@@ -388,12 +393,16 @@ export class WorkPoolRecords {
     ]);
   }
 
-  /** Records a worker's heartbeat (registering it); false for an unknown pool. */
+  /**
+   * Records a worker's heartbeat (registering it); `stopped` marks its last one, sent when
+   * it stops. False for an unknown pool.
+   */
   async heartbeat(
     poolName: string,
     workerName: string,
     intervalSeconds: number,
     now: number,
+    stopped = false,
   ): Promise<boolean> {
     const pool = await this.row(poolName);
     if (pool === undefined) return false;
@@ -406,12 +415,15 @@ export class WorkPoolRecords {
           name: workerName,
           heartbeat_interval_seconds: intervalSeconds,
           heartbeat_at: now,
+          stopped_at: stopped ? now : null,
           created_at: now,
         })
         .onConflict((oc) =>
-          oc
-            .columns(["work_pool_id", "name"])
-            .doUpdateSet({ heartbeat_at: now, heartbeat_interval_seconds: intervalSeconds }),
+          oc.columns(["work_pool_id", "name"]).doUpdateSet({
+            heartbeat_at: now,
+            heartbeat_interval_seconds: intervalSeconds,
+            stopped_at: stopped ? now : null,
+          }),
         ),
     ]);
     return true;

@@ -49,13 +49,22 @@ describe("ordo work-pool", () => {
     );
     const list = JSON.parse((await ordo(["work-pool", "ls", "--json"])).stdout) as { name: string }[];
     expect(list.map((p) => p.name)).toContain("cli-pool");
+    for (const beat of [{ name: "w-up" }, { name: "w-down", stopped: true }]) {
+      const answer = await fetch(`${server.apiUrl}/work_pools/cli-pool/workers/heartbeat`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(beat),
+      });
+      expect(answer.status).toBe(204);
+    }
     const inspect = await ordo(["work-pool", "inspect", "cli-pool"]);
     expect(inspect.stdout).toMatch(/Concurrency:\s+2/);
+    expect(inspect.stdout).toMatch(/Status:\s+READY/);
     expect(inspect.stdout).toContain("default");
+    expect(inspect.stdout).toMatch(/w-up\s+ONLINE\s/);
+    expect(inspect.stdout).toMatch(/w-down\s+OFFLINE \(stopped\)\s/);
     expect((await ordo(["work-pool", "pause", "cli-pool"])).stdout).toBe("work pool cli-pool is PAUSED\n");
-    expect((await ordo(["work-pool", "resume", "cli-pool"])).stdout).toBe(
-      "work pool cli-pool is NOT_READY\n",
-    );
+    expect((await ordo(["work-pool", "resume", "cli-pool"])).stdout).toBe("work pool cli-pool is READY\n");
     const bad = await ordo(["work-pool", "create", "x", "--concurrency", "lots"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--concurrency must be a whole number");

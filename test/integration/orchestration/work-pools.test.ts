@@ -51,6 +51,43 @@ describe.each(backends)("work pools on %s", (_name, open) => {
     });
   });
 
+  it("shows a worker OFFLINE at once when its last heartbeat said it stopped, and ONLINE again when it beats anew", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "s" });
+      await api.heartbeatWorker(store, "s", { name: "w1", heartbeatIntervalSeconds: 30 });
+      await api.heartbeatWorker(store, "s", { name: "w2", heartbeatIntervalSeconds: 30 });
+      const before = Date.now();
+      await api.heartbeatWorker(store, "s", { name: "w1", stopped: true });
+      const byName = async () => new Map((await api.readWorkers(store, "s")).map((w) => [w.name, w]));
+      expect((await byName()).get("w1")).toMatchObject({ status: "OFFLINE", stoppedAt: expect.any(Number) });
+      expect((await byName()).get("w1")?.stoppedAt).toBeGreaterThanOrEqual(before);
+      expect((await byName()).get("w2")).toMatchObject({ status: "ONLINE" });
+      expect((await byName()).get("w2")?.stoppedAt).toBeUndefined();
+      expect((await api.readWorkPool(store, "s")).status).toBe("READY");
+      expect((await api.readWorkPoolSummaries(store, { names: ["s"] }))[0]).toMatchObject({
+        workersOnline: 1,
+        workersOffline: 1,
+      });
+
+      await api.heartbeatWorker(store, "s", { name: "w2", stopped: true });
+      expect((await api.readWorkPool(store, "s")).status).toBe("NOT_READY");
+      expect((await api.readWorkPoolSummaries(store, { names: ["s"] }))[0]).toMatchObject({
+        workersOnline: 0,
+        workersOffline: 2,
+      });
+
+      await api.heartbeatWorker(store, "s", { name: "w1" });
+      expect((await byName()).get("w1")).toMatchObject({ status: "ONLINE" });
+      expect((await byName()).get("w1")?.stoppedAt).toBeUndefined();
+      expect((await api.readWorkPool(store, "s")).status).toBe("READY");
+      await expect(
+        api.heartbeatWorker(store, "s", { name: "w1", stopped: "yes" } as never),
+      ).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+      });
+    });
+  });
+
   it("adds queues after the existing ones by default, keeps the default queue, and deletes a pool with its queues", async () => {
     await withStore(open, async (store) => {
       await api.createWorkPool(store, { name: "q" });

@@ -46,12 +46,13 @@ describe("a worker stopped with SIGTERM", () => {
     expect(names.at(-1)).toBe("AwaitingRetry");
   });
 
-  it("ends the claim waiting on the server at once: an idle worker exits 0 well within its 10 s claim wait", async () => {
+  it("ends the claim waiting on the server at once: an idle worker exits 0 well within its 10 s claim wait, OFFLINE at once", async () => {
     const { client, worker } = harness();
     await client.orchestration.createWorkPool({ name: "local", type: "process" });
     const w = await worker("local", ["--name", "idle"]);
     // Let its first claim reach the server and wait there.
     await new Promise((done) => setTimeout(done, 500));
+    expect((await client.orchestration.readWorkPool("local")).status).toBe("READY");
 
     const stoppedAt = Date.now();
     w.child.kill("SIGTERM");
@@ -59,6 +60,11 @@ describe("a worker stopped with SIGTERM", () => {
 
     expect(exit).toEqual({ code: 0, signal: null });
     expect(Date.now() - stoppedAt).toBeLessThan(5_000);
-    expect(w.output()).not.toMatch(/could not claim runs/);
+    expect(w.output()).not.toMatch(/could not claim runs|heartbeat failed/);
+    // Its last heartbeat said it stopped: OFFLINE now, not three heartbeat intervals later.
+    const [stopped] = await client.orchestration.readWorkers("local");
+    expect(stopped).toMatchObject({ name: "idle", status: "OFFLINE", stoppedAt: expect.any(Number) });
+    expect(stopped?.stoppedAt).toBeGreaterThanOrEqual(stoppedAt);
+    expect((await client.orchestration.readWorkPool("local")).status).toBe("NOT_READY");
   });
 });
