@@ -4,7 +4,10 @@
  * so that their flow files load compiled ahead, as in runs' processes, instead of through tsx's loader (whose
  * hooks run on a thread of their own: about 0.4 s more for `ordo run`). The `ordo` bin
  * cannot pass the option to the Node.js that runs it, so for these commands it starts
- * itself again with it, relays signals to that process and ends as it ended.
+ * itself again with it, relays signals to that process and ends as it ended. The
+ * relaunched process ends with it too: killed outright (SIGKILL, which cannot be
+ * relayed), the launcher closes the channel it holds to that process, which then stops as
+ * on SIGTERM (its run is marked Crashed) instead of running on with no one waiting.
  *
  * @module
  */
@@ -16,6 +19,9 @@ const FLOW_LOADING_COMMANDS: ReadonlySet<string> = new Set(["run", "deploy", "fl
 
 /** The signals relayed to the relaunched process. */
 const RELAYED_SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** Set in the relaunched process's environment to its launcher's pid. */
+const LAUNCHER_PID_ENV = "ORDO_LAUNCHER_PID";
 
 /** What decides whether the CLI starts itself again. */
 export interface LaunchFacts {
@@ -66,7 +72,11 @@ export async function relaunchIfNeeded(): Promise<false> {
     flagAllowed: process.allowedNodeEnvironmentFlags.has(IMPORT_META_RESOLVE_FLAG),
   });
   if (args === undefined) return false;
-  const child = spawn(process.execPath, args, { stdio: "inherit" });
+  const child = spawn(process.execPath, args, {
+    // The channel (fd 3) closes when this process ends, however it ends: see followLauncher.
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: { ...process.env, [LAUNCHER_PID_ENV]: String(process.pid) },
+  });
   // A terminal's Ctrl-C reaches both processes; the CLI's runs take a repeated signal as one.
   const relay = (signal: NodeJS.Signals) => child.kill(signal);
   for (const signal of RELAYED_SIGNALS) process.on(signal, relay);
@@ -81,4 +91,20 @@ export async function relaunchIfNeeded(): Promise<false> {
       else process.exit(code ?? 1);
     });
   });
+}
+
+/**
+ * In a process the launcher started ({@link relaunchIfNeeded}): stops as on SIGTERM when
+ * the launcher goes away without relaying a signal (killed with SIGKILL). Elsewhere (no
+ * launcher, or a process further down that inherited the environment) it does nothing.
+ * The channel does not keep the process alive.
+ */
+export function followLauncher(): void {
+  const launcher = process.env[LAUNCHER_PID_ENV];
+  if (launcher === undefined) return;
+  // Not inherited by the processes this one starts (a flow's own `ordo run`, say).
+  delete process.env[LAUNCHER_PID_ENV];
+  if (launcher !== String(process.ppid) || process.channel === undefined) return;
+  process.channel.unref();
+  process.once("disconnect", () => process.kill(process.pid, "SIGTERM"));
 }

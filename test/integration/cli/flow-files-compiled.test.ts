@@ -3,11 +3,11 @@
  * ahead, as runs' processes do: the `ordo` bin starts itself again with the Node.js option
  * that needs, relays signals to that process and ends as it ended.
  */
-import { existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFlowProject } from "../../helpers/flow-project.js";
-import { eventually, useWorkerHarness } from "../worker/harness.js";
+import { alive, eventually, useWorkerHarness } from "../worker/harness.js";
 
 const harness = useWorkerHarness();
 
@@ -109,6 +109,24 @@ describe("the CLI loads flow files compiled ahead", () => {
     await eventually("the flow's first line", () => (existsSync(marker) ? true : undefined), 20_000);
     run.child.kill("SIGTERM");
     expect(await run.exited).toEqual({ code: null, signal: "SIGTERM" });
+    const [crashed] = await client.readFlowRuns({ flowName: "compiled-waits", limit: 1 });
+    expect(crashed?.state).toMatchObject({ name: "Crashed", message: expect.stringContaining("SIGTERM") });
+  });
+
+  it("takes the run's process with it when killed outright (SIGKILL): the run is marked Crashed, nothing runs on", async () => {
+    const { ordo, client, dir, track } = harness();
+    const marker = join(dir, "orphan.pid");
+    const run = ordo(["run", "flows/etl.ts:waits", "--param", `marker=${marker}`], {}, project);
+    const runPid = await eventually(
+      "the flow's first line",
+      () => (existsSync(marker) ? Number(readFileSync(marker, "utf8")) : undefined),
+      20_000,
+    );
+    track(runPid);
+    expect(runPid).not.toBe(run.child.pid);
+    run.child.kill("SIGKILL");
+    expect(await run.exited).toEqual({ code: null, signal: "SIGKILL" });
+    await eventually("the run's process to end", () => (alive(runPid) ? undefined : true), 5_000);
     const [crashed] = await client.readFlowRuns({ flowName: "compiled-waits", limit: 1 });
     expect(crashed?.state).toMatchObject({ name: "Crashed", message: expect.stringContaining("SIGTERM") });
   });
