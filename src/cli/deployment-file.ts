@@ -98,14 +98,30 @@ const CAMEL_TO_SNAKE: Record<string, string> = {
   staleAfterSeconds: "stale_after_seconds",
 };
 
+/** A schedule's keys as the file may write them (as in a `prefect.yaml`), and the API's. */
+const SCHEDULE_SNAKE_TO_CAMEL: Record<string, string> = {
+  anchor_date: "anchorDate",
+  day_or: "dayOr",
+};
+
+/** A schedule entry with the API's key names (its `parameters` untouched). */
+function scheduleKeys(schedule: unknown): unknown {
+  if (typeof schedule !== "object" || schedule === null || Array.isArray(schedule)) return schedule;
+  return Object.fromEntries(
+    Object.entries(schedule).map(([key, inner]) => [SCHEDULE_SNAKE_TO_CAMEL[key] ?? key, inner]),
+  );
+}
+
 function snakeKeys(value: unknown, depth = 0): unknown {
   if (depth > 3 || typeof value !== "object" || value === null || Array.isArray(value)) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       CAMEL_TO_SNAKE[key] ?? key,
-      key === "parameters" || key === "jobVariables" || key === "job_variables" || key === "schedules"
-        ? inner
-        : snakeKeys(inner, depth + 1),
+      key === "schedules" && Array.isArray(inner)
+        ? inner.map(scheduleKeys)
+        : key === "parameters" || key === "jobVariables" || key === "job_variables" || key === "schedules"
+          ? inner
+          : snakeKeys(inner, depth + 1),
     ]),
   );
 }

@@ -44,6 +44,28 @@ describe("readDeploymentFile", () => {
     ]);
   });
 
+  it("reads a schedule's keys in snake_case (anchor_date, day_or) or camelCase, and leaves its parameters as written", async () => {
+    const path = file([
+      "deployments:",
+      "  - name: a",
+      "    entrypoint: flows/a.ts:a",
+      "    schedules:",
+      "      - interval: 3600",
+      '        anchor_date: "2026-01-01T00:15:00Z"',
+      "        parameters: { day_or: 1 }",
+      '      - cron: "0 9 1 * MON"',
+      "        day_or: false",
+      "      - interval: 60",
+      "        anchorDate: 0",
+    ]);
+    const [entry] = await readDeploymentFile(path);
+    expect(entry?.schedules).toMatchObject([
+      { interval: 3600, anchorDate: "2026-01-01T00:15:00Z", parameters: { day_or: 1 } },
+      { cron: "0 9 1 * MON", dayOr: false },
+      { interval: 60, anchorDate: 0 },
+    ]);
+  });
+
   it("names an unknown key as the file wrote it", async () => {
     const path = file([
       "deployments:",
