@@ -10,14 +10,12 @@ import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import type { Deployment } from "../schemas/index.js";
-import { deploymentCreateOf, type DeploymentOptions } from "../sdk/deployments.js";
+import type { DeploymentOptions } from "../sdk/deployments.js";
 import type { DeploySource } from "../sdk/deploy-source.js";
-import { loadEntrypoint } from "../sdk/entrypoint.js";
 import { loadSettings } from "../settings/load-settings.js";
-import { isFlow } from "../sdk/flow.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
-import { readDeploymentFile, type DeploymentEntry } from "./deployment-file.js";
+import type { DeploymentEntry } from "./deployment-file.js";
 import { formatJson } from "./output/json.js";
 import { parseOptionalCount } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
@@ -79,7 +77,13 @@ async function deployOne(
   },
 ): Promise<Deployed> {
   const path = process.cwd();
-  const { importFlowFile } = await import("../worker/import-flow-file.js");
+  // Loaded here, not by every command: the SDK, and the flow file compiled ahead.
+  const [{ importFlowFile }, { loadEntrypoint }, { isFlow }, { deploymentCreateOf }] = await Promise.all([
+    import("../worker/import-flow-file.js"),
+    import("../sdk/entrypoint.js"),
+    import("../sdk/flow.js"),
+    import("../sdk/deployments.js"),
+  ]);
   const loaded = await loadEntrypoint(entrypoint, path, importFlowFile);
   if (!isFlow(loaded))
     throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${entrypoint} is not a flow`, { entrypoint });
@@ -205,6 +209,7 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
         if (!existsSync(file)) {
           throw new OrdoError("ORDO_INVALID_INPUT", `no deployment file at ${file}`, { path: file });
         }
+        const { readDeploymentFile } = await import("./deployment-file.js");
         const entries = (await readDeploymentFile(file)).filter(
           (e) => options.name === undefined || e.name === options.name,
         );

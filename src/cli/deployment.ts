@@ -17,7 +17,6 @@ import { formatTimestamp } from "./output/relative-time.js";
 import { parseCount, parseDurationSeconds } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
 import { OrdoError } from "../errors/ordo-error.js";
-import { backfillSlots } from "../schedules/index.js";
 import { watchFlowRun } from "./watch-flow-run.js";
 
 interface JsonOption {
@@ -30,7 +29,14 @@ const BACKFILL_CHUNK = 50;
  * The times of the deployment's backfill slots in [from, to], oldest first: a time comes
  * once per distinct parameters of the schedules that fire then.
  */
-function backfillSlotTimes(deployment: Deployment, from: number, to: number, max: number): number[] {
+async function backfillSlotTimes(
+  deployment: Deployment,
+  from: number,
+  to: number,
+  max: number,
+): Promise<number[]> {
+  // Loaded here, not by every command: the schedule libraries (croner, rrule).
+  const { backfillSlots } = await import("../schedules/index.js");
   const schedules = deployment.schedules.map((s) => ({ ...s, spec: s.schedule }));
   return backfillSlots(schedules, from, to, max).map((slot) => slot.time);
 }
@@ -273,7 +279,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
       const orchestration = await client();
       const deployment = await orchestration.readDeployment(name);
       // The slots are computed here too, so the work goes in chunks with a progress bar.
-      const slots = backfillSlotTimes(deployment, from, to, maxRuns);
+      const slots = await backfillSlotTimes(deployment, from, to, maxRuns);
       const total = { created: 0, existing: 0, flowRunIds: [] as string[] };
       const progress = (done: number) => {
         if (options.json === true || slots.length === 0) return;

@@ -4,12 +4,8 @@
  * @module
  */
 import type { Command } from "commander";
-import { unexpectedParameterIssues } from "../api/unexpected-parameters.js";
 import type { FlowDefinition } from "../engine/definitions.js";
-import { parameterJsonSchema } from "../engine/parameters.js";
 import { OrdoError } from "../errors/ordo-error.js";
-import { loadEntrypoint } from "../sdk/entrypoint.js";
-import { isFlow } from "../sdk/flow.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { reportFinalState } from "./final-state.js";
@@ -20,7 +16,14 @@ import { withStdoutToStderr } from "./stdout-to-stderr.js";
  * `ORDO_INVALID_PARAMETERS` for a `--param` the flow's schema does not name, which the
  * flow would otherwise drop without a word (a typo running with the default).
  */
-function refuseUnexpectedParameters(def: FlowDefinition, params: Record<string, unknown>): void {
+async function refuseUnexpectedParameters(
+  def: FlowDefinition,
+  params: Record<string, unknown>,
+): Promise<void> {
+  const [{ unexpectedParameterIssues }, { parameterJsonSchema }] = await Promise.all([
+    import("../api/unexpected-parameters.js"),
+    import("../engine/parameters.js"),
+  ]);
   // Named `field`, as the engine's own parameter issues are.
   const issues = unexpectedParameterIssues(parameterJsonSchema(def), params, def.name).map(
     ({ path, message }) => ({ field: path, message }),
@@ -77,10 +80,14 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .addHelpText("after", EXAMPLES)
     .action(async (entrypoint: string, options: RunOptions) => {
       const params = parseParams(options.param, options.paramsJson);
-      // Loaded here, not by every command: the flow file compiled ahead where it can be.
-      const { importFlowFile } = await import("../worker/import-flow-file.js");
+      // Loaded here, not by every command (the SDK, and the flow file compiled ahead where it can be).
+      const [{ importFlowFile }, { loadEntrypoint }, { isFlow }] = await Promise.all([
+        import("../worker/import-flow-file.js"),
+        import("../sdk/entrypoint.js"),
+        import("../sdk/flow.js"),
+      ]);
       const flow = await loadEntrypoint(entrypoint, process.cwd(), importFlowFile);
-      if (isFlow(flow)) refuseUnexpectedParameters(flow.definition, params);
+      if (isFlow(flow)) await refuseUnexpectedParameters(flow.definition, params);
       const json = options.json === true;
       const state = json ? await withStdoutToStderr(() => flow.state(params)) : await flow.state(params);
       await reportFinalState(ctx, state, json);

@@ -7,7 +7,6 @@
 import { mkdir } from "node:fs/promises";
 import type { Command } from "commander";
 import { OrdoError } from "../errors/index.js";
-import { MIGRATIONS } from "../store/migrations/index.js";
 import { loadSettings } from "../settings/load-settings.js";
 import { dbPath } from "../settings/paths.js";
 import type { Store } from "../store/store.js";
@@ -34,6 +33,7 @@ export function registerDatabaseCommands(server: Command, ctx: CliContext): void
     .action(async () => {
       const store = await openConfiguredStore();
       await store.close();
+      const { MIGRATIONS } = await import("../store/migrations/index.js");
       ctx.io.out(`database (${store.dialect}) is at migration ${MIGRATIONS.length}\n`);
     });
 
@@ -59,6 +59,7 @@ export function registerDatabaseCommands(server: Command, ctx: CliContext): void
         await store.close();
       }
       await (await openConfiguredStore()).close(); // recreates the tables
+      const { MIGRATIONS } = await import("../store/migrations/index.js");
       ctx.io.out(
         `database (${store.dialect}) reset: all tables recreated at migration ${MIGRATIONS.length}\n`,
       );

@@ -9,7 +9,6 @@ import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { OrdoError } from "../errors/index.js";
-import { LocalFileStorage } from "../results/index.js";
 import { loadSettings } from "../settings/load-settings.js";
 import { bundleStoragePath, dbPath, storagePath } from "../settings/paths.js";
 import type { CliContext } from "./cli-context.js";
@@ -44,9 +43,10 @@ async function startCommand(ctx: CliContext, options: StartOptions): Promise<voi
   const started = performance.now();
   await mkdir(settings.ORDO_HOME, { recursive: true });
   // Loaded on demand: other commands never load the server.
-  const [{ startServer }, { openStore }] = await Promise.all([
+  const [{ startServer }, { openStore }, { LocalFileStorage }] = await Promise.all([
     import("../server/start-server.js"),
     import("../store/open-store.js"),
+    import("../results/index.js"),
   ]);
   const store = await openStore({
     databaseUrl: settings.ORDO_DATABASE_URL,

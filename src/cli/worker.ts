@@ -6,10 +6,7 @@
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import { OrdoError } from "../errors/ordo-error.js";
-import { WorkPoolNameSchema } from "../schemas/index.js";
 import { loadSettings } from "../settings/index.js";
-import { CodeSources } from "../worker/sources/code-sources.js";
-import { Worker } from "../worker/worker.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { parseOptionalCount } from "./parse-count.js";
@@ -25,8 +22,9 @@ interface WorkerStartOptions {
 }
 
 /** Checks a worker or queue name given as `option` (`ORDO_INVALID_INPUT` naming it). */
-function checkName(name: string | undefined, option: string): void {
+async function checkName(name: string | undefined, option: string): Promise<void> {
   if (name === undefined) return;
+  const { WorkPoolNameSchema } = await import("../schemas/index.js");
   const parsed = WorkPoolNameSchema.safeParse(name);
   if (!parsed.success) {
     throw new OrdoError(
@@ -69,11 +67,16 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
           {},
         );
       }
-      checkName(options.name, "--name");
-      for (const queue of options.workQueue) checkName(queue, "--work-queue");
+      await checkName(options.name, "--name");
+      for (const queue of options.workQueue) await checkName(queue, "--work-queue");
       const limit = parseOptionalCount(options.limit, "--limit", 1);
       const heartbeatSeconds = parseOptionalCount(options.heartbeatSeconds, "--heartbeat-seconds", 1);
       const client = await getClient();
+      // Loaded here, not by every command.
+      const [{ Worker }, { CodeSources }] = await Promise.all([
+        import("../worker/worker.js"),
+        import("../worker/sources/code-sources.js"),
+      ]);
       const worker = new Worker({
         client,
         apiUrl: settings.ORDO_API_URL,

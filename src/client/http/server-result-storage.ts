@@ -5,8 +5,9 @@
  *
  * @module
  */
-import type { ResultStorage } from "../../results/index.js";
-import { assertStorageKey } from "../../results/index.js";
+import type { ResultStorage } from "../../results/result-storage.js";
+// The module itself, not the folder's index: a client that reads no results loads no serializers.
+import { assertStorageKey } from "../../results/storage-key.js";
 import type { HttpTransport } from "./http-transport.js";
 
 /**
