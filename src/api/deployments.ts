@@ -216,18 +216,23 @@ export async function createDeployment(store: Store, input: DeploymentCreate): P
     });
   }
   if (create.workPoolName !== undefined) {
-    if (create.workPoolName === DEFAULT_WORK_POOL) await ensureDefaultWorkPool(store, now);
-    if ((await store.records.workPools.row(create.workPoolName)) === undefined) {
+    // The pool `default` is made on first use (below, once everything is checked), with
+    // the process template its job variables are checked against here.
+    const pool = await store.records.workPools.row(create.workPoolName);
+    if (pool === undefined && create.workPoolName !== DEFAULT_WORK_POOL) {
       throw notFoundNamed("work pool", create.workPoolName);
     }
-    checkJobVariables(await poolTemplate(store, create.workPoolName), create.jobVariables);
+    const template =
+      pool === undefined ? PROCESS_JOB_TEMPLATE.variables : await poolTemplate(store, create.workPoolName);
+    checkJobVariables(template, create.jobVariables);
   }
   if (create.parameterSchema !== undefined) {
     checkParameters(create.parameterSchema, create.parameters, create.flowName, { partial: true });
     checkScheduleParameters(create.parameterSchema, create.parameters, create.schedules, create.flowName);
   }
   checkSchedulesComputable(create.schedules, now);
-  // Everything is checked: only now is a missing queue created.
+  // Everything is checked: only now are the default pool and a missing queue created.
+  if (create.workPoolName === DEFAULT_WORK_POOL) await ensureDefaultWorkPool(store, now);
   const workQueueId =
     create.workPoolName === undefined
       ? undefined
@@ -410,6 +415,7 @@ export async function backfillDeployment(
   const row = await rowOf(store, idOrName);
   const schedules = await store.records.deployments.schedules([row.id]);
   const slots = backfillSlots(schedules, request.from, request.to, request.maxRuns);
+  checkBackfillParameters(store, row, schedules, slots);
   let created = 0;
   const flowRunIds: string[] = [];
   for (const [index, slot] of slots.entries()) {
@@ -427,6 +433,29 @@ export async function backfillDeployment(
     onProgress?.(index + 1, slots.length);
   }
   return { created, existing: slots.length - created, flowRunIds };
+}
+
+/**
+ * Checks the parameters of each schedule that has slots to fill (the deployment's, under
+ * the schedule's own) against the parameter schema before the first run is made, so that
+ * a refused backfill (`ORDO_INVALID_PARAMETERS`) creates no runs. A schedule may lack a
+ * required parameter: the write checked its parameters as partial ones.
+ */
+function checkBackfillParameters(
+  store: Store,
+  row: DeploymentRow,
+  schedules: readonly ScheduleRow[],
+  slots: readonly { readonly scheduleId: string }[],
+): void {
+  if (row.parameter_schema === null) return;
+  const json = <T>(value: unknown): T => store.records.deployments.json<T>(value);
+  const schema = json<Record<string, unknown>>(row.parameter_schema);
+  const defaults = json<Record<string, unknown>>(row.parameters);
+  const filled = new Set(slots.map((slot) => slot.scheduleId));
+  for (const schedule of schedules) {
+    if (!filled.has(schedule.id)) continue;
+    checkParameters(schema, { ...defaults, ...schedule.parameters }, row.flow_name);
+  }
 }
 
 /** Records that a serve process polled these deployments (they show READY). */

@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { OrdoError } from "../errors/index.js";
 import { DEFAULT_ANCHOR_ISO, type IntervalScheduleInput } from "../schemas/schedule.js";
 import type { TimeWindow } from "./time-window.js";
 import { fromWallTime, toWallTime } from "./zoned-time.js";
@@ -50,6 +51,12 @@ export function intervalTimes(schedule: IntervalScheduleInput, window: TimeWindo
 
   // Start one step early: DST moves a whole-day grid point by at most a few hours.
   let k = Math.floor((after - anchor) / stepMs) - 1;
+  if (!Number.isSafeInteger(k)) {
+    // Past 2^53 steps from the anchor, `k += 1` no longer moves k: the loops below would
+    // never end. (The schemas keep anchors and backfill windows in the years 0000–9999.)
+    const message = "interval schedule: the anchor is too far from the times asked for";
+    throw new OrdoError("ORDO_INVALID_INPUT", message, { anchor, after });
+  }
   while (at(k) <= after) k += 1;
   const times: number[] = [];
   for (; times.length < max; k += 1) {

@@ -6,6 +6,7 @@
  * @module
  */
 import { z } from "zod";
+import { boundedJson } from "./json-depth.js";
 import { PauseInfoSchema } from "./pause.js";
 import { ResultRefSchema, StateDataSchema, StateNameSchema, StateTypeSchema } from "./state.js";
 
@@ -86,7 +87,7 @@ export const FlowEnsureSchema = z.object({
   name: z.string().min(1).max(200),
   tags: z.array(z.string().max(200)).max(100).optional(),
   /** The JSON Schema of the flow's parameters (draft 2020-12, as `z.toJSONSchema` emits it). */
-  parameterSchema: z.record(z.string(), z.unknown()).optional(),
+  parameterSchema: boundedJson(z.record(z.string(), z.unknown())).optional(),
 });
 
 /**

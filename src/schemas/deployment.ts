@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 import { DeploymentSourceSchema } from "./deployment-source.js";
-import { ScheduleSpecSchema, DeploymentScheduleSchema } from "./schedule.js";
+import { boundedJson } from "./json-depth.js";
+import { MAX_SCHEDULE_TIME_MS, ScheduleSpecSchema, DeploymentScheduleSchema } from "./schedule.js";
 import { JsonValueSchema } from "./variable.js";
 import { WaitingProcessesSchema, WorkPoolNameSchema, WorkStatusSchema } from "./work-pool.js";
 
@@ -86,7 +87,7 @@ const DeploymentFields = {
   /** Where workers get the code (default: `path`, when given, as a local source). */
   source: DeploymentSourceSchema.optional(),
   parameters: Parameters.default({}),
-  parameterSchema: z.record(z.string(), z.unknown()).optional(),
+  parameterSchema: boundedJson(z.record(z.string(), z.unknown())).optional(),
   tags: z.array(z.string().min(1).max(200)).max(100).default([]),
   workPoolName: WorkPoolNameSchema.optional(),
   workQueueName: WorkPoolNameSchema.optional(),
@@ -175,7 +176,11 @@ export type DeploymentClaim = z.input<typeof DeploymentClaimSchema>;
 
 /** Runs for the past slots of a deployment's schedules. */
 export const DeploymentBackfillSchema = z
-  .object({ from: Millis, to: Millis, maxRuns: z.number().int().min(1).max(10_000).default(1000) })
+  .object({
+    from: Millis.max(MAX_SCHEDULE_TIME_MS),
+    to: Millis.max(MAX_SCHEDULE_TIME_MS),
+    maxRuns: z.number().int().min(1).max(10_000).default(1000),
+  })
   .refine((b) => b.from === undefined || b.to === undefined || b.from <= b.to, {
     message: "from must not be after to",
     path: ["to"],

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { boundedJson } from "./json-depth.js";
 import { PauseInfoSchema, type PauseInfo } from "./pause.js";
 import { ResultRefSchema, StateDataSchema, StateTypeSchema } from "./state.js";
 
@@ -87,7 +88,7 @@ export const FlowRunCreateSchema = z.object({
   id: Id.optional(),
   flowName: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
-  parameters: z.record(z.string(), z.unknown()).default({}),
+  parameters: boundedJson(z.record(z.string(), z.unknown())).default({}),
   tags: z.array(z.string().max(200)).max(100).default([]),
   retries: z.number().int().min(0).max(1000).default(0),
   parentFlowRunId: Id.optional(),

@@ -11,6 +11,7 @@ export * from "./task-run.js";
 export * from "./log.js";
 export * from "./api.js";
 export * from "./variable.js";
+export * from "./json-depth.js";
 export * from "./concurrency-limit.js";
 export * from "./artifact.js";
 export * from "./event.js";

@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { boundedJson } from "./json-depth.js";
 
 /**
  * A flow run's pause: the key of the `pause()` / `suspend()` call that paused it, when it
@@ -15,7 +16,7 @@ export const PauseInfoSchema = z.object({
   /** When the run fails unless it was resumed, ms since the epoch. */
   timeoutAt: z.number().int().nonnegative(),
   /** The JSON Schema of the resume input (draft 2020-12, as `z.toJSONSchema` emits it). */
-  inputSchema: z.record(z.string(), z.unknown()).optional(),
+  inputSchema: boundedJson(z.record(z.string(), z.unknown())).optional(),
 });
 /** A flow run's pause. */
 export type PauseInfo = z.infer<typeof PauseInfoSchema>;
@@ -23,7 +24,7 @@ export type PauseInfo = z.infer<typeof PauseInfoSchema>;
 /** The body of `POST /api/flow_runs/{id}/resume`. */
 export const ResumeFlowRunBodySchema = z.object({
   /** The input the paused flow waits for; required when the pause has an input schema. */
-  input: z.unknown().optional(),
+  input: boundedJson(z.unknown()).optional(),
 });
 /** The body of a resume request. */
 export type ResumeFlowRunBody = z.infer<typeof ResumeFlowRunBodySchema>;

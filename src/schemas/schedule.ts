@@ -21,6 +21,7 @@
 import { Cron } from "croner";
 import rrulePkg from "rrule";
 import { z } from "zod";
+import { boundedJson } from "./json-depth.js";
 
 const { RRule, RRuleSet, rrulestr } = rrulePkg;
 
@@ -141,9 +142,20 @@ export const RRuleTextSchema = z
       ctx.addIssue({ code: "custom", message: `invalid recurrence rule: ${problem}` });
   });
 
+/**
+ * The earliest and latest instants a schedule is computed at, in ms since the epoch: the
+ * years 0000 to 9999 that ISO 8601 anchors can name. Interval times are stepped from the
+ * anchor in whole ms, exactly only while the distance stays below 2^53 ms: a number anchor
+ * or a backfill window far outside these years would make that stepping stand still (a
+ * request that never ends), or leave the range a `Date` can hold.
+ */
+export const MIN_SCHEDULE_TIME_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+/** See {@link MIN_SCHEDULE_TIME_MS}. */
+export const MAX_SCHEDULE_TIME_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+
 /** An interval anchor: ms since the epoch, or an ISO 8601 date-time (without an offset: in `timezone`). */
 export const AnchorDateSchema = z.union([
-  z.number().int(),
+  z.number().int().min(MIN_SCHEDULE_TIME_MS).max(MAX_SCHEDULE_TIME_MS),
   z.iso.datetime({
     offset: true,
     local: true,
@@ -183,7 +195,7 @@ const deploymentShape = {
   /** An inactive schedule creates no runs. */
   active: z.boolean().default(true),
   /** Parameters of the runs this schedule creates, over the deployment's defaults. */
-  parameters: z.record(z.string(), z.unknown()).default({}),
+  parameters: boundedJson(z.record(z.string(), z.unknown())).default({}),
   /** A name for the schedule, unique within its deployment. */
   slug: z.string().min(1).max(200).optional(),
 };

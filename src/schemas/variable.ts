@@ -36,7 +36,11 @@ export function jsonByteLength(value: unknown): number {
  */
 export const JsonValueSchema = z
   .unknown()
-  .refine((value) => value !== undefined && isJsonValue(value), { message: "expected a JSON value" });
+  // `abort`: later checks (the size, which stringifies) never see a value that is not JSON.
+  .refine((value) => value !== undefined && isJsonValue(value), {
+    message: "expected a JSON value",
+    abort: true,
+  });
 
 /** A JSON value no larger than {@link MAX_VARIABLE_VALUE_BYTES}. */
 export const VariableValueSchema = JsonValueSchema.refine(

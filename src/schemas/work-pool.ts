@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { RunProcessSchema } from "./api.js";
 import { DeploymentSourceSchema } from "./deployment-source.js";
+import { boundedJson } from "./json-depth.js";
 import { FlowRunSchema } from "./flow-run.js";
 
 const Id = z.string().min(1).max(64);
@@ -21,10 +22,20 @@ export const WorkPoolNameSchema = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "use 1–100 letters, digits, '_', '-' or '.'");
 
+/**
+ * A refused pool type as its message shows it: a scalar quoted, an array or object by its
+ * kind only (`String` of an array nested thousands deep overflows the stack).
+ */
+function shownPoolType(input: unknown): string {
+  if (Array.isArray(input)) return "an array";
+  if (input !== null && typeof input === "object") return "an object";
+  return `"${String(input)}"`;
+}
+
 /** Infrastructure types a pool can start runs on. */
 export const WorkPoolTypeSchema = z.enum(["process"], {
   error: (issue) =>
-    `"${String(issue.input)}" is not a work pool type of this version: use "process" (Kubernetes pools come later)`,
+    `${shownPoolType(issue.input)} is not a work pool type of this version: use "process" (Kubernetes pools come later)`,
 });
 
 /** Whether work can flow: READY (a worker or serve process polls), NOT_READY (none does), PAUSED. */
@@ -34,7 +45,7 @@ export type WorkStatus = z.infer<typeof WorkStatusSchema>;
 
 /** A pool's base job template: the JSON Schema of its job variables, defaults included. */
 export const BaseJobTemplateSchema = z.object({
-  variables: z.record(z.string(), z.unknown()),
+  variables: boundedJson(z.record(z.string(), z.unknown())),
 });
 /** A base job template. */
 export type BaseJobTemplate = z.infer<typeof BaseJobTemplateSchema>;

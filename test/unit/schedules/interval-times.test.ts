@@ -90,4 +90,17 @@ describe("interval schedules", () => {
       "2024-04-01T08:00:00.000Z",
     ]);
   });
+
+  it("refuse (ORDO_INVALID_INPUT) an anchor 2^53 steps or more away, instead of stepping towards it forever", () => {
+    // Regression: past 2^53 ms from the anchor `k += 1` no longer moved k, and this never returned.
+    const cases = [
+      { anchorDate: Number.MIN_SAFE_INTEGER, after: ms("2024-01-01T00:00:00Z") },
+      { anchorDate: -8.64e15, after: 8.64e15 },
+    ];
+    for (const { anchorDate, after } of cases) {
+      expect(() => scheduledTimes({ interval: 0.001, anchorDate }, { after, max: 1 })).toThrow(
+        expect.objectContaining({ code: "ORDO_INVALID_INPUT" }),
+      );
+    }
+  });
 });
