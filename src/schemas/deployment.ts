@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { EpochMillisSchema } from "./epoch-millis.js";
 import { DeploymentSourceSchema } from "./deployment-source.js";
 import { boundedJson } from "./json-depth.js";
 import { MAX_SCHEDULE_TIME_MS, ScheduleSpecSchema, DeploymentScheduleSchema } from "./schedule.js";
@@ -12,7 +13,7 @@ import { JsonValueSchema } from "./variable.js";
 import { WaitingProcessesSchema, WorkPoolNameSchema, WorkStatusSchema } from "./work-pool.js";
 
 const Id = z.string().min(1).max(64);
-const Millis = z.number().int().nonnegative();
+const Millis = EpochMillisSchema;
 const Parameters = z.record(z.string(), JsonValueSchema);
 
 /** A deployment name: letters, digits, `_`, `-`, `.` and spaces; 1–200 characters. */

@@ -4,12 +4,13 @@
  * @module
  */
 import { z } from "zod";
+import { EpochMillisSchema } from "./epoch-millis.js";
 import { boundedJson } from "./json-depth.js";
 import { PauseInfoSchema, type PauseInfo } from "./pause.js";
 import { ResultRefSchema, StateDataSchema, StateTypeSchema } from "./state.js";
 
 const Id = z.string().min(1).max(64);
-const Millis = z.number().int().nonnegative();
+const Millis = EpochMillisSchema;
 
 /** A flow: a named workflow definition. */
 export const FlowSchema = z.object({

@@ -12,6 +12,7 @@ export * from "./log.js";
 export * from "./api.js";
 export * from "./variable.js";
 export * from "./json-depth.js";
+export * from "./epoch-millis.js";
 export * from "./concurrency-limit.js";
 export * from "./artifact.js";
 export * from "./event.js";

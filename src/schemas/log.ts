@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { EpochMillisSchema } from "./epoch-millis.js";
 
 /** Log levels, as numbers (higher is more severe). */
 export const LogLevel = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 } as const;
@@ -19,7 +20,7 @@ export const LogRecordSchema = z.object({
   level: z.number().int().min(0).max(100),
   name: z.string().max(500),
   message: z.string().max(1_000_000),
-  timestamp: z.number().int().nonnegative(),
+  timestamp: EpochMillisSchema,
 });
 /** A log line. */
 export type LogRecord = z.infer<typeof LogRecordSchema>;

@@ -21,6 +21,7 @@
 import { Cron } from "croner";
 import rrulePkg from "rrule";
 import { z } from "zod";
+import { MAX_EPOCH_MS } from "./epoch-millis.js";
 import { boundedJson } from "./json-depth.js";
 
 const { RRule, RRuleSet, rrulestr } = rrulePkg;
@@ -151,7 +152,7 @@ export const RRuleTextSchema = z
  */
 export const MIN_SCHEDULE_TIME_MS = -62_167_219_200_000; // 0000-01-01T00:00:00Z
 /** See {@link MIN_SCHEDULE_TIME_MS}. */
-export const MAX_SCHEDULE_TIME_MS = 253_402_300_799_999; // 9999-12-31T23:59:59.999Z
+export const MAX_SCHEDULE_TIME_MS = MAX_EPOCH_MS; // 9999-12-31T23:59:59.999Z
 
 /** An interval anchor: ms since the epoch, or an ISO 8601 date-time (without an offset: in `timezone`). */
 export const AnchorDateSchema = z.union([

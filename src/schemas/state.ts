@@ -4,6 +4,7 @@
  * @module
  */
 import { z } from "zod";
+import { EpochMillisSchema } from "./epoch-millis.js";
 import { STATE_NAMES, STATE_TYPES, type StateName, type StateType } from "../states/state-type.js";
 
 const ALL_NAMES = Object.values(STATE_NAMES).flat() as [StateName, ...StateName[]];
@@ -26,9 +27,9 @@ export const StateDataSchema = z
   .object({
     type: StateTypeSchema,
     name: StateNameSchema,
-    timestamp: z.number().int().nonnegative(),
+    timestamp: EpochMillisSchema,
     message: z.string().max(10_000).optional(),
-    scheduledTime: z.number().int().nonnegative().optional(),
+    scheduledTime: EpochMillisSchema.optional(),
     error: ErrorInfoSchema.optional(),
   })
   .refine((s) => (STATE_NAMES[s.type] as readonly string[]).includes(s.name), {

@@ -4,11 +4,12 @@
  * @module
  */
 import { z } from "zod";
+import { EpochMillisSchema } from "./epoch-millis.js";
 import { ResultRefSchema, StateDataSchema, StateTypeSchema } from "./state.js";
 import { LogRecordSchema } from "./log.js";
 
 const Id = z.string().min(1).max(64);
-const Millis = z.number().int().nonnegative();
+const Millis = EpochMillisSchema;
 
 /** A compact history entry: `[type, name, timestamp, message?]`. */
 export const CompactStateSchema = z.tuple([StateTypeSchema, z.string(), Millis]).rest(z.string());

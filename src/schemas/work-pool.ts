@@ -9,13 +9,14 @@
  * @module
  */
 import { z } from "zod";
+import { EpochMillisSchema } from "./epoch-millis.js";
 import { RunProcessSchema } from "./api.js";
 import { DeploymentSourceSchema } from "./deployment-source.js";
 import { boundedJson } from "./json-depth.js";
 import { FlowRunSchema } from "./flow-run.js";
 
 const Id = z.string().min(1).max(64);
-const Millis = z.number().int().nonnegative();
+const Millis = EpochMillisSchema;
 
 /** A pool, queue or worker name: letters, digits, `_`, `-` and `.`; 1–100 characters. */
 export const WorkPoolNameSchema = z

@@ -1057,6 +1057,35 @@ describe("regressions found by fuzzing the orchestration routes", () => {
     ).toBe(201);
   });
 
+  it("refuses instants past the year 9999 in a state or a log (422; a date that far cannot be written as ISO 8601)", async () => {
+    const created = await r.json("POST", "/api/flow_runs", { flowName: "far", name: "far" });
+    const runId = (created.body as { id: string }).id;
+    const far = 9e15;
+    await expectRefused(
+      "POST",
+      `/api/flow_runs/${runId}/set_state`,
+      `{"state":{"type":"SCHEDULED","name":"Scheduled","timestamp":${Date.now()},"scheduledTime":${far}}}`,
+    );
+    await expectRefused(
+      "POST",
+      `/api/flow_runs/${runId}/set_state`,
+      `{"state":{"type":"RUNNING","name":"Running","timestamp":${far}}}`,
+    );
+    await expectRefused(
+      "POST",
+      "/api/flow_runs",
+      `{"flowName":"far","name":"later","state":{"type":"SCHEDULED","name":"Scheduled","timestamp":${far}}}`,
+    );
+    const lastMs = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    expect(new Date(lastMs).toISOString()).toBe("9999-12-31T23:59:59.999Z");
+    const answer = await send(
+      "POST",
+      `/api/flow_runs/${runId}/set_state`,
+      `{"state":{"type":"SCHEDULED","name":"Scheduled","timestamp":${Date.now()},"scheduledTime":${lastMs}}}`,
+    );
+    expect(answer.status).toBe(200);
+  });
+
   it("refuses a work pool type that is a deeply nested array, naming it 'an array' (422, was a stack overflow making its message)", async () => {
     const nested = "[".repeat(100_000) + "]".repeat(100_000);
     const answer = await expectRefused("POST", "/api/work_pools", `{"name":"typed","type":${nested}}`);
