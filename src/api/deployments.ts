@@ -338,9 +338,12 @@ export async function updateDeployment(
       row.flow_name,
     );
   }
-  await store.records.deployments.update(row.id, changes, now);
-  if (changes.schedules !== undefined) {
-    await store.records.deployments.replaceSchedules(row.id, changes.schedules.map(scheduleWrite), now);
+  const records = store.records.deployments;
+  if (changes.schedules === undefined) await records.update(row.id, changes, now);
+  else {
+    // The deployment's fields and its schedules change in one transaction.
+    const update = records.updateStatements(row.id, changes, now);
+    await records.replaceSchedules(row.id, changes.schedules.map(scheduleWrite), now, update);
   }
   await planAfterWrite(store, row.id, now);
   return readDeployment(store, row.id);

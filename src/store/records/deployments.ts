@@ -318,6 +318,15 @@ export class DeploymentRecords {
 
   /** Applies `changes`; pausing deletes the future runs its schedules made. False for an unknown id. */
   async update(id: string, changes: DeploymentChanges, now: number): Promise<boolean> {
+    const [changed] = await this.#sql.write(this.updateStatements(id, changes, now));
+    return (changed ?? 0) > 0;
+  }
+
+  /**
+   * The statements of {@link update}, for a caller that writes them in one transaction
+   * with others (`replaceSchedules`' `extra`): the update first, so its count comes first.
+   */
+  updateStatements(id: string, changes: DeploymentChanges, now: number): Compilable[] {
     const set = {
       updated_at: now,
       ...(changes.description === undefined ? {} : { description: changes.description }),
@@ -331,8 +340,7 @@ export class DeploymentRecords {
     };
     const statements: Compilable[] = [this.#sql.qb.updateTable("deployments").set(set).where("id", "=", id)];
     if (changes.paused === true) statements.push(this.#deleteFutureRuns(id, undefined, now));
-    const [changed] = await this.#sql.write(statements);
-    return (changed ?? 0) > 0;
+    return statements;
   }
 
   /** Deletes a deployment, its schedules and its unstarted scheduled runs; false for an unknown id. */
