@@ -1,5 +1,5 @@
 /**
- * A pool's workers: name, ONLINE/OFFLINE, last heartbeat.
+ * A pool's workers: name, ONLINE/OFFLINE (and whether it stopped), last heartbeat.
  *
  * @module
  */
@@ -11,6 +11,19 @@ import { RelativeTime } from "../../components/time.js";
 import { startWorkerCommand } from "./pool-commands.js";
 import { poolPath } from "./use-pause-toggle.js";
 import { WorkStatusBadge } from "./work-status-badge.js";
+
+/**
+ * A worker's status badge; "stopped" next to it when its last heartbeat said it stopped
+ * (a graceful shutdown), rather than it going silent.
+ */
+export function WorkerStatus({ worker }: { readonly worker: Pick<Worker, "status" | "stoppedAt"> }) {
+  return (
+    <>
+      <WorkStatusBadge status={worker.status} />
+      {worker.stoppedAt !== undefined && <span className="muted"> · stopped</span>}
+    </>
+  );
+}
 
 /** The workers that sent heartbeats to `pool`. */
 export function PoolWorkers({ pool }: { readonly pool: string }) {
@@ -43,7 +56,7 @@ export function PoolWorkers({ pool }: { readonly pool: string }) {
           <tr key={worker.id}>
             <td className="mono">{worker.name}</td>
             <td>
-              <WorkStatusBadge status={worker.status} />
+              <WorkerStatus worker={worker} />
             </td>
             <td>
               <RelativeTime at={worker.lastHeartbeatAt} />
