@@ -16,6 +16,7 @@ import { loadSettings } from "../settings/load-settings.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import type { DeploymentEntry } from "./deployment-file.js";
+import { loadFlowEntrypoint } from "./load-flow-file.js";
 import { formatJson } from "./output/json.js";
 import { parseOptionalCount } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
@@ -77,19 +78,15 @@ async function deployOne(
   },
 ): Promise<Deployed> {
   const path = process.cwd();
-  // Loaded here, not by every command: the SDK, and the flow file compiled ahead.
-  const [{ importFlowFile }, { loadEntrypoint }, { isFlow }, { deploymentCreateOf }] = await Promise.all([
-    import("../worker/import-flow-file.js"),
-    import("../sdk/entrypoint.js"),
-    import("../sdk/flow.js"),
-    import("../sdk/deployments.js"),
-  ]);
-  const loaded = await loadEntrypoint(entrypoint, path, importFlowFile);
-  if (!isFlow(loaded))
+  const { definition } = await loadFlowEntrypoint(entrypoint, path);
+  if (definition === undefined)
     throw new OrdoError("ORDO_INVALID_ENTRYPOINT", `${entrypoint} is not a flow`, { entrypoint });
   const client = await getClient();
-  // Loaded on demand: only deployments with a bundle source need tar.
-  const { prepareDeploySource } = await import("../sdk/deploy-source.js");
+  // Loaded on demand: only deployments with a bundle source need tar; the SDK by this command only.
+  const [{ prepareDeploySource }, { deploymentCreateOf }] = await Promise.all([
+    import("../sdk/deploy-source.js"),
+    import("../sdk/deployments.js"),
+  ]);
   const prepared = await prepareDeploySource(
     where.source,
     entrypoint,
@@ -98,7 +95,7 @@ async function deployOne(
     loadSettings().ORDO_HOME,
   );
   const deployment = await client.orchestration.createDeployment(
-    deploymentCreateOf(loaded.definition, options, {
+    deploymentCreateOf(definition, options, {
       entrypoint: prepared.entrypoint,
       path: prepared.path,
       source: prepared.source,

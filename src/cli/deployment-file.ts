@@ -112,17 +112,17 @@ function scheduleKeys(schedule: unknown): unknown {
   );
 }
 
+/** Keys whose values are the user's own data, kept as written. */
+const VERBATIM_KEYS: ReadonlySet<string> = new Set(["parameters", "jobVariables", "job_variables"]);
+
 function snakeKeys(value: unknown, depth = 0): unknown {
   if (depth > 3 || typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const valueOf = (key: string, inner: unknown): unknown => {
+    if (key === "schedules") return Array.isArray(inner) ? inner.map(scheduleKeys) : inner;
+    return VERBATIM_KEYS.has(key) ? inner : snakeKeys(inner, depth + 1);
+  };
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      CAMEL_TO_SNAKE[key] ?? key,
-      key === "schedules" && Array.isArray(inner)
-        ? inner.map(scheduleKeys)
-        : key === "parameters" || key === "jobVariables" || key === "job_variables" || key === "schedules"
-          ? inner
-          : snakeKeys(inner, depth + 1),
-    ]),
+    Object.entries(value).map(([key, inner]) => [CAMEL_TO_SNAKE[key] ?? key, valueOf(key, inner)]),
   );
 }
 

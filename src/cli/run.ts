@@ -9,6 +9,7 @@ import { OrdoError } from "../errors/ordo-error.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { reportFinalState } from "./final-state.js";
+import { loadFlowEntrypoint } from "./load-flow-file.js";
 import { parseParams } from "./parse-params.js";
 import { withStdoutToStderr } from "./stdout-to-stderr.js";
 
@@ -80,14 +81,8 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .addHelpText("after", EXAMPLES)
     .action(async (entrypoint: string, options: RunOptions) => {
       const params = parseParams(options.param, options.paramsJson);
-      // Loaded here, not by every command (the SDK, and the flow file compiled ahead where it can be).
-      const [{ importFlowFile }, { loadEntrypoint }, { isFlow }] = await Promise.all([
-        import("../worker/import-flow-file.js"),
-        import("../sdk/entrypoint.js"),
-        import("../sdk/flow.js"),
-      ]);
-      const flow = await loadEntrypoint(entrypoint, process.cwd(), importFlowFile);
-      if (isFlow(flow)) await refuseUnexpectedParameters(flow.definition, params);
+      const { loaded: flow, definition } = await loadFlowEntrypoint(entrypoint, process.cwd());
+      if (definition !== undefined) await refuseUnexpectedParameters(definition, params);
       const json = options.json === true;
       const state = json ? await withStdoutToStderr(() => flow.state(params)) : await flow.state(params);
       await reportFinalState(ctx, state, json);
