@@ -29,6 +29,7 @@ import { isTerminalType } from "../states/index.js";
 import { RunSupervisor, describeStart } from "../worker/run-supervisor.js";
 import type { z } from "zod";
 import { getClient } from "../client/get-client.js";
+import type { OrdoClient } from "../client/ordo-client.js";
 import { loadSettings } from "../settings/index.js";
 import type { DeploySource } from "./deploy-source.js";
 
@@ -193,12 +194,19 @@ export interface ServeOptions {
   readonly onReady?: ((deployments: readonly Deployment[]) => void) | undefined;
   /** Where serve's messages and its runs' output go (default: standard output). */
   readonly write?: ((line: string) => void) | undefined;
+  /**
+   * Pause the served deployments when serve stops (default true, as Prefect's
+   * `pause_on_shutdown`): their schedules make no runs that no one would start, and their
+   * future scheduled runs are deleted. Serving them again resumes them.
+   */
+  readonly pauseOnShutdown?: boolean | undefined;
 }
 
 /**
  * Serves deployments: registers them, then runs their scheduled and triggered runs in
  * child processes until SIGINT or SIGTERM (or `options.signal`). Cancelled runs are
- * killed. Schedules need a server (`ORDO_API_URL`): its scheduler makes the runs.
+ * killed. Schedules need a server (`ORDO_API_URL`): its scheduler makes the runs. When
+ * it stops, it pauses the deployments it served (unless `pauseOnShutdown: false`).
  *
  * @example
  * ```ts
@@ -284,7 +292,27 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     write("[serve] stopping");
+    if (options.pauseOnShutdown !== false) await pauseServed(client, registered, write);
     await supervisor.shutdown(30_000);
+  }
+}
+
+/** Pauses the deployments a stopping serve process served; a failure is said, not thrown. */
+async function pauseServed(
+  client: OrdoClient,
+  deployments: readonly Deployment[],
+  write: (line: string) => void,
+): Promise<void> {
+  for (const d of deployments) {
+    const name = `${d.flowName}/${d.name}`;
+    try {
+      await client.orchestration.updateDeployment(d.id, { paused: true });
+      write(`[serve] paused deployment '${name}' (serving it again resumes it)`);
+    } catch (error) {
+      write(
+        `[serve] could not pause deployment '${name}': ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 }
 

@@ -78,4 +78,48 @@ describe("serve", () => {
     served.child.kill("SIGTERM");
     expect((await served.exited).code).toBe(0);
   }, 120_000);
+
+  it("pauses its deployments when it stops, deleting their future runs, and serving again resumes them", async () => {
+    const { client, dir, script } = harness();
+    const env = { SERVE_INTERVAL_SECONDS: "3600", SERVE_STAMP_FILE: join(dir, "stamps") };
+    const scheduledRuns = async (deploymentId: string) =>
+      client.readFlowRuns({ deploymentIds: [deploymentId], stateTypes: ["SCHEDULED"] });
+
+    const first = script("test/fixtures/worker/serve-stamp.ts", env);
+    const [, deploymentId] = await first.waitFor(/ready (\S+)/);
+    expect((await scheduledRuns(deploymentId!)).length).toBeGreaterThanOrEqual(3);
+    first.child.kill("SIGTERM");
+    expect((await first.exited).code).toBe(0);
+    expect(first.output()).toContain(
+      "[serve] paused deployment 'worker-stamp/served' (serving it again resumes it)",
+    );
+    const paused = await client.orchestration.readDeployment("worker-stamp/served");
+    expect(paused.paused).toBe(true);
+    expect(paused.status).toBe("PAUSED");
+    // No run is left for a schedule no one serves: none goes Late.
+    expect(await scheduledRuns(deploymentId!)).toEqual([]);
+
+    const second = script("test/fixtures/worker/serve-stamp.ts", env);
+    await second.waitFor(/ready (\S+)/);
+    expect((await client.orchestration.readDeployment("worker-stamp/served")).paused).toBe(false);
+    expect((await scheduledRuns(deploymentId!)).length).toBeGreaterThanOrEqual(3);
+    second.child.kill("SIGTERM");
+    expect((await second.exited).code).toBe(0);
+  }, 60_000);
+
+  it("keeps its deployments unpaused when it stops with pauseOnShutdown: false", async () => {
+    const { client, dir, script } = harness();
+    const served = script("test/fixtures/worker/serve-stamp.ts", {
+      SERVE_INTERVAL_SECONDS: "3600",
+      SERVE_STAMP_FILE: join(dir, "stamps"),
+      SERVE_PAUSE_ON_SHUTDOWN: "false",
+    });
+    const [, deploymentId] = await served.waitFor(/ready (\S+)/);
+    served.child.kill("SIGTERM");
+    expect((await served.exited).code).toBe(0);
+    expect(served.output()).not.toContain("[serve] paused deployment");
+    expect((await client.orchestration.readDeployment("worker-stamp/served")).paused).toBe(false);
+    const runs = await client.readFlowRuns({ deploymentIds: [deploymentId!], stateTypes: ["SCHEDULED"] });
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+  }, 60_000);
 });
