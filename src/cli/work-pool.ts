@@ -6,9 +6,10 @@
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
+import { OrdoError } from "../errors/ordo-error.js";
 import type { WorkPool, WorkQueue } from "../schemas/index.js";
 import type { CliContext } from "./cli-context.js";
-import { parseOptionalCount } from "./parse-count.js";
+import { parseCount, parseOptionalCount } from "./parse-count.js";
 import { formatJson } from "./output/json.js";
 import { formatRelativeTime } from "./output/relative-time.js";
 import { formatFields, formatTable } from "./output/table.js";
@@ -53,7 +54,7 @@ function queueTable(queues: readonly WorkQueue[], now: number): string {
 export function registerWorkPoolCommands(program: Command, ctx: CliContext): void {
   const group = program
     .command("work-pool")
-    .description("create, list, inspect, pause, resume and delete work pools");
+    .description("create, list, inspect, limit, pause, resume and delete work pools");
   const pools = async () => (await getClient()).orchestration;
 
   group
@@ -151,6 +152,26 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
   }
 
   group
+    .command("set-concurrency-limit")
+    .description("let at most N runs of the pool run at once")
+    .argument("<name>")
+    .argument("<limit>")
+    .action(async (name: string, limit: string) => {
+      const concurrencyLimit = parseCount(limit, "the limit");
+      const pool = await (await pools()).updateWorkPool(name, { concurrencyLimit });
+      ctx.io.out(`work pool ${pool.name}: at most ${concurrencyLimit} runs at once\n`);
+    });
+
+  group
+    .command("clear-concurrency-limit")
+    .description("remove the pool's concurrency limit")
+    .argument("<name>")
+    .action(async (name: string) => {
+      const pool = await (await pools()).updateWorkPool(name, { concurrencyLimit: null });
+      ctx.io.out(`work pool ${pool.name}: no concurrency limit\n`);
+    });
+
+  group
     .command("delete")
     .description("delete a work pool with its queues")
     .argument("<name>")
@@ -162,31 +183,44 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
   registerWorkQueueCommands(program, ctx);
 }
 
+/** A queue's limit from `--concurrency` or its alias `--limit`; both at once is an error. */
+function queueLimitOption(options: { concurrency?: string; limit?: string }): number | undefined {
+  if (options.concurrency !== undefined && options.limit !== undefined) {
+    throw new OrdoError("ORDO_INVALID_INPUT", "give --concurrency or --limit, not both", {
+      option: "--limit",
+    });
+  }
+  return options.limit === undefined
+    ? parseOptionalCount(options.concurrency, "--concurrency")
+    : parseOptionalCount(options.limit, "--limit");
+}
+
 function registerWorkQueueCommands(program: Command, ctx: CliContext): void {
   const group = program
     .command("work-queue")
-    .description("create, list, pause, resume and delete a pool's queues");
+    .description("create, list, inspect, change, pause, resume and delete a pool's queues");
   const client = async () => (await getClient()).orchestration;
 
   group
     .command("create")
     .description("create a queue in a pool")
     .argument("<name>")
-    .requiredOption("--pool <pool>", "the work pool")
+    .requiredOption("-p, --pool <pool>", "the work pool")
     .option("--priority <n>", "1 is served first (default: after the pool's other queues)")
     .option("--concurrency <n>", "at most this many runs of the queue at once")
+    .option("-l, --limit <n>", "the same as --concurrency (Prefect's name)")
     .option("--json", "print the queue as JSON")
     .action(
       async (
         name: string,
-        options: { pool: string; priority?: string; concurrency?: string } & JsonOption,
+        options: { pool: string; priority?: string; concurrency?: string; limit?: string } & JsonOption,
       ) => {
         const queue = await (
           await client()
         ).createWorkQueue(options.pool, {
           name,
-          priority: parseOptionalCount(options.priority, "--priority"),
-          concurrencyLimit: parseOptionalCount(options.concurrency, "--concurrency"),
+          priority: parseOptionalCount(options.priority, "--priority", 1),
+          concurrencyLimit: queueLimitOption(options),
         });
         ctx.io.out(
           options.json === true
@@ -199,7 +233,7 @@ function registerWorkQueueCommands(program: Command, ctx: CliContext): void {
   group
     .command("ls")
     .description("list a pool's queues by priority")
-    .requiredOption("--pool <pool>", "the work pool")
+    .requiredOption("-p, --pool <pool>", "the work pool")
     .option("--json", "print a JSON array")
     .action(async (options: { pool: string } & JsonOption) => {
       const queues = await (await client()).readWorkQueues(options.pool);
@@ -214,7 +248,7 @@ function registerWorkQueueCommands(program: Command, ctx: CliContext): void {
       .command(command)
       .description(paused ? "pause a queue" : "resume a queue")
       .argument("<name>")
-      .requiredOption("--pool <pool>", "the work pool")
+      .requiredOption("-p, --pool <pool>", "the work pool")
       .action(async (name: string, options: { pool: string }) => {
         const queue = await (await client()).updateWorkQueue(options.pool, name, { paused });
         ctx.io.out(`queue ${queue.name} of ${queue.workPoolName} is ${queue.status}\n`);
@@ -222,10 +256,69 @@ function registerWorkQueueCommands(program: Command, ctx: CliContext): void {
   }
 
   group
+    .command("inspect")
+    .description("show a queue: its priority, status, concurrency and last poll")
+    .argument("<name>")
+    .requiredOption("-p, --pool <pool>", "the work pool")
+    .option("--json", "print the queue as JSON")
+    .action(async (name: string, options: { pool: string } & JsonOption) => {
+      const queue = await (await client()).readWorkQueue(options.pool, name);
+      if (options.json === true) {
+        ctx.io.out(formatJson(queue));
+        return;
+      }
+      ctx.io.out(
+        formatFields([
+          ["Name", queue.name],
+          ["Pool", queue.workPoolName],
+          ["Priority", String(queue.priority)],
+          ["Status", queue.status],
+          ["Concurrency", queue.concurrencyLimit?.toString() ?? "unlimited"],
+          ["Last polled", formatRelativeTime(queue.lastPolledAt, ctx.io.now())],
+          ["Description", queue.description],
+        ]),
+      );
+    });
+
+  group
+    .command("set-priority")
+    .description("change a queue's priority (1 is served first)")
+    .argument("<name>")
+    .argument("<priority>")
+    .requiredOption("-p, --pool <pool>", "the work pool")
+    .action(async (name: string, raw: string, options: { pool: string }) => {
+      const priority = parseOptionalCount(raw, "the priority", 1) ?? 1;
+      const queue = await (await client()).updateWorkQueue(options.pool, name, { priority });
+      ctx.io.out(`queue ${queue.name} of ${queue.workPoolName}: priority ${queue.priority}\n`);
+    });
+
+  group
+    .command("set-concurrency-limit")
+    .description("let at most N runs of the queue run at once")
+    .argument("<name>")
+    .argument("<limit>")
+    .requiredOption("-p, --pool <pool>", "the work pool")
+    .action(async (name: string, limit: string, options: { pool: string }) => {
+      const concurrencyLimit = parseCount(limit, "the limit");
+      const queue = await (await client()).updateWorkQueue(options.pool, name, { concurrencyLimit });
+      ctx.io.out(`queue ${queue.name} of ${queue.workPoolName}: at most ${concurrencyLimit} runs at once\n`);
+    });
+
+  group
+    .command("clear-concurrency-limit")
+    .description("remove the queue's concurrency limit")
+    .argument("<name>")
+    .requiredOption("-p, --pool <pool>", "the work pool")
+    .action(async (name: string, options: { pool: string }) => {
+      const queue = await (await client()).updateWorkQueue(options.pool, name, { concurrencyLimit: null });
+      ctx.io.out(`queue ${queue.name} of ${queue.workPoolName}: no concurrency limit\n`);
+    });
+
+  group
     .command("delete")
     .description("delete a queue")
     .argument("<name>")
-    .requiredOption("--pool <pool>", "the work pool")
+    .requiredOption("-p, --pool <pool>", "the work pool")
     .action(async (name: string, options: { pool: string }) => {
       await (await client()).deleteWorkQueue(options.pool, name);
       ctx.io.out(`deleted queue ${name} of ${options.pool}\n`);

@@ -62,6 +62,9 @@ export class EmbeddedOrchestration implements OrchestrationClient {
   readWorkQueues(pool: string): Promise<WorkQueue[]> {
     return api.readWorkQueues(this.#store, pool);
   }
+  readWorkQueue(pool: string, name: string): Promise<WorkQueue> {
+    return api.readWorkQueue(this.#store, pool, name);
+  }
   updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue> {
     return api.updateWorkQueue(this.#store, pool, name, input);
   }

@@ -56,6 +56,8 @@ export interface OrchestrationClient {
   deleteWorkPool(name: string): Promise<void>;
   createWorkQueue(pool: string, input: WorkQueueCreate): Promise<WorkQueue>;
   readWorkQueues(pool: string): Promise<WorkQueue[]>;
+  /** One queue of a pool; `ORDO_NOT_FOUND` when the pool or the queue does not exist. */
+  readWorkQueue(pool: string, name: string): Promise<WorkQueue>;
   updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue>;
   deleteWorkQueue(pool: string, name: string): Promise<void>;
   /** Registers a worker and records that it is alive. */
@@ -138,6 +140,9 @@ export class HttpOrchestration implements OrchestrationClient {
   }
   readWorkQueues(pool: string): Promise<WorkQueue[]> {
     return this.#get(`/work_pools/${enc(pool)}/queues`);
+  }
+  readWorkQueue(pool: string, name: string): Promise<WorkQueue> {
+    return this.#get(`/work_pools/${enc(pool)}/queues/${enc(name)}`);
   }
   updateWorkQueue(pool: string, name: string, input: WorkQueueUpdate): Promise<WorkQueue> {
     return this.#patch(`/work_pools/${enc(pool)}/queues/${enc(name)}`, input);

@@ -76,6 +76,87 @@ describe("ordo work-pool", () => {
     expect((await ordo(["work-pool", "delete", "cli-pool"])).code).toBe(0);
     expect((await ordo(["work-pool", "inspect", "cli-pool"])).code).toBe(1);
   });
+
+  it("sets and clears a pool's concurrency limit", async () => {
+    await ordo(["work-pool", "create", "limited-pool"]);
+    expect((await ordo(["work-pool", "set-concurrency-limit", "limited-pool", "3"])).stdout).toBe(
+      "work pool limited-pool: at most 3 runs at once\n",
+    );
+    expect((await ordo(["work-pool", "inspect", "limited-pool"])).stdout).toMatch(/Concurrency:\s+3\n/);
+    const bad = await ordo(["work-pool", "set-concurrency-limit", "limited-pool", "-1"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('the limit must be a whole number ≥ 0, got "-1"');
+    expect((await ordo(["work-pool", "clear-concurrency-limit", "limited-pool"])).stdout).toBe(
+      "work pool limited-pool: no concurrency limit\n",
+    );
+    expect((await ordo(["work-pool", "inspect", "limited-pool"])).stdout).toMatch(
+      /Concurrency:\s+unlimited\n/,
+    );
+    const missing = await ordo(["work-pool", "set-concurrency-limit", "no-such-pool", "3"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("ORDO_NOT_FOUND");
+  });
+});
+
+describe("ordo work-queue", () => {
+  it("creates (with Prefect's --limit), inspects, reprioritises, limits and deletes a queue", async () => {
+    await ordo(["work-pool", "create", "queue-cli"]);
+    expect((await ordo(["work-queue", "create", "urgent", "-p", "queue-cli", "--limit", "2"])).stdout).toBe(
+      "created queue urgent in queue-cli (priority 2)\n",
+    );
+    const inspect = await ordo(["work-queue", "inspect", "urgent", "--pool", "queue-cli"]);
+    expect(inspect.stdout).toMatch(/Pool:\s+queue-cli\n/);
+    expect(inspect.stdout).toMatch(/Priority:\s+2\n/);
+    expect(inspect.stdout).toMatch(/Concurrency:\s+2\n/);
+    expect((await ordo(["work-queue", "set-priority", "urgent", "1", "--pool", "queue-cli"])).stdout).toBe(
+      "queue urgent of queue-cli: priority 1\n",
+    );
+    expect(
+      (await ordo(["work-queue", "set-concurrency-limit", "urgent", "5", "--pool", "queue-cli"])).stdout,
+    ).toBe("queue urgent of queue-cli: at most 5 runs at once\n");
+    const json = JSON.parse(
+      (await ordo(["work-queue", "inspect", "urgent", "-p", "queue-cli", "--json"])).stdout,
+    ) as {
+      priority: number;
+      concurrencyLimit?: number;
+    };
+    expect(json).toMatchObject({ priority: 1, concurrencyLimit: 5 });
+    expect((await ordo(["work-queue", "clear-concurrency-limit", "urgent", "-p", "queue-cli"])).stdout).toBe(
+      "queue urgent of queue-cli: no concurrency limit\n",
+    );
+    expect((await ordo(["work-queue", "inspect", "urgent", "-p", "queue-cli"])).stdout).toMatch(
+      /Concurrency:\s+unlimited\n/,
+    );
+
+    const both = await ordo([
+      "work-queue",
+      "create",
+      "x",
+      "-p",
+      "queue-cli",
+      "--limit",
+      "1",
+      "--concurrency",
+      "1",
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("give --concurrency or --limit, not both");
+    const zeroPriority = await ordo(["work-queue", "create", "y", "-p", "queue-cli", "--priority", "0"]);
+    expect(zeroPriority.code).toBe(2);
+    expect(zeroPriority.stderr).toContain('--priority must be a whole number ≥ 1, got "0"');
+    await ordo(["work-queue", "set-priority", "default", "3", "-p", "queue-cli"]);
+    const listed = JSON.parse((await ordo(["work-queue", "ls", "-p", "queue-cli", "--json"])).stdout) as {
+      name: string;
+      priority: number;
+    }[];
+    expect(listed.map((q) => [q.name, q.priority])).toEqual([
+      ["urgent", 1],
+      ["default", 3],
+    ]);
+    const unknown = await ordo(["work-queue", "inspect", "nope", "-p", "queue-cli"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("ORDO_NOT_FOUND");
+  });
 });
 
 /** `ordo deploy` of hello as `morning` to the pool `cli-runs`, at 07:30 Berlin time. */
