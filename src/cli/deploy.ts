@@ -15,36 +15,11 @@ import type { DeploySource } from "../sdk/deploy-source.js";
 import { loadSettings } from "../settings/load-settings.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
+import { deploymentOptionsFromFlags, type DeployCliOptions } from "./deploy-flags.js";
 import type { DeploymentEntry } from "./deployment-file.js";
 import { loadFlowEntrypoint } from "./load-flow-file.js";
 import { formatJson } from "./output/json.js";
-import { parseOptionalCount } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
-
-interface DeployCliOptions {
-  readonly name?: string | undefined;
-  readonly pool?: string | undefined;
-  readonly workQueue?: string | undefined;
-  readonly cron?: string | undefined;
-  readonly interval?: string | undefined;
-  readonly rrule?: string | undefined;
-  readonly timezone?: string | undefined;
-  readonly param: string[];
-  readonly paramsJson?: string | undefined;
-  readonly tag: string[];
-  readonly description?: string | undefined;
-  readonly version?: string | undefined;
-  readonly concurrencyLimit?: string | undefined;
-  readonly collisionStrategy?: string | undefined;
-  readonly paused?: boolean | undefined;
-  readonly jobVariable: string[];
-  readonly all?: boolean | undefined;
-  readonly file: string;
-  readonly json?: boolean | undefined;
-  readonly source?: string | undefined;
-  readonly gitUrl?: string | undefined;
-  readonly gitRef?: string | undefined;
-}
 
 const EXAMPLES = `
 Examples:
@@ -173,6 +148,7 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
     .option("--work-queue <name>", "the pool's queue (default: its 'default' queue)")
     .option("--cron <expr>", "a cron schedule")
     .option("--interval <seconds>", "an interval schedule, in seconds")
+    .option("--anchor-date <time>", "with --interval: a time the intervals count from (ISO 8601)")
     .option("--rrule <rule>", "an RRULE schedule")
     .option("--timezone <tz>", "the schedule's time zone (IANA, default UTC)")
     .option("--param <key=value>", "a default parameter; repeatable", collect, [])
@@ -182,6 +158,11 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
     .option("--version <text>")
     .option("--concurrency-limit <n>", "at most this many runs of the deployment at once")
     .option("--collision-strategy <s>", "when the limit is reached: ENQUEUE (wait) or CANCEL_NEW")
+    .option("--stale-policy <p>", "for late runs: RUN_ANYWAY (default), SKIP_IF_NEWER or EXPIRE")
+    .option(
+      "--stale-after <duration>",
+      "with EXPIRE: cancel runs this late (90s, 10m, 2h); alone, means EXPIRE",
+    )
     .option("--paused", "create it paused")
     .option(
       "--job-variable <key=value>",
@@ -230,44 +211,13 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
             {},
           );
         }
-        const interval = options.interval === undefined ? undefined : Number(options.interval);
-        if (interval !== undefined && !(interval > 0)) {
-          throw new OrdoError(
-            "ORDO_INVALID_INPUT",
-            `--interval must be a positive number of seconds, got "${options.interval}"`,
-            {},
-          );
-        }
-        const limit = parseOptionalCount(options.concurrencyLimit, "--concurrency-limit");
-        const strategy = options.collisionStrategy?.toUpperCase();
-        if (strategy !== undefined && strategy !== "ENQUEUE" && strategy !== "CANCEL_NEW") {
-          throw new OrdoError("ORDO_INVALID_INPUT", `--collision-strategy must be ENQUEUE or CANCEL_NEW`, {});
-        }
         deployed.push(
-          await deployOne(
-            entrypoint,
-            {
-              name: options.name,
-              cron: options.cron,
-              interval,
-              rrule: options.rrule,
-              timezone: options.timezone,
-              parameters: parseParams(options.param, options.paramsJson),
-              tags: options.tag.length === 0 ? undefined : options.tag,
-              description: options.description,
-              version: options.version,
-              concurrencyLimit: limit,
-              collisionStrategy: strategy,
-              paused: options.paused,
-            },
-            {
-              pool: options.pool ?? "default",
-              queue: options.workQueue,
-              jobVariables:
-                options.jobVariable.length === 0 ? undefined : jobVariablesOf(options.jobVariable),
-              source: sourceFromOptions(options),
-            },
-          ),
+          await deployOne(entrypoint, deploymentOptionsFromFlags(options.name, options), {
+            pool: options.pool ?? "default",
+            queue: options.workQueue,
+            jobVariables: options.jobVariable.length === 0 ? undefined : jobVariablesOf(options.jobVariable),
+            source: sourceFromOptions(options),
+          }),
         );
       }
       if (options.json !== true) {

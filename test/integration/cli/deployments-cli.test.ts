@@ -280,6 +280,46 @@ describe("ordo deploy and ordo deployment", () => {
     expect(unknown.stderr).toContain('unknown state "Sleeping"');
   });
 
+  it("deploys with a stale policy and an interval anchored at a given time", async () => {
+    await ordo(["work-pool", "create", "cli-stale"]);
+    const deployed = await ordo([
+      "deploy",
+      "examples/hello.ts:hello",
+      "--name",
+      "quarter-past",
+      "--pool",
+      "cli-stale",
+      "--interval",
+      "3600",
+      "--anchor-date",
+      "2026-01-01T00:15:00Z",
+      "--stale-after",
+      "10m",
+      "--json",
+    ]);
+    expect(deployed.code).toBe(0);
+    const deployment = JSON.parse(deployed.stdout) as {
+      id: string;
+      stalePolicy: string;
+      staleAfterSeconds: number;
+      schedules: { schedule: { interval: number; anchorDate: string } }[];
+    };
+    expect(deployment).toMatchObject({ stalePolicy: "EXPIRE", staleAfterSeconds: 600 });
+    expect(deployment.schedules[0]?.schedule).toMatchObject({
+      interval: 3600,
+      anchorDate: "2026-01-01T00:15:00Z",
+    });
+    const runs = JSON.parse(
+      (await ordo(["flow-run", "ls", "--flow", "hello", "--json", "--limit", "1000"])).stdout,
+    ) as {
+      deploymentId?: string;
+      expectedStartTime: number;
+    }[];
+    const planned = runs.filter((r) => r.deploymentId === deployment.id);
+    expect(planned.length).toBeGreaterThan(0);
+    for (const run of planned) expect(new Date(run.expectedStartTime).getUTCMinutes()).toBe(15);
+  });
+
   it("refuses bad deploy and run options with exit 2, naming the option, and creates nothing", async () => {
     const noName = await ordo(["deploy", "examples/hello.ts:hello"]);
     expect(noName.code).toBe(2);
