@@ -34,6 +34,8 @@ async function listTaskRuns(ctx: CliContext, options: LsOptions): Promise<void> 
   const filter: TaskRunFilter = {
     ...(options.flowRun === undefined ? {} : { flowRunId: options.flowRun }),
     ...(selection === undefined ? {} : { stateTypes: [...selection.types] }),
+    // One flow run's tasks in the order they ran; across runs, the latest first.
+    sort: options.flowRun === undefined ? "NEWEST" : "OLDEST",
     limit,
   };
   // Task runs filter by state type; names within a type (Cached vs Completed) are picked here.
@@ -65,7 +67,9 @@ export function registerTaskRunCommands(program: Command, ctx: CliContext): void
 
   group
     .command("ls")
-    .description("list task runs in creation order (use --flow-run to see one flow run's tasks)")
+    .description(
+      "list the latest task runs, newest first (--flow-run: one flow run's, in the order they ran)",
+    )
     .option("--flow-run <id>", "only task runs of this flow run")
     .option(
       "--state <state>",

@@ -112,6 +112,8 @@ export const TaskRunFilterSchema = z.object({
   names: z.array(z.string()).optional(),
   taskKeys: z.array(z.string()).optional(),
   tags: z.array(z.string()).optional(),
+  /** `OLDEST` first (default: creation order, a flow run's sequence) or `NEWEST` first. */
+  sort: z.enum(["OLDEST", "NEWEST"]).default("OLDEST"),
   limit: z.number().int().min(1).max(100_000).default(1000),
   offset: z.number().int().min(0).default(0),
 });

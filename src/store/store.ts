@@ -137,6 +137,8 @@ export interface TaskRunQuery {
   readonly taskKeys?: readonly string[] | undefined;
   /** Runs carrying every one of these tags. */
   readonly tags?: readonly string[] | undefined;
+  /** Creation order (`OLDEST`, the default) or its reverse. */
+  readonly sort?: "OLDEST" | "NEWEST" | undefined;
   readonly limit: number;
   readonly offset: number;
 }

@@ -14,7 +14,7 @@ import { taskRunFromRow } from "../rows/task-run-row.js";
 import type { LogQuery, TaskRunQuery } from "../store.js";
 import { byteOrder, hasEveryTag } from "./flow-run-reads.js";
 
-/** Task runs matching `query`, in creation order. */
+/** Task runs matching `query`, in creation order (or its reverse, `sort: NEWEST`). */
 export async function readTaskRuns(db: Kysely<Database>, query: TaskRunQuery): Promise<TaskRun[]> {
   if ([query.ids, query.stateTypes, query.names, query.taskKeys].some((list) => list?.length === 0))
     return [];
@@ -26,9 +26,10 @@ export async function readTaskRuns(db: Kysely<Database>, query: TaskRunQuery): P
   if (query.taskKeys !== undefined) select = select.where("task_key", "in", query.taskKeys);
   if (query.tags !== undefined && query.tags.length > 0)
     select = select.where(hasEveryTag("tags", query.tags));
+  const direction = query.sort === "NEWEST" ? "desc" : "asc";
   const rows = await select
-    .orderBy("created_at")
-    .orderBy(byteOrder("id"))
+    .orderBy("created_at", direction)
+    .orderBy(byteOrder("id"), direction)
     .limit(query.limit)
     .offset(query.offset)
     .execute();

@@ -12,7 +12,7 @@ import { taskRunFromRow } from "../rows/task-run-row.js";
 import type { TaskRunQuery } from "../store.js";
 import type { SqlRunner } from "./sql-runner.js";
 
-/** Task runs matching `query`, in creation order. */
+/** Task runs matching `query`, in creation order (or its reverse, `sort: NEWEST`). */
 export function readTaskRuns(runner: SqlRunner, qb: Kysely<Database>, query: TaskRunQuery): TaskRun[] {
   if ([query.ids, query.stateTypes, query.names, query.taskKeys].some((list) => list?.length === 0))
     return [];
@@ -27,9 +27,10 @@ export function readTaskRuns(runner: SqlRunner, qb: Kysely<Database>, query: Tas
       sql<boolean>`exists (select 1 from json_each(${sql.ref("tags")}) where value = ${tag})`,
     );
   }
+  const direction = query.sort === "NEWEST" ? "desc" : "asc";
   const compiled = select
-    .orderBy("created_at")
-    .orderBy("id")
+    .orderBy("created_at", direction)
+    .orderBy("id", direction)
     .limit(query.limit)
     .offset(query.offset)
     .compile();

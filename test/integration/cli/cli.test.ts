@@ -411,6 +411,21 @@ describe("running real flows (needs the engine and the store)", () => {
     expect(task.stdout).toContain(id);
   });
 
+  it("lists the latest task runs first, and one flow run's in the order they ran", async () => {
+    const ids: string[] = [];
+    for (const n of ["1", "2"]) {
+      const run = await ordo(["run", `${FLOWS}:addUp`, "--param", `n=${n}`, "--json"]);
+      ids.push((JSON.parse(run.stdout) as { flowRunId: string }).flowRunId);
+    }
+    const latest = JSON.parse((await ordo(["task-run", "ls", "--limit", "1", "--json"])).stdout) as {
+      flowRunId: string;
+    }[];
+    expect(latest.map((t) => t.flowRunId)).toEqual([ids[1]]);
+    const all = JSON.parse((await ordo(["task-run", "ls", "--json"])).stdout) as { createdAt: number }[];
+    const created = all.map((t) => t.createdAt);
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+  });
+
   it("exits 2 with ORDO_INVALID_PARAMETERS when the params schema rejects the input, writing nothing", async () => {
     const count = async () =>
       (

@@ -112,7 +112,7 @@ export function taskRunCases(ctx: SuiteContext): void {
       expect(await client.readTaskRunStates(run.id)).toEqual([failed, retry]);
     });
 
-    it("filters task runs by ids, state types, names, task keys and tags, with limit and offset", async () => {
+    it("filters task runs by ids, state types, names, task keys and tags, with limit, offset and sort", async () => {
       const client = await ctx.open();
       const flowRun = await client.createFlowRun({ flowName: "etl", name: "r" });
       const other = await client.createFlowRun({ flowName: "etl", name: "other" });
@@ -140,6 +140,9 @@ export function taskRunCases(ctx: SuiteContext): void {
       expect(await names({ taskKeys: ["extract"] })).toEqual([b.id, c.id]);
       expect(await names({ tags: ["x", "y"] })).toEqual([b.id]);
       expect(await names({ limit: 1, offset: 1 })).toEqual([b.id]);
+      expect(await names({ sort: "NEWEST" })).toEqual([c.id, b.id, a.id]);
+      expect(await names({ sort: "NEWEST", limit: 2 })).toEqual([c.id, b.id]);
+      expect(await names({ sort: "OLDEST", limit: 2 })).toEqual([a.id, b.id]);
       expect(await names({ ids: [] })).toEqual([]);
     });
 
