@@ -7,7 +7,8 @@
  *    `--runs` runs one after another, (a) through a worker (`ordo worker start`, one
  *    child process per run, a warm child waiting) and (b) through `serve`.
  * 2. Throughput: `--count` runs created at once, through 2 workers (`--limit 10` each, or
- *    `--limit N`).
+ *    `--limit N`), beside the ceiling of a process per run: how many bare Node.js
+ *    processes (`node -e 0`, 4 at a time) this machine starts per second.
  * 3. Lateness of scheduled runs: runs scheduled `--ahead` ms ahead, one after another;
  *    Running time − scheduled time, and first line − scheduled time.
  *
@@ -27,6 +28,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { HttpClient } from "../../src/client/http-client.js";
 import { loadAverage, machineLine } from "../shared/machine.js";
+import { bareProcessRate } from "../shared/bare-process-rate.js";
 import { processCpu, type ProcessCpu } from "../shared/process-cpu.js";
 import { startQuietServer } from "../shared/quiet-server.js";
 import { fmt } from "../shared/stats.js";
@@ -251,7 +253,8 @@ try {
   const viaServe = await triggerToFirstLine("bench-stamp/served", included("serve") ? RUNS : 0, "serve");
   await stopAll();
 
-  // 2. Throughput through 2 workers.
+  // 2. Throughput through 2 workers, after the ceiling: bare Node.js processes per second.
+  const ceiling = COUNT > 0 ? await bareProcessRate(100, 4) : NaN;
   await client.orchestration.createDeployment({ ...deployment, name: "throughput" });
   const bulkWorkers = COUNT > 0 ? await Promise.all([worker("t1"), worker("t2")]) : [];
   const workersCpu = () => bulkWorkers.map((w) => processCpu(w.pid!));
@@ -306,7 +309,15 @@ try {
     console.log(`\nThroughput: ${COUNT} runs through 2 workers (--limit ${LIMIT} each)`);
     console.log(
       renderTable(
-        ["runs", "created in ms", "all completed in ms", "runs/s", "target"],
+        [
+          "runs",
+          "created in ms",
+          "all completed in ms",
+          "runs/s",
+          "target",
+          "`node -e 0`/s",
+          "runs/s ÷ that",
+        ],
         [
           [
             String(COUNT),
@@ -314,6 +325,8 @@ try {
             String(throughputMs),
             fmt((COUNT * 1000) / throughputMs),
             "≥ 20",
+            fmt(ceiling),
+            fmt((COUNT * 1000) / throughputMs / ceiling),
           ],
         ],
       ),
