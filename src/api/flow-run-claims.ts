@@ -176,10 +176,11 @@ export async function claimDeploymentRuns(
   const request = parseInput(DeploymentClaimSchema, input, "claim");
   const scope = async (): Promise<ClaimScope> => {
     await markDeploymentsPolled(store, request.deploymentIds);
+    // A paused deployment's schedules make no runs, but its triggered runs still start, as
+    // a worker's claim starts them (and as Prefect does).
     const rows = await store.records.deployments.list({ ids: request.deploymentIds, limit: 1000, offset: 0 });
-    const open = rows.filter((row) => row.paused === 0).map((row) => row.id);
     return {
-      groups: [{ deploymentIds: open }],
+      groups: [{ deploymentIds: rows.map((row) => row.id) }],
       queueLimits: new Map(),
       poolQueueIds: [],
       poolLimit: undefined,

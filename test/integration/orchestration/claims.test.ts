@@ -85,6 +85,24 @@ describe.each(backends)("claims on %s", (_name, open) => {
     });
   });
 
+  it("gives a paused deployment's triggered run to workers and serve processes alike: a pause stops schedules, not runs", async () => {
+    await withStore(open, async (store) => {
+      await api.createWorkPool(store, { name: "pool" });
+      const pooled = await deploy(store);
+      const served = await deploy(store, { workPoolName: undefined });
+      for (const d of [pooled, served]) await api.setDeploymentPaused(store, d.id, true);
+      const fromPool = await api.createDeploymentFlowRun(store, pooled.id);
+      const fromServe = await api.createDeploymentFlowRun(store, served.id);
+      const byWorker = await api.claimWorkPoolRuns(store, "pool", { workerName: "w" });
+      expect(byWorker.map((c) => c.flowRun.id)).toEqual([fromPool.id]);
+      const byServe = await api.claimDeploymentRuns(store, {
+        deploymentIds: [served.id],
+        workerName: "serve-1",
+      });
+      expect(byServe.map((c) => c.flowRun.id)).toEqual([fromServe.id]);
+    });
+  });
+
   it("serves a higher-priority queue's run first however many older runs wait in a lower one", async () => {
     await withStore(open, async (store) => {
       await api.createWorkPool(store, { name: "pool" });
