@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
+import type { OrdoClient } from "../client/ordo-client.js";
 import { redactGitUrl } from "../git/redact-git-url.js";
 import type { Deployment, DeploymentSource } from "../schemas/index.js";
 import { StateType } from "../states/index.js";
@@ -85,6 +86,19 @@ function parseTime(text: string, option: string): number {
     );
   }
   return value;
+}
+
+/**
+ * A note for a run of a deployment nothing polls now (status NOT_READY): it waits until a
+ * worker of its pool, or its serve process, starts. Undefined when one polls.
+ */
+async function whoWillStart(ordo: OrdoClient, name: string): Promise<string | undefined> {
+  const deployment = await ordo.orchestration.readDeployment(name);
+  if (deployment.status !== "NOT_READY") return undefined;
+  const pool = deployment.workPoolName;
+  return pool === undefined
+    ? `note: no serve process serves ${deployment.flowName}/${deployment.name} now: the run waits until one does`
+    : `note: no worker polls work pool '${pool}' now: the run waits until one does (ordo worker start --pool ${pool})`;
 }
 
 /** Registers `ordo deployment …`. */
@@ -216,6 +230,8 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           scheduledTime: scheduledTime === undefined ? undefined : Math.round(scheduledTime),
           tags: options.tag.length === 0 ? undefined : options.tag,
         });
+        const waiting = await whoWillStart(ordo, name);
+        if (waiting !== undefined) ctx.io.err(`${waiting}\n`);
         if (options.json === true && options.watch !== true) {
           ctx.io.out(formatJson(run));
           return;

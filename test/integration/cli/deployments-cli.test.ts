@@ -199,6 +199,10 @@ describe("ordo deploy and ordo deployment", () => {
     ]);
     const created = JSON.parse(run.stdout) as { id: string; parameters: unknown; state: { name: string } };
     expect(created).toMatchObject({ parameters: { name: "Ada" }, state: { name: "Scheduled" } });
+    // No worker polls the pool: the run waits, and the command says so (on standard error).
+    expect(run.stderr).toContain(
+      "note: no worker polls work pool 'cli-runs' now: the run waits until one does (ordo worker start --pool cli-runs)",
+    );
     const cancel = await ordo(["flow-run", "cancel", created.id]);
     expect(cancel.stdout).toBe(`flow run ${created.id} is Cancelled\n`);
     const again = await ordo(["flow-run", "cancel", created.id]);
