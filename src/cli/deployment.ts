@@ -231,14 +231,14 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           tags: options.tag.length === 0 ? undefined : options.tag,
         });
         const waiting = await whoWillStart(ordo, name);
-        if (waiting !== undefined) ctx.io.err(`${waiting}\n`);
         if (options.json === true && options.watch !== true) {
           ctx.io.out(formatJson(run));
-          return;
+        } else {
+          ctx.io.out(
+            `created flow run '${run.name}' (${run.id}), ${run.state.name} for ${formatTimestamp(run.state.scheduledTime) ?? "now"}\n`,
+          );
         }
-        ctx.io.out(
-          `created flow run '${run.name}' (${run.id}), ${run.state.name} for ${formatTimestamp(run.state.scheduledTime) ?? "now"}\n`,
-        );
+        if (waiting !== undefined) ctx.io.err(`${waiting}\n`);
         if (options.watch !== true) return;
         const final = await watchFlowRun(ordo, run.id, (line) => ctx.io.out(line));
         if (options.json === true) ctx.io.out(formatJson(final));
