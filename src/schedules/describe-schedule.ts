@@ -4,7 +4,8 @@
  * @module
  */
 import type { CronScheduleInput, IntervalScheduleInput, ScheduleSpecInput } from "../schemas/schedule.js";
-import { isWholeDays } from "./interval-times.js";
+import { intervalAnchor, isWholeDays } from "./interval-times.js";
+import { toWallTime } from "./zoned-time.js";
 import { wallClockRule } from "./rrule-times.js";
 
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -63,18 +64,37 @@ function describeCron(schedule: CronScheduleInput): string {
   return words === undefined ? `cron "${schedule.cron}" (${timeZone})` : `${words} (${timeZone})`;
 }
 
+/**
+ * Where an anchored interval's grid sits, when the anchor moves it off the default grid:
+ * ` at 09:30` (the anchor's wall-clock time) for whole days, else ` from <anchor, UTC>`.
+ */
+function intervalPhase(schedule: IntervalScheduleInput): string {
+  if (schedule.anchorDate === undefined) return "";
+  const anchor = intervalAnchor(schedule);
+  if (isWholeDays(schedule)) {
+    const wall = new Date(toWallTime(anchor, schedule.timezone ?? "UTC")).toISOString().slice(11, 19);
+    if (wall === "00:00:00") return "";
+    return ` at ${wall.endsWith(":00") ? wall.slice(0, 5) : wall}`;
+  }
+  const stepMs = Math.max(1, Math.round(schedule.interval * 1000));
+  const offset = anchor - intervalAnchor({ ...schedule, anchorDate: undefined });
+  if (((offset % stepMs) + stepMs) % stepMs === 0) return "";
+  return ` from ${new Date(anchor).toISOString().replace(".000Z", "Z")}`;
+}
+
 function describeInterval(schedule: IntervalScheduleInput): string {
   const seconds = schedule.interval;
   const unit = UNITS.find(([, size]) => seconds % size === 0 && seconds >= size);
   const every = unit === undefined ? plural(seconds, "second") : plural(seconds / unit[1], unit[0]);
   const zone = schedule.timezone !== undefined && isWholeDays(schedule) ? ` (${schedule.timezone})` : "";
-  return `every ${every}${zone}`;
+  return `every ${every}${intervalPhase(schedule)}${zone}`;
 }
 
 /**
  * A short description: cron → "at 03:00 every day (Europe/Berlin)" for common patterns,
  * otherwise `cron "…" (tz)`; interval → "every 1 hour", "every 90 seconds" (with the time
- * zone for whole days, whose wall-clock time it keeps); rrule → the rule's own text
+ * zone for whole days, whose wall-clock time it keeps; an anchor off the default grid
+ * adds "at 09:30" for whole days, else "from 2026-01-01T00:15:00Z"); rrule → the rule's own text
  * and its time zone ("every week on Monday, Wednesday (UTC)").
  *
  * @example

@@ -306,9 +306,10 @@ describe("ordo deploy and ordo deployment", () => {
       id: string;
       stalePolicy: string;
       staleAfterSeconds: number;
-      schedules: { schedule: { interval: number; anchorDate: string } }[];
+      schedules: { description: string; schedule: { interval: number; anchorDate: string } }[];
     };
     expect(deployment).toMatchObject({ stalePolicy: "EXPIRE", staleAfterSeconds: 600 });
+    expect(deployment.schedules[0]?.description).toBe("every 1 hour from 2026-01-01T00:15:00Z");
     expect(deployment.schedules[0]?.schedule).toMatchObject({
       interval: 3600,
       anchorDate: "2026-01-01T00:15:00Z",

@@ -24,6 +24,16 @@ describe("describeSchedule", () => {
     [{ interval: 300 }, "every 5 minutes"],
     [{ interval: 1 }, "every 1 second"],
     [{ interval: 86_400, timezone: "Europe/Berlin" }, "every 1 day (Europe/Berlin)"],
+    [{ interval: 3600, anchorDate: "2026-01-01T00:15:00Z" }, "every 1 hour from 2026-01-01T00:15:00Z"],
+    [{ interval: 3600, anchorDate: "2026-03-01T07:00:00Z" }, "every 1 hour"],
+    [{ interval: 600, anchorDate: 1_767_226_200_000 }, "every 10 minutes"],
+    [{ interval: 600, anchorDate: 1_767_226_020_000 }, "every 10 minutes from 2026-01-01T00:07:00Z"],
+    [
+      { interval: 86_400, anchorDate: "2026-01-05T09:30:00", timezone: "Europe/Berlin" },
+      "every 1 day at 09:30 (Europe/Berlin)",
+    ],
+    [{ interval: 172_800, anchorDate: "2026-01-05T00:00:00Z" }, "every 2 days"],
+    [{ interval: 86_400, anchorDate: "2026-01-05T06:00:00Z" }, "every 1 day at 06:00"],
   ])("describes interval %j as %s", (spec, text) => {
     expect(describeSchedule(spec)).toBe(text);
   });
