@@ -95,7 +95,9 @@ export class Worker {
     await this.#beat();
     const every = (this.#options.heartbeatSeconds ?? 30) * 1000;
     this.#heartbeat = setInterval(() => void this.#beat(), every);
-    this.#options.write(`[worker] '${this.name}' started: polling work pool '${this.#options.pool}'`);
+    const queues = this.#options.workQueues;
+    const only = queues === undefined || queues.length === 0 ? "" : ` (queues: ${queues.join(", ")})`;
+    this.#options.write(`[worker] '${this.name}' started: polling work pool '${this.#options.pool}'${only}`);
     this.#loop = this.#claimLoop();
   }
 

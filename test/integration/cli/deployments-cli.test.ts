@@ -448,7 +448,7 @@ describe("ordo deploy and ordo deployment", () => {
     const exited = new Promise((done) => child.on("close", done));
     await expect
       .poll(() => stdout, { timeout: 20_000 })
-      .toContain("started: polling work pool 'queues-pool'");
+      .toContain("started: polling work pool 'queues-pool' (queues: nightly)");
     child.kill("SIGTERM");
     await exited;
     expect(stdout).toContain(
