@@ -93,8 +93,9 @@ function parseTime(text: string, option: string): number {
  * worker of its pool, or its serve process, starts. Undefined when one polls.
  */
 async function whoWillStart(ordo: OrdoClient, name: string): Promise<string | undefined> {
-  const deployment = await ordo.orchestration.readDeployment(name);
-  if (deployment.status !== "NOT_READY") return undefined;
+  // The run exists already: a failure to read the deployment only loses the note.
+  const deployment = await ordo.orchestration.readDeployment(name).catch(() => undefined);
+  if (deployment?.status !== "NOT_READY") return undefined;
   const pool = deployment.workPoolName;
   return pool === undefined
     ? `note: no serve process serves ${deployment.flowName}/${deployment.name} now: the run waits until one does`
