@@ -74,7 +74,12 @@ export interface OrchestrationClient {
   /** A deployment by id or `flow/deployment` name. */
   readDeployment(idOrName: string): Promise<Deployment>;
   readDeployments(filter?: DeploymentFilter): Promise<Deployment[]>;
-  updateDeployment(idOrName: string, input: DeploymentUpdate): Promise<Deployment>;
+  /** Changes a deployment; an aborted `signal` ends the request (and its retries). */
+  updateDeployment(
+    idOrName: string,
+    input: DeploymentUpdate,
+    options?: { readonly signal?: AbortSignal | undefined },
+  ): Promise<Deployment>;
   deleteDeployment(idOrName: string): Promise<void>;
   /** Creates a run of a deployment (Scheduled), validated against its parameter schema. */
   createDeploymentFlowRun(idOrName: string, input?: DeploymentRunCreate): Promise<FlowRun>;
@@ -110,8 +115,8 @@ export class HttpOrchestration implements OrchestrationClient {
   #get<T>(path: string): Promise<T> {
     return this.#transport.request<T>({ method: "GET", path });
   }
-  #patch<T>(path: string, body: unknown): Promise<T> {
-    return this.#transport.request<T>({ method: "PATCH", path, json: JSON.stringify(body) });
+  #patch<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+    return this.#transport.request<T>({ method: "PATCH", path, json: JSON.stringify(body), signal });
   }
   #delete(path: string): Promise<void> {
     return this.#transport.request<void>({ method: "DELETE", path, answer: "none" });
@@ -205,8 +210,12 @@ export class HttpOrchestration implements OrchestrationClient {
   readDeployments(filter: DeploymentFilter = {}): Promise<Deployment[]> {
     return this.#post("/deployments/filter", filter);
   }
-  async updateDeployment(idOrName: string, input: DeploymentUpdate): Promise<Deployment> {
-    return this.#patch(`/deployments/${enc(await this.#deploymentId(idOrName))}`, input);
+  async updateDeployment(
+    idOrName: string,
+    input: DeploymentUpdate,
+    options: { readonly signal?: AbortSignal | undefined } = {},
+  ): Promise<Deployment> {
+    return this.#patch(`/deployments/${enc(await this.#deploymentId(idOrName))}`, input, options.signal);
   }
   async deleteDeployment(idOrName: string): Promise<void> {
     return this.#delete(`/deployments/${enc(await this.#deploymentId(idOrName))}`);

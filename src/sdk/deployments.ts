@@ -292,21 +292,30 @@ export async function serve(...args: (RunnerDeployment | ServeOptions)[]): Promi
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     write("[serve] stopping");
-    if (options.pauseOnShutdown !== false) await pauseServed(client, registered, write);
-    await supervisor.shutdown(30_000);
+    await Promise.all([
+      options.pauseOnShutdown === false ? undefined : pauseServed(client, registered, write),
+      supervisor.shutdown(30_000),
+    ]);
   }
 }
 
-/** Pauses the deployments a stopping serve process served; a failure is said, not thrown. */
+/** How long a stopping serve process tries to pause its deployments (a server that is down). */
+const PAUSE_ON_SHUTDOWN_MS = 5_000;
+
+/**
+ * Pauses the deployments a stopping serve process served, for at most
+ * {@link PAUSE_ON_SHUTDOWN_MS}; a failure is said, not thrown.
+ */
 async function pauseServed(
   client: OrdoClient,
   deployments: readonly Deployment[],
   write: (line: string) => void,
 ): Promise<void> {
+  const signal = AbortSignal.timeout(PAUSE_ON_SHUTDOWN_MS);
   for (const d of deployments) {
     const name = `${d.flowName}/${d.name}`;
     try {
-      await client.orchestration.updateDeployment(d.id, { paused: true });
+      await client.orchestration.updateDeployment(d.id, { paused: true }, { signal });
       write(`[serve] paused deployment '${name}' (serving it again resumes it)`);
     } catch (error) {
       write(

@@ -60,8 +60,22 @@ type TransientFailure = { readonly cause: unknown; readonly error: OrdoError };
  */
 export type AttemptOutcome<T> = { ok: true; value: T } | { ok: false; failure: TransientFailure };
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function isAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+/** Waits `ms`, or less when `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted === true) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
 
 /** Requests to one Ordo API, retried while the server is unreachable. */
@@ -101,7 +115,7 @@ export class HttpTransport {
         this.#warnedOutage = false;
         return outcome.value;
       }
-      if (request.signal?.aborted === true) throw outcome.failure.error;
+      if (isAborted(request.signal)) throw outcome.failure.error;
       const delay = backoffDelayMs(attempt, this.#policy, Math.random());
       if (!shouldRetry(mode, attempt, Date.now() - started, delay, this.#policy)) throw outcome.failure.error;
       if (
@@ -115,7 +129,8 @@ export class HttpTransport {
           `${outcome.failure.error.message}; retrying for up to ${Math.round(this.#policy.outageMs / 1000)} s`,
         );
       }
-      await sleep(delay);
+      await sleep(delay, request.signal);
+      if (isAborted(request.signal)) throw outcome.failure.error;
     }
   }
 

@@ -107,6 +107,23 @@ describe("serve", () => {
     expect((await second.exited).code).toBe(0);
   }, 60_000);
 
+  it("stops in bounded time when the server is gone, saying it could not pause its deployments", async () => {
+    const { dir, script, server } = harness();
+    const served = script("test/fixtures/worker/serve-stamp.ts", {
+      SERVE_INTERVAL_SECONDS: "3600",
+      SERVE_STAMP_FILE: join(dir, "stamps"),
+    });
+    await served.waitFor(/ready (\S+)/);
+    await server.stop(1000);
+    const stoppedAt = Date.now();
+    served.child.kill("SIGTERM");
+    expect((await served.exited).code).toBe(0);
+    // At most 5 s of attempts to pause (the wait between attempts ends with them), not the
+    // 5 minutes an ordinary request keeps trying an unreachable server; margin for a busy machine.
+    expect(Date.now() - stoppedAt).toBeLessThan(20_000);
+    expect(served.output()).toContain("[serve] could not pause deployment 'worker-stamp/served'");
+  }, 60_000);
+
   it("keeps its deployments unpaused when it stops with pauseOnShutdown: false", async () => {
     const { client, dir, script } = harness();
     const served = script("test/fixtures/worker/serve-stamp.ts", {
