@@ -1,5 +1,5 @@
 /**
- * `ordo flow-run cancel|set-state|execute`: operators cancel runs and force states;
+ * `ordo flow-run cancel|delete|set-state|execute`: operators cancel, delete and force runs;
  * workers run claimed runs (`execute` is what a worker's child process runs).
  *
  * @module
@@ -34,7 +34,7 @@ export function stateFromName(text: string, now: number, message?: string): Stat
   throw new OrdoError("ORDO_INVALID_INPUT", `unknown state "${text}": use one of ${all}`, { state: text });
 }
 
-/** Adds `cancel`, `set-state` and `execute` to the `flow-run` command group. */
+/** Adds `cancel`, `delete`, `set-state` and `execute` to the `flow-run` command group. */
 export function registerFlowRunControlCommands(group: Command, ctx: CliContext): void {
   group
     .command("cancel")
@@ -47,6 +47,15 @@ export function registerFlowRunControlCommands(group: Command, ctx: CliContext):
     .action(async (id: string, options: { reason?: string } & JsonOption) => {
       const run = await (await getClient()).orchestration.cancelFlowRun(id, options.reason);
       ctx.io.out(options.json === true ? formatJson(run) : `flow run ${id} is ${run.state.name}\n`);
+    });
+
+  group
+    .command("delete")
+    .description("delete a run with its states, task runs and logs (cancel a running run first)")
+    .argument("<id>", "the flow run's id")
+    .action(async (id: string) => {
+      await (await getClient()).orchestration.deleteFlowRun(id);
+      ctx.io.out(`deleted flow run ${id}\n`);
     });
 
   group

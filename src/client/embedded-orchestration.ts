@@ -114,6 +114,9 @@ export class EmbeddedOrchestration implements OrchestrationClient {
   cancelFlowRun(id: string, reason?: string): Promise<FlowRun> {
     return api.cancelFlowRun(this.#store, id, reason);
   }
+  deleteFlowRun(id: string): Promise<void> {
+    return api.deleteFlowRun(this.#store, id);
+  }
   markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun> {
     return api.finishCancellation(this.#store, id, reason);
   }

@@ -89,6 +89,11 @@ export interface OrchestrationClient {
   cancelFlowRun(id: string, reason?: string): Promise<FlowRun>;
   /** Finishes a cancellation once the run's process is gone. */
   markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun>;
+  /**
+   * Deletes a flow run with its states, task runs and logs: `ORDO_NOT_FOUND` for an
+   * unknown id, `ORDO_CONFLICT` while it may be executing (Pending, Running, Cancelling).
+   */
+  deleteFlowRun(id: string): Promise<void>;
   /** Records the process that runs a flow run, for crash detection. */
   attachFlowRunProcess(id: string, host: string, pid: number): Promise<void>;
   /**
@@ -236,6 +241,9 @@ export class HttpOrchestration implements OrchestrationClient {
   }
   markFlowRunCancelled(id: string, reason?: string): Promise<FlowRun> {
     return this.#post(`/flow_runs/${enc(id)}/mark_cancelled`, { reason });
+  }
+  deleteFlowRun(id: string): Promise<void> {
+    return this.#delete(`/flow_runs/${enc(id)}`);
   }
   attachFlowRunProcess(id: string, host: string, pid: number): Promise<void> {
     return this.#transport.request<void>({

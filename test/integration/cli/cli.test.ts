@@ -411,6 +411,22 @@ describe("running real flows (needs the engine and the store)", () => {
     expect(task.stdout).toContain(id);
   });
 
+  it("deletes a finished run with its task runs, from the embedded store", async () => {
+    const run = await ordo(["run", `${FLOWS}:addUp`, "--param", "n=3", "--json"]);
+    const id = (JSON.parse(run.stdout) as { flowRunId: string }).flowRunId;
+    const before = JSON.parse((await ordo(["task-run", "ls", "--flow-run", id, "--json"])).stdout) as [];
+    expect(before.length).toBeGreaterThan(0);
+    expect((await ordo(["flow-run", "delete", id])).stdout).toBe(`deleted flow run ${id}\n`);
+    const runs = JSON.parse((await ordo(["flow-run", "ls", "--json", "--limit", "1000"])).stdout) as {
+      id: string;
+    }[];
+    expect(runs.map((r) => r.id)).not.toContain(id);
+    const tasks = JSON.parse((await ordo(["task-run", "ls", "--json", "--limit", "1000"])).stdout) as {
+      flowRunId: string;
+    }[];
+    expect(tasks.some((t) => t.flowRunId === id)).toBe(false);
+  });
+
   it("lists the latest task runs first, and one flow run's in the order they ran", async () => {
     const ids: string[] = [];
     for (const n of ["1", "2"]) {

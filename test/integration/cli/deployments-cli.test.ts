@@ -1,6 +1,6 @@
 /**
  * `ordo work-pool`, `ordo deploy` (flags and ordo.yaml), `ordo deployment` and
- * `ordo flow-run cancel|set-state`, as a user runs them: the built CLI against a real
+ * `ordo flow-run cancel|delete|set-state`, as a user runs them: the built CLI against a real
  * server on loopback.
  */
 import { spawn } from "node:child_process";
@@ -208,6 +208,11 @@ describe("ordo deploy and ordo deployment", () => {
     const again = await ordo(["flow-run", "cancel", created.id]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("ORDO_INVALID_TRANSITION");
+    expect((await ordo(["flow-run", "delete", created.id])).stdout).toBe(`deleted flow run ${created.id}\n`);
+    const gone = await ordo(["flow-run", "inspect", created.id]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain("ORDO_NOT_FOUND");
+    expect((await ordo(["flow-run", "delete", created.id])).stderr).toContain("ORDO_NOT_FOUND");
     const backfill = await ordo([
       "deployment",
       "backfill",
@@ -282,6 +287,12 @@ describe("ordo deploy and ordo deployment", () => {
     const unknown = await ordo(["flow-run", "set-state", run.id, "Sleeping"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown state "Sleeping"');
+    // A run that may be executing is not deleted: it is cancelled first.
+    await ordo(["flow-run", "set-state", run.id, "Running", "--force"]);
+    const busy = await ordo(["flow-run", "delete", run.id]);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain(`flow run ${run.id} is Running: cancel it before deleting it`);
+    expect(busy.stderr).toContain("ORDO_CONFLICT");
   });
 
   it("deploys with a stale policy and an interval anchored at a given time", async () => {
