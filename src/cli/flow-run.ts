@@ -164,7 +164,9 @@ async function retry(ctx: CliContext, id: string, options: JsonOption): Promise<
  * ```
  */
 export function registerFlowRunCommands(program: Command, ctx: CliContext): void {
-  const group = program.command("flow-run").description("list, inspect, retry, resume, cancel and delete flow runs");
+  const group = program
+    .command("flow-run")
+    .description("list, inspect, retry, resume, cancel and delete flow runs");
 
   group
     .command("ls")
