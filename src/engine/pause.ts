@@ -162,9 +162,18 @@ export async function pauseFlowRun(mode: "pause" | "suspend", options: PauseOpti
   const now = Date.now();
   const pause: PauseInfo = { key, timeoutAt: now + ms, inputSchema };
   const name = mode === "pause" ? "Paused" : "Suspended";
+  const seconds = Math.round(ms / 1000);
+  const resumeWith =
+    `ordo flow-run resume ${ctx.flowRunId}` + (inputSchema === undefined ? "" : " --input '<json>'");
   const decision = await client.setFlowRunState(
     ctx.flowRunId,
-    { type: StateType.PAUSED, name, timestamp: now },
+    // The message says how to go on: `--watch`, `inspect` and the UI show it.
+    {
+      type: StateType.PAUSED,
+      name,
+      timestamp: now,
+      message: `at '${key}' for up to ${seconds} s; resume with: ${resumeWith}`,
+    },
     { pause },
   );
   const state = decision.state;
@@ -178,11 +187,7 @@ export async function pauseFlowRun(mode: "pause" | "suspend", options: PauseOpti
       { flowRunId: ctx.flowRunId, state: state.name },
     );
   }
-  const seconds = Math.round(ms / 1000);
-  ctx.logger.info(
-    `${name.toLowerCase()} at '${key}' for up to ${seconds} s; resume with: ordo flow-run resume ${ctx.flowRunId}` +
-      (inputSchema === undefined ? "" : " --input '<json>'"),
-  );
+  ctx.logger.info(`${name.toLowerCase()} at '${key}' for up to ${seconds} s; resume with: ${resumeWith}`);
   if (mode === "suspend") {
     return halt(ctx, state, `flow run ${ctx.flowRunId} was suspended at '${key}'`);
   }

@@ -35,6 +35,10 @@ describe("pause()", () => {
     expect(run.pause).toMatchObject({ key: "pause-0" });
     expect(run.pause?.timeoutAt).toBeGreaterThan(Date.now() + 50_000);
     expect(run.pause?.inputSchema).toMatchObject({ type: "object", required: ["approved", "reviewer"] });
+    // The state says how to go on (`--watch`, `inspect` and the UI show it).
+    expect(run.state.message).toBe(
+      `at 'pause-0' for up to 60 s; resume with: ordo flow-run resume ${run.id} --input '<json>'`,
+    );
     const c = await client();
     const resumed = await c.resumeFlowRun(run.id, { approved: true, reviewer: "ada" });
     expect(resumed.state.name).toBe("Running");
@@ -163,6 +167,9 @@ describe("suspend()", () => {
     const c = await client();
     const suspended = await c.readFlowRun(id);
     expect(suspended.state.name).toBe("Suspended");
+    expect(suspended.state.message).toMatch(
+      /^at 'pause-0' for up to \d+ s; resume with: ordo flow-run resume /,
+    );
     expect(suspended.pause).toMatchObject({ key: "pause-0" });
     expect(executions).toEqual(new Map([["before", 1]]));
 
