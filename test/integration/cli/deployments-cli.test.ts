@@ -457,11 +457,15 @@ describe("ordo deploy and ordo deployment", () => {
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise((done) => child.on("close", done));
-    await expect
-      .poll(() => stdout, { timeout: 20_000 })
-      .toContain("started: polling work pool 'queues-pool' (queues: nightly)");
-    child.kill("SIGTERM");
-    await exited;
+    try {
+      await expect
+        .poll(() => stdout, { timeout: 20_000 })
+        .toContain("started: polling work pool 'queues-pool' (queues: nightly)");
+    } finally {
+      // Stopped even when the wait fails: no worker outlives the test.
+      child.kill("SIGTERM");
+      await exited;
+    }
     expect(stdout).toContain(
       "[worker] work pool 'queues-pool' has no queue 'nightly' (its queues: default); its runs start once it is created (ordo work-queue create nightly --pool queues-pool)",
     );
