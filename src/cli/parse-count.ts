@@ -6,18 +6,20 @@
 import { OrdoError } from "../errors/ordo-error.js";
 
 /**
- * Parses a non-negative integer named `what`; throws `ORDO_INVALID_INPUT` otherwise.
+ * Parses a whole number named `what`, `min` or more (0 by default); throws
+ * `ORDO_INVALID_INPUT` otherwise.
  *
  * @example
  * ```ts
  * parseCount("10", "the limit"); // 10
+ * parseCount("0", "the priority", 1); // throws: the priority must be a whole number ≥ 1
  * ```
  */
-export function parseCount(raw: string, what: string): number {
+export function parseCount(raw: string, what: string, min = 0): number {
   const text = raw.trim();
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value)) {
-    throw new OrdoError("ORDO_INVALID_INPUT", `${what} must be a whole number ≥ 0, got "${raw}"`, {
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new OrdoError("ORDO_INVALID_INPUT", `${what} must be a whole number ≥ ${min}, got "${raw}"`, {
       [what]: raw,
     });
   }

@@ -287,7 +287,7 @@ function registerWorkQueueCommands(program: Command, ctx: CliContext): void {
     .argument("<priority>")
     .requiredOption("-p, --pool <pool>", "the work pool")
     .action(async (name: string, raw: string, options: { pool: string }) => {
-      const priority = parseOptionalCount(raw, "the priority", 1) ?? 1;
+      const priority = parseCount(raw, "the priority", 1);
       const queue = await (await client()).updateWorkQueue(options.pool, name, { priority });
       ctx.io.out(`queue ${queue.name} of ${queue.workPoolName}: priority ${queue.priority}\n`);
     });

@@ -108,6 +108,9 @@ describe("ordo work-queue", () => {
     expect(inspect.stdout).toMatch(/Pool:\s+queue-cli\n/);
     expect(inspect.stdout).toMatch(/Priority:\s+2\n/);
     expect(inspect.stdout).toMatch(/Concurrency:\s+2\n/);
+    const badPriority = await ordo(["work-queue", "set-priority", "urgent", "0", "--pool", "queue-cli"]);
+    expect(badPriority.code).toBe(2);
+    expect(badPriority.stderr).toContain('the priority must be a whole number ≥ 1, got "0"');
     expect((await ordo(["work-queue", "set-priority", "urgent", "1", "--pool", "queue-cli"])).stdout).toBe(
       "queue urgent of queue-cli: priority 1\n",
     );

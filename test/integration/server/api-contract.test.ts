@@ -316,6 +316,11 @@ describe("task runs, logs and results", () => {
     expect((await h.json("GET", `/api/task_runs/${task.id}`)).body).toEqual(task);
     const filtered = await h.json("POST", "/api/task_runs/filter", { flowRunId: run.id });
     expect(filtered.body).toEqual([task]);
+    const newest = await h.json("POST", "/api/task_runs/filter", { flowRunId: run.id, sort: "NEWEST" });
+    expect(newest.body).toEqual([task]);
+    const badSort = await h.json("POST", "/api/task_runs/filter", { sort: "LATEST" });
+    expect(badSort).toMatchObject({ status: 422, body: { error: { code: "ORDO_INVALID_INPUT" } } });
+    expect((badSort.body as { error: { message: string } }).error.message).toContain("sort");
     const logs = await h.json("POST", "/api/logs/filter", { flowRunId: run.id });
     expect((logs.body as { message: string }[]).map((l) => l.message)).toEqual(["hi"]);
     const hit = await h.json("POST", "/api/task_runs/cache_lookup", { cacheKey: "ck", now: t });

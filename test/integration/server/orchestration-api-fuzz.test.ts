@@ -823,111 +823,94 @@ const oddSegment: fc.Arbitrary<string> = fc.oneof(
 
 interface ParamRoute {
   readonly method: Method;
-  /** The route, with the odd parameter written `*`. */
+  /** The route, with the odd parameter written `*` (replaced by each odd segment). */
   readonly route: string;
-  readonly build: (segment: string) => string;
   readonly body?: () => Json;
 }
 
 const bodyOf = (route: string): (() => Json) => ROUTES.find((r) => r.route === route)!.valid;
 
 const PARAM_ROUTES: readonly ParamRoute[] = [
-  { method: "GET", route: "/api/deployments/*", build: (s) => `/api/deployments/${s}` },
+  { method: "GET", route: "/api/deployments/*" },
   {
     method: "PATCH",
     route: "/api/deployments/*",
-    build: (s) => `/api/deployments/${s}`,
     body: bodyOf("/api/deployments/{id}"),
   },
-  { method: "DELETE", route: "/api/deployments/*", build: (s) => `/api/deployments/${s}` },
+  { method: "DELETE", route: "/api/deployments/*" },
   {
     method: "POST",
     route: "/api/deployments/*/create_flow_run",
-    build: (s) => `/api/deployments/${s}/create_flow_run`,
     body: deploymentRunBody,
   },
   {
     method: "POST",
     route: "/api/deployments/*/backfill",
-    build: (s) => `/api/deployments/${s}/backfill`,
     body: bodyOf("/api/deployments/{id}/backfill"),
   },
   {
     method: "POST",
     route: "/api/deployments/name/*/run-target/create_flow_run",
-    build: (s) => `/api/deployments/name/${s}/run-target/create_flow_run`,
     body: deploymentRunBody,
   },
   {
     method: "POST",
     route: `/api/deployments/name/${FLOW}/*/create_flow_run`,
-    build: (s) => `/api/deployments/name/${FLOW}/${s}/create_flow_run`,
     body: deploymentRunBody,
   },
-  { method: "GET", route: "/api/work_pools/*", build: (s) => `/api/work_pools/${s}` },
+  { method: "GET", route: "/api/work_pools/*" },
   {
     method: "PATCH",
     route: "/api/work_pools/*",
-    build: (s) => `/api/work_pools/${s}`,
     body: bodyOf("/api/work_pools/{name}"),
   },
-  { method: "DELETE", route: "/api/work_pools/*", build: (s) => `/api/work_pools/${s}` },
+  { method: "DELETE", route: "/api/work_pools/*" },
   {
     method: "POST",
     route: "/api/work_pools/*/queues",
-    build: (s) => `/api/work_pools/${s}/queues`,
     body: bodyOf("/api/work_pools/{name}/queues"),
   },
   {
     method: "PATCH",
     route: `/api/work_pools/${POOL}/queues/*`,
-    build: (s) => `/api/work_pools/${POOL}/queues/${s}`,
     body: bodyOf("/api/work_pools/{name}/queues/{queue}"),
   },
   {
     method: "DELETE",
     route: `/api/work_pools/${POOL}/queues/*`,
-    build: (s) => `/api/work_pools/${POOL}/queues/${s}`,
   },
   {
     method: "POST",
     route: "/api/work_pools/*/workers/heartbeat",
-    build: (s) => `/api/work_pools/${s}/workers/heartbeat`,
     body: bodyOf("/api/work_pools/{name}/workers/heartbeat"),
   },
   {
     method: "DELETE",
     route: `/api/work_pools/${POOL}/workers/*`,
-    build: (s) => `/api/work_pools/${POOL}/workers/${s}`,
   },
   {
     method: "POST",
     route: "/api/work_pools/*/claim",
-    build: (s) => `/api/work_pools/${s}/claim`,
     body: bodyOf("/api/work_pools/{name}/claim"),
   },
-  { method: "GET", route: "/api/concurrency_limits/tag/*", build: (s) => `/api/concurrency_limits/tag/${s}` },
+  { method: "GET", route: "/api/concurrency_limits/tag/*" },
   {
     method: "DELETE",
     route: "/api/concurrency_limits/tag/*",
-    build: (s) => `/api/concurrency_limits/tag/${s}`,
   },
   {
     method: "PATCH",
     route: "/api/global_concurrency_limits/*",
-    build: (s) => `/api/global_concurrency_limits/${s}`,
     body: bodyOf("/api/global_concurrency_limits/{name}"),
   },
   {
     method: "DELETE",
     route: "/api/global_concurrency_limits/*",
-    build: (s) => `/api/global_concurrency_limits/${s}`,
   },
   ...(["cancel", "mark_cancelled", "process", "resume", "set_state", "start"] as const).map(
     (action): ParamRoute => ({
       method: "POST",
       route: `/api/flow_runs/*/${action}`,
-      build: (s) => `/api/flow_runs/${s}/${action}`,
       body: bodyOf(`/api/flow_runs/{id}/${action}`),
     }),
   ),
@@ -938,7 +921,11 @@ describe.each(PARAM_ROUTES)("$method $route with an odd path parameter", (route)
     await fc.assert(
       fc.asyncProperty(oddSegment, async (segment) => {
         const body = route.body === undefined ? undefined : toJson(route.body());
-        await expectSafeAnswer(route.method, route.build(segment), body);
+        await expectSafeAnswer(
+          route.method,
+          route.route.replace("*", () => segment),
+          body,
+        );
       }),
       { numRuns: 40 },
     );
