@@ -18,6 +18,7 @@ import type { FlowRunTransition, Store } from "../store/index.js";
 import { notFound, parseInput } from "./errors.js";
 import { flowRunStateEvent } from "./events.js";
 import { runTimesAfter } from "./run-times.js";
+import { signalWork } from "./work-signal.js";
 
 /** What the orchestration rules know of `run`; every retry is `retryDelayMs` away. */
 export function runFactsOf(run: FlowRun, retryDelayMs: number): RunFacts {
@@ -149,6 +150,8 @@ export async function setValidFlowRunState(
   if (result.status === "ACCEPT" && result.state.type === StateType.CRASHED) {
     await retryCrashedDeploymentRun(store, id, now);
   }
+  // A run sent back to its queue (a retry, an operator's Scheduled) wakes waiting claims.
+  if (result.status === "ACCEPT" && result.state.type === StateType.SCHEDULED) signalWork();
   return result;
 }
 
@@ -158,7 +161,7 @@ export async function setValidFlowRunState(
  * by hand (`ordo flow-run retry`).
  */
 export async function retryCrashedDeploymentRun(store: Store, id: string, now: number): Promise<void> {
-  await store.transitionFlowRun(id, (run): FlowRunTransition<boolean> => {
+  const retried = await store.transitionFlowRun(id, (run): FlowRunTransition<boolean> => {
     const attempts = attemptsOf(run);
     const retriesLeft = attempts > 0 && attempts <= run.retries;
     if (run.state.type !== StateType.CRASHED || run.deploymentId === undefined || !retriesLeft) {
@@ -173,4 +176,5 @@ export async function retryCrashedDeploymentRun(store: Store, id: string, now: n
     };
     return { outcome: true, write: decideFlowRunState(run, retry, { rerun: true }, now).write };
   });
+  if (retried === true) signalWork();
 }

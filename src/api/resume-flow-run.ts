@@ -15,6 +15,7 @@ import { flowRunStateEvent } from "./events.js";
 import { runFactsOf } from "./flow-run-state.js";
 import { jsonSchemaIssues } from "./json-schema-validation.js";
 import { runTimesAfter } from "./run-times.js";
+import { signalWork } from "./work-signal.js";
 
 /** What resuming a flow run takes. */
 export interface ResumeFlowRunOptions {
@@ -137,5 +138,6 @@ export async function resumeFlowRun(
   }
   const run = await store.readFlowRun(id);
   if (run === undefined) throw notFound("flow run", id);
+  if (run.state.type === StateType.SCHEDULED) signalWork(); // a Suspended run: a worker takes it now
   return run;
 }

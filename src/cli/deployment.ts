@@ -5,7 +5,6 @@
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
-import type { OrdoClient } from "../client/ordo-client.js";
 import { redactGitUrl } from "../git/redact-git-url.js";
 import type { Deployment, DeploymentSource } from "../schemas/index.js";
 import { StateType } from "../states/index.js";
@@ -19,6 +18,7 @@ import { parseCount, parseDurationSeconds } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { watchFlowRun } from "./watch-flow-run.js";
+import { whoWillStart } from "./who-will-start.js";
 
 interface JsonOption {
   readonly json?: boolean | undefined;
@@ -86,20 +86,6 @@ function parseTime(text: string, option: string): number {
     );
   }
   return value;
-}
-
-/**
- * A note for a run of a deployment nothing polls now (status NOT_READY): it waits until a
- * worker of its pool, or its serve process, starts. Undefined when one polls.
- */
-async function whoWillStart(ordo: OrdoClient, name: string): Promise<string | undefined> {
-  // The run exists already: a failure to read the deployment only loses the note.
-  const deployment = await ordo.orchestration.readDeployment(name).catch(() => undefined);
-  if (deployment?.status !== "NOT_READY") return undefined;
-  const pool = deployment.workPoolName;
-  return pool === undefined
-    ? `note: no serve process serves ${deployment.flowName}/${deployment.name} now: the run waits until one does`
-    : `note: no worker polls work pool '${pool}' now: the run waits until one does (ordo worker start --pool ${pool})`;
 }
 
 /** Registers `ordo deployment …`. */

@@ -1,5 +1,5 @@
 /**
- * `ordo flow-run ls | inspect | logs | retry | resume`.
+ * `ordo flow-run ls | inspect | logs`, with `retry` and `resume` from their own modules.
  *
  * @module
  */
@@ -9,10 +9,9 @@ import type { FlowRunFilter, LogRecord } from "../schemas/index.js";
 import { isTerminalType } from "../states/index.js";
 import { follow } from "./follow.js";
 import { registerFlowRunResumeCommand } from "./flow-run-resume.js";
+import { registerFlowRunRetryCommand } from "./flow-run-retry.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
-import { reportFinalState } from "./final-state.js";
-import { withStdoutToStderr } from "./stdout-to-stderr.js";
 import { readFlowRunOrigin } from "./flow-run-origin.js";
 import { flowRunDetails, flowRunTable, logLine } from "./flow-run-view.js";
 import { formatJson } from "./output/json.js";
@@ -143,18 +142,6 @@ async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Prom
   }
 }
 
-async function retry(ctx: CliContext, id: string, options: JsonOption): Promise<void> {
-  const client = await getClient();
-  await client.markCrashedRuns(); // a run whose process died becomes Crashed, and so retryable
-  const { retryFlowRunImporting } = await import("../sdk/retry-flow-run.js");
-  // The flow file loads compiled ahead, as for `ordo run`.
-  const { importFlowFile } = await import("../worker/import-flow-file.js");
-  const json = options.json === true;
-  const retryRun = () => retryFlowRunImporting(id, importFlowFile);
-  const state = json ? await withStdoutToStderr(retryRun) : await retryRun();
-  await reportFinalState(ctx, state, json);
-}
-
 /**
  * Adds `ordo flow-run` and its subcommands to the program.
  *
@@ -197,13 +184,6 @@ export function registerFlowRunCommands(program: Command, ctx: CliContext): void
     .option("--json", "print one JSON object per line")
     .action((id: string, options: LogsOptions) => showLogs(ctx, id, options));
 
-  group
-    .command("retry")
-    .description("re-run a Failed or Crashed flow run in this process (completed tasks are reused)")
-    .argument("<id>", "the flow run's id")
-    .option("--json", "print the final state as JSON; the flow's own output goes to stderr")
-    .addHelpText("after", "\nExit code: 0 when the run ends Completed, 1 otherwise, 2 for bad input.")
-    .action((id: string, options: JsonOption) => retry(ctx, id, options));
-
+  registerFlowRunRetryCommand(group, ctx);
   registerFlowRunResumeCommand(group, ctx);
 }

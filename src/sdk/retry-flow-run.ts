@@ -6,13 +6,11 @@
 import { runFlow } from "../engine/flow-engine.js";
 import { stateOf } from "../engine/outcome.js";
 import { resultReader } from "../engine/result-io.js";
-import { OrdoError } from "../errors/ordo-error.js";
-import { StateType, type State } from "../states/index.js";
+import type { State } from "../states/index.js";
 import { engineConfig } from "./engine-config.js";
 import type { ModuleImporter } from "./entrypoint.js";
 import { flowDefinitionOf } from "./find-flow.js";
-
-const RETRYABLE: ReadonlySet<string> = new Set([StateType.FAILED, StateType.CRASHED, StateType.CANCELLED]);
+import { assertRetryable } from "./retryable-run.js";
 
 /**
  * Re-runs a Failed, Crashed or Cancelled flow run in place (same run id). Task runs that
@@ -41,13 +39,7 @@ export async function retryFlowRunImporting(
   const config = await engineConfig();
   await config.client.markCrashedRuns();
   const run = await config.client.readFlowRun(flowRunId);
-  if (!RETRYABLE.has(run.state.type)) {
-    throw new OrdoError(
-      "ORDO_NOT_RETRYABLE",
-      `flow run ${flowRunId} is ${run.state.name}: only Failed, Crashed or Cancelled runs can be retried`,
-      { flowRunId, state: run.state.name },
-    );
-  }
+  assertRetryable(run);
   const def = await flowDefinitionOf(run, importModule);
   const outcome = await runFlow(def, run.parameters, config, { existingRun: run });
   return stateOf(outcome, resultReader(config));
