@@ -16,6 +16,7 @@ import { crashReason } from "./crashed-runs.js";
 import { decideFlowRunState } from "./flow-run-state.js";
 import { startFlowRun } from "./flow-run-start.js";
 import { WaitingProcesses, type RunNeeds } from "./waiting-processes.js";
+import { overlayJobVariables } from "./overlay-job-variables.js";
 
 const CLAIMABLE = new Set(["Scheduled", "Late", "AwaitingRetry", "AwaitingConcurrencySlot"]);
 /** An AwaitingRetry run is claimed only when the process that ran it is gone this long. */
@@ -83,10 +84,12 @@ function jobOf(
 ): JobConfiguration {
   const vars = {
     ...defaultsOf(poolTemplate),
-    ...(deployment === undefined
-      ? {}
-      : store.records.deployments.json<Record<string, unknown>>(deployment.job_variables)),
-    ...(run.jobVariables ?? {}),
+    ...overlayJobVariables(
+      deployment === undefined
+        ? {}
+        : store.records.deployments.json<Record<string, unknown>>(deployment.job_variables),
+      run.jobVariables,
+    ),
   };
   const env: Record<string, string> = {};
   if (typeof vars["env"] === "object" && vars["env"] !== null) {

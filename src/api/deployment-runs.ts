@@ -17,6 +17,7 @@ import { checkParameters, insertFlowRun } from "./flow-runs.js";
 import { jsonSchemaIssues } from "./json-schema-validation.js";
 import { scheduledRunId } from "./scheduled-run-id.js";
 import { signalWork } from "./work-signal.js";
+import { overlayJobVariables } from "./overlay-job-variables.js";
 /** The job variables' issues against a pool's template: `ORDO_INVALID_INPUT` naming each field. */
 export function checkJobVariables(
   template: Record<string, unknown>,
@@ -61,10 +62,10 @@ export async function createRunOf(
   };
   if (row.parameter_schema !== null) checkParameters(json(row.parameter_schema), parameters, row.flow_name);
   if (create.jobVariables !== undefined && row.work_pool_name !== null) {
-    checkJobVariables(await poolTemplate(store, row.work_pool_name), {
-      ...json<Record<string, unknown>>(row.job_variables),
-      ...create.jobVariables,
-    });
+    checkJobVariables(
+      await poolTemplate(store, row.work_pool_name),
+      overlayJobVariables(json<Record<string, unknown>>(row.job_variables), create.jobVariables),
+    );
   }
   const at = create.scheduledTime ?? now;
   const { run } = await insertFlowRun(

@@ -19,7 +19,7 @@ import { deploymentOptionsFromFlags, type DeployCliOptions } from "./deploy-flag
 import type { DeploymentEntry } from "./deployment-file.js";
 import { loadFlowEntrypoint } from "./load-flow-file.js";
 import { formatJson } from "./output/json.js";
-import { parseParams } from "./parse-params.js";
+import { jobVariablesOf } from "./job-variables.js";
 
 const EXAMPLES = `
 Examples:
@@ -230,17 +230,4 @@ export function registerDeployCommand(program: Command, ctx: CliContext): void {
         formatJson(deployed.length === 1 ? deployed[0]?.deployment : deployed.map((d) => d.deployment)),
       );
     });
-}
-
-/** `env.KEY=value` sets an environment variable; other keys are set as given (JSON when it parses). */
-function jobVariablesOf(pairs: readonly string[]): Record<string, unknown> {
-  const params = parseParams(pairs);
-  const out: Record<string, unknown> = {};
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (key.startsWith("env.")) env[key.slice(4)] = String(value);
-    else out[key] = value;
-  }
-  if (Object.keys(env).length > 0) out["env"] = { ...(out["env"] ?? {}), ...env };
-  return out;
 }

@@ -16,6 +16,7 @@ import { formatFields, formatTable } from "./output/table.js";
 import { formatTimestamp } from "./output/relative-time.js";
 import { parseCount, parseDurationSeconds } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
+import { jobVariablesOf } from "./job-variables.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { watchFlowRun } from "./watch-flow-run.js";
 import { whoWillStart } from "./who-will-start.js";
@@ -188,6 +189,12 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
     .option("--start-at <time>", "start at this time (ISO-8601)")
     .option("--tag <tag>", "a tag of the run; repeatable", collect, [])
     .option(
+      "--job-variable <key=value>",
+      "a job variable of this run over the deployment's (env.KEY=value, workingDir, command); repeatable",
+      collect,
+      [],
+    )
+    .option(
       "--watch",
       "wait for the run to finish, printing its state changes; exit 0 only when it Completed",
     )
@@ -201,6 +208,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           startIn?: string;
           startAt?: string;
           tag: string[];
+          jobVariable: string[];
           watch?: boolean;
         } & JsonOption,
       ) => {
@@ -216,6 +224,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           parameters: parameters,
           scheduledTime: scheduledTime === undefined ? undefined : Math.round(scheduledTime),
           tags: options.tag.length === 0 ? undefined : options.tag,
+          jobVariables: options.jobVariable.length === 0 ? undefined : jobVariablesOf(options.jobVariable),
         });
         const waiting = await whoWillStart(ordo, name);
         if (options.json === true && options.watch !== true) {

@@ -234,6 +234,42 @@ describe("ordo deploy and ordo deployment", () => {
     expect((await ordo(["deployment", "inspect", "hello/morning"])).code).toBe(1);
   });
 
+  it("gives one run its own job variables, checked against the pool's template", async () => {
+    await ordo(["work-pool", "create", "cli-jobs"]);
+    const jobs = ["--job-variable", "env.MODE=slow", "--job-variable", "env.REGION=eu"];
+    await ordo(["deploy", "examples/hello.ts:hello", "--name", "jobs", "--pool", "cli-jobs", ...jobs]);
+    const run = await ordo([
+      "deployment",
+      "run",
+      "hello/jobs",
+      "--start-in",
+      "1h",
+      "--job-variable",
+      "env.MODE=fast",
+      "--job-variable",
+      "workingDir=/tmp",
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    const created = JSON.parse(run.stdout) as { id: string; jobVariables?: unknown };
+    // The run's variables go over the deployment's when a worker starts it (env variable by variable).
+    expect(created.jobVariables).toEqual({ env: { MODE: "fast" }, workingDir: "/tmp" });
+    const inspect = await ordo(["flow-run", "inspect", created.id]);
+    expect(inspect.stdout).toMatch(/job variables:\s+\{"workingDir":"\/tmp","env":\{"MODE":"fast"\}\}\n/);
+
+    const before = (await ordo(["flow-run", "ls", "--flow", "hello", "--limit", "100", "--json"])).stdout;
+    const bad = await ordo(["deployment", "run", "hello/jobs", "--job-variable", "cpu=2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      "error: invalid jobVariables: cpu: is not allowed (not a property of the schema) (ORDO_INVALID_INPUT)\n",
+    );
+    const malformed = await ordo(["deployment", "run", "hello/jobs", "--job-variable", "env.MODE"]);
+    expect(malformed.code).toBe(2);
+    expect((await ordo(["flow-run", "ls", "--flow", "hello", "--limit", "100", "--json"])).stdout).toBe(
+      before,
+    );
+  });
+
   it("deploys every deployment of an ordo.yaml, and names the bad field of a bad one", async () => {
     const file = join(home, "ordo.yaml");
     await writeFile(

@@ -43,6 +43,31 @@ describe("a worker runs a deployment's run", () => {
     expect(manifests.map((m) => m.output)).toEqual([expect.stringMatching(/\.mjs$/)]);
   });
 
+  it("starts a run with its deployment's environment, overridden variable by variable by the run's", async () => {
+    const { client, dir, worker, waitForRun } = harness();
+    await client.orchestration.createWorkPool({ name: "local", type: "process" });
+    await client.orchestration.createDeployment({
+      flowName: "worker-env",
+      name: "env",
+      entrypoint: `${FLOWS}:envStamp`,
+      path: REPO_ROOT,
+      workPoolName: "local",
+      jobVariables: { env: { MODE: "slow", REGION: "eu" } },
+    });
+    await worker("local");
+    const plain = await client.orchestration.createDeploymentFlowRun("worker-env/env", {
+      parameters: { file: join(dir, "plain.txt") },
+    });
+    const own = await client.orchestration.createDeploymentFlowRun("worker-env/env", {
+      parameters: { file: join(dir, "own.txt") },
+      jobVariables: { env: { MODE: "fast" } },
+    });
+    await waitForRun(plain.id, (r) => r.state.type === "COMPLETED");
+    await waitForRun(own.id, (r) => r.state.type === "COMPLETED");
+    expect(readFileSync(join(dir, "plain.txt"), "utf8")).toBe("MODE=slow REGION=eu\n");
+    expect(readFileSync(join(dir, "own.txt"), "utf8")).toBe("MODE=fast REGION=eu\n");
+  });
+
   it("crashes a run whose working directory does not exist, saying so, and goes on", async () => {
     const { client, dir, worker, waitForRun } = harness();
     await client.orchestration.createWorkPool({ name: "local", type: "process" });
