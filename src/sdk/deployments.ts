@@ -332,6 +332,11 @@ export interface RunDeploymentOptions {
   /** Start later. */
   readonly scheduledTime?: Date | number | undefined;
   readonly tags?: readonly string[] | undefined;
+  /**
+   * This run's job variables, over the deployment's (key by key; `env` variable by
+   * variable), checked against the pool's job template.
+   */
+  readonly jobVariables?: Readonly<Record<string, unknown>> | undefined;
   /** Link the run to the calling flow run as a subflow (default true inside a flow). */
   readonly asSubflow?: boolean | undefined;
 }
@@ -381,6 +386,7 @@ export async function runDeployment(
     scheduledTime:
       scheduled === undefined ? undefined : typeof scheduled === "number" ? scheduled : scheduled.getTime(),
     tags: options.tags === undefined ? undefined : [...options.tags],
+    jobVariables: options.jobVariables === undefined ? undefined : { ...options.jobVariables },
     parentFlowRunId: parent?.flowRunId,
     parentTaskRunId: ctx?.kind === "task" ? ctx.taskRun.id : undefined,
   });

@@ -84,6 +84,20 @@ describe("runDeployment", () => {
     expect((await client.readFlowRunStates(child.id)).map((s) => s.name)[0]).toBe("Scheduled");
   });
 
+  it("gives the run its own job variables, and refuses ones the pool's template refuses", async () => {
+    const { client, worker } = harness();
+    await deployBoth();
+    await worker("local", ["--limit", "2"]);
+    const { answer } = await callFromFlow({
+      deployment: "worker-hello/child",
+      timeoutSeconds: 0,
+      jobVariables: { env: { MODE: "fast" } },
+    });
+    expect((await client.readFlowRun(answer.id!)).jobVariables).toEqual({ env: { MODE: "fast" } });
+    const refused = await callFromFlow({ deployment: "worker-hello/child", jobVariables: { cpu: 2 } });
+    expect(refused.answer).toEqual({ error: "ORDO_INVALID_INPUT" });
+  });
+
   it("refuses parameters the deployment's schema refuses, and creates no run", async () => {
     const { client, worker } = harness();
     await deployBoth();
