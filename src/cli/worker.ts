@@ -19,6 +19,19 @@ interface WorkerStartOptions {
   readonly heartbeatSeconds?: string | undefined;
   readonly graceSeconds?: string | undefined;
   readonly workQueue: string[];
+  readonly type?: string | undefined;
+}
+
+/** Checks `--type` (Prefect's worker type): only the pool types of this version. */
+async function checkType(type: string | undefined): Promise<void> {
+  if (type === undefined) return;
+  const { WorkPoolTypeSchema } = await import("../schemas/work-pool.js");
+  const parsed = WorkPoolTypeSchema.safeParse(type);
+  if (!parsed.success) {
+    throw new OrdoError("ORDO_INVALID_INPUT", `--type: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
+      option: "--type",
+    });
+  }
 }
 
 /** Checks a worker or queue name given as `option` (`ORDO_INVALID_INPUT` naming it). */
@@ -54,6 +67,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
     .option("--heartbeat-seconds <s>", "how often the worker says it is alive (default 30)")
     .option("--grace-seconds <s>", "on stop, how long running runs may finish (default 30)")
     .option("--work-queue <name>", "only this queue of the pool; repeatable", collect, [])
+    .option("--type <type>", "the worker's type: process, the only one in this version (as Prefect's --type)")
     .addHelpText(
       "after",
       "\nThe worker talks to the server at ORDO_API_URL (start one with: ordo server start).",
@@ -67,6 +81,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
           {},
         );
       }
+      await checkType(options.type);
       await checkName(options.name, "--name");
       for (const queue of options.workQueue) await checkName(queue, "--work-queue");
       const limit = parseOptionalCount(options.limit, "--limit", 1);

@@ -475,6 +475,10 @@ describe("ordo deploy and ordo deployment", () => {
     [["--heartbeat-seconds", "0"], '--heartbeat-seconds must be a whole number ≥ 1, got "0"'],
     [["--name", "a/b"], "--name: use 1–100 letters, digits, '_', '-' or '.', got \"a/b\""],
     [["--work-queue", "a b"], "--work-queue: use 1–100 letters, digits, '_', '-' or '.', got \"a b\""],
+    [
+      ["--type", "kubernetes"],
+      '--type: "kubernetes" is not a work pool type of this version: use "process" (Kubernetes pools come later)',
+    ],
   ])("refuses worker option %j with exit 2, before registering", async (args, message) => {
     const result = await ordo(["worker", "start", "--pool", "refused-pool", ...args]);
     expect(result.stderr).toBe(`error: ${message} (ORDO_INVALID_INPUT)\n`);

@@ -34,7 +34,7 @@ describe("ordo flow-run retry of a deployment's run", () => {
   it("sends the run back to its work pool, where a worker resumes it without rerunning completed tasks", async () => {
     const h = harness();
     const { id, logFile } = await failedDeploymentRun(h);
-    await h.worker("local", ["--name", "w1"]);
+    await h.worker("local", ["--name", "w1", "--type", "process"]); // Prefect's --type, too
     await h.waitForRun(id, (run) => run.state.type === "FAILED");
     expect(stepsRun(logFile)).toEqual(["0", "1"]);
 
