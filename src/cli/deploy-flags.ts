@@ -5,6 +5,7 @@
  * @module
  */
 import { OrdoError } from "../errors/ordo-error.js";
+import type { ScheduleSpecInput } from "../schemas/index.js";
 import type { DeploymentOptions } from "../sdk/deployments.js";
 import { parseDurationSeconds, parseOptionalCount } from "./parse-count.js";
 import { parseParams } from "./parse-params.js";
@@ -42,8 +43,11 @@ function invalid(option: string, message: string): OrdoError {
   return new OrdoError("ORDO_INVALID_INPUT", message, { option });
 }
 
+/** The schedule flags of `ordo deploy` and `ordo deployment schedule create`. */
+export type ScheduleFlags = Pick<DeployCliOptions, "cron" | "interval" | "anchorDate" | "rrule" | "timezone">;
+
 /** `--interval` in seconds, with its `--anchor-date` (ms or an ISO 8601 time). */
-function intervalOf(options: DeployCliOptions): Pick<DeploymentOptions, "interval" | "anchorDate"> {
+function intervalOf(options: ScheduleFlags): Pick<DeploymentOptions, "interval" | "anchorDate"> {
   const interval = options.interval === undefined ? undefined : Number(options.interval);
   if (interval !== undefined && !(interval > 0)) {
     throw invalid("--interval", `--interval must be a positive number of seconds, got "${options.interval}"`);
@@ -111,4 +115,33 @@ export function deploymentOptionsFromFlags(name: string, options: DeployCliOptio
     ...staleOf(options),
     paused: options.paused,
   };
+}
+
+/**
+ * The one schedule that `--cron`, `--interval` (with `--anchor-date`) or `--rrule`, with
+ * `--timezone`, describe; `ORDO_INVALID_INPUT` unless exactly one of the three is given.
+ * The server checks the rest (cron syntax, the time zone, the rule).
+ *
+ * @example
+ * ```ts
+ * scheduleFromFlags({ cron: "0 6 * * 1-5", timezone: "Europe/Berlin" });
+ * // { cron: "0 6 * * 1-5", timezone: "Europe/Berlin" }
+ * ```
+ */
+export function scheduleFromFlags(options: ScheduleFlags): ScheduleSpecInput {
+  const { interval, anchorDate } = intervalOf(options);
+  const timezone = options.timezone === undefined ? {} : { timezone: options.timezone };
+  const given: [string, ScheduleSpecInput][] = [];
+  if (options.cron !== undefined) given.push(["--cron", { cron: options.cron, ...timezone }]);
+  if (interval !== undefined) {
+    const anchor = anchorDate === undefined ? {} : { anchorDate };
+    given.push(["--interval", { interval, ...anchor, ...timezone }]);
+  }
+  if (options.rrule !== undefined) given.push(["--rrule", { rrule: options.rrule, ...timezone }]);
+  const [first] = given;
+  if (first === undefined || given.length > 1) {
+    const also = given.length > 1 ? `, not ${given.map(([flag]) => flag).join(" and ")}` : "";
+    throw invalid("--cron", `give one of --cron, --interval or --rrule${also}`);
+  }
+  return first[1];
 }

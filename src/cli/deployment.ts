@@ -20,6 +20,7 @@ import { jobVariablesOf } from "./job-variables.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { watchFlowRun } from "./watch-flow-run.js";
 import { whoWillStart } from "./who-will-start.js";
+import { registerDeploymentScheduleCommands } from "./deployment-schedule.js";
 
 interface JsonOption {
   readonly json?: boolean | undefined;
@@ -94,7 +95,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
   const group = program
     .command("deployment")
     .description(
-      "list, inspect, run, pause, resume, delete and backfill deployments (named FLOW/DEPLOYMENT)",
+      "list, inspect, run, pause, resume, delete and backfill deployments (named FLOW/DEPLOYMENT), and manage their schedules",
     );
   const client = async () => (await getClient()).orchestration;
 
@@ -320,6 +321,8 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
       if (slots.length > 0) ctx.io.err("\n");
       ctx.io.out(`backfill of ${name}: ${total.created} run(s) created, ${total.existing} already there\n`);
     });
+
+  registerDeploymentScheduleCommands(group, ctx);
 }
 
 /** A deployment's source in one line; a git URL's credentials hidden. */

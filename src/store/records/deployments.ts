@@ -2,12 +2,13 @@
  * Deployments and their schedules in the database, for both SQLite and PostgreSQL.
  *
  * Replacing a deployment's schedules keeps the ones that did not change (and their
- * planned runs); the future, unstarted runs of removed or changed schedules are deleted
- * in the same transaction.
+ * planned runs), and the id of one only paused or resumed; the future, unstarted runs of
+ * removed, changed or paused schedules are deleted in the same transaction.
  *
  * @module
  */
 import type { Compilable } from "kysely";
+import { canonicalize } from "../../hashing/canonicalize.js";
 import { uuid7 } from "../../ids/uuid7.js";
 import type { DeploymentSource, ScheduleSpec } from "../../schemas/index.js";
 import type { DeploymentSchedulesTable, DeploymentsTable } from "../database.js";
@@ -86,10 +87,11 @@ export interface DeploymentQuery {
 const UNSTARTED_NAMES = ["Scheduled", "Late"];
 
 function sameSchedule(a: ScheduleRow, b: ScheduleWrite): boolean {
+  // Compared by canonical text: a JSON column may give its keys back in another order.
   return (
-    JSON.stringify(a.spec) === JSON.stringify(b.spec) &&
+    canonicalize(a.spec) === canonicalize(b.spec) &&
     a.active === b.active &&
-    JSON.stringify(a.parameters) === JSON.stringify(b.parameters) &&
+    canonicalize(a.parameters) === canonicalize(b.parameters) &&
     a.slug === b.slug
   );
 }
@@ -254,7 +256,8 @@ export class DeploymentRecords {
 
   /**
    * Replaces a deployment's schedules: unchanged ones are kept (with their planned runs),
-   * the future unstarted runs of the others are deleted with them.
+   * ones only paused or resumed keep their id, and the future unstarted runs of removed,
+   * changed or paused ones are deleted.
    */
   async replaceSchedules(
     deploymentId: string,
@@ -266,10 +269,27 @@ export class DeploymentRecords {
     const current = await this.schedules([deploymentId]);
     const kept = new Set<string>();
     const inserts: Compilable[] = [];
-    for (const schedule of schedules) {
-      const same = current.find((row) => !kept.has(row.id) && sameSchedule(row, schedule));
-      if (same !== undefined) {
-        kept.add(same.id);
+    const toggles: Compilable[] = [];
+    const claim = (match: (row: ScheduleRow) => boolean) => {
+      const row = current.find((candidate) => !kept.has(candidate.id) && match(candidate));
+      if (row !== undefined) kept.add(row.id);
+      return row;
+    };
+    // Unchanged schedules first, then ones only paused or resumed: those keep their id
+    // (a paused schedule's future runs go); any other change makes a new schedule.
+    const unmatched = schedules.filter(
+      (schedule) => claim((row) => sameSchedule(row, schedule)) === undefined,
+    );
+    for (const schedule of unmatched) {
+      const toggled = claim((row) => sameSchedule(row, { ...schedule, active: row.active }));
+      if (toggled !== undefined) {
+        toggles.push(
+          qb
+            .updateTable("deployment_schedules")
+            .set({ active: schedule.active ? 1 : 0, updated_at: now })
+            .where("id", "=", toggled.id),
+        );
+        if (!schedule.active) toggles.push(this.#deleteFutureRuns(deploymentId, [toggled.id], now));
         continue;
       }
       inserts.push(
@@ -293,8 +313,8 @@ export class DeploymentRecords {
             this.#deleteFutureRuns(deploymentId, removed, now),
             qb.deleteFrom("deployment_schedules").where("id", "in", removed),
           ];
-    if (deletes.length + inserts.length + extra.length > 0)
-      await this.#sql.write([...extra, ...deletes, ...inserts]);
+    if (deletes.length + toggles.length + inserts.length + extra.length > 0)
+      await this.#sql.write([...extra, ...deletes, ...toggles, ...inserts]);
   }
 
   /** The statement deleting a deployment's future, unstarted, scheduler-made runs (of some schedules). */

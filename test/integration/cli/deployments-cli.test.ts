@@ -270,6 +270,109 @@ describe("ordo deploy and ordo deployment", () => {
     );
   });
 
+  it("manages one deployment's schedules one at a time: add, pause, resume, delete, clear", async () => {
+    await ordo(["work-pool", "create", "cli-schedules"]);
+    await ordo([
+      "deploy",
+      "examples/hello.ts:hello",
+      "--name",
+      "scheduled",
+      "--pool",
+      "cli-schedules",
+      "--cron",
+      "0 6 * * *",
+      "--timezone",
+      "Europe/Berlin",
+    ]);
+    type Schedule = { id: string; active: boolean; slug?: string; description: string };
+    const schedules = async () =>
+      JSON.parse(
+        (await ordo(["deployment", "schedule", "ls", "hello/scheduled", "--json"])).stdout,
+      ) as Schedule[];
+    const [daily] = await schedules();
+    const runsOf = async (scheduleId: string) => {
+      const all = JSON.parse(
+        (await ordo(["flow-run", "ls", "--flow", "hello", "--limit", "1000", "--json"])).stdout,
+      ) as {
+        scheduleId?: string;
+      }[];
+      return all.filter((run) => run.scheduleId === scheduleId).length;
+    };
+
+    const added = await ordo([
+      "deployment",
+      "schedule",
+      "create",
+      "hello/scheduled",
+      "--interval",
+      "3600",
+      "--anchor-date",
+      "2026-01-01T00:15:00Z",
+      "--slug",
+      "hourly",
+      "--param",
+      "name=Ada",
+    ]);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      /^added schedule \S+ \(every 1 hour from 2026-01-01T00:15:00Z, slug hourly\) to hello\/scheduled\n$/,
+    );
+    const [, hourly] = await schedules();
+    expect(hourly).toMatchObject({ active: true, slug: "hourly" });
+    expect(await runsOf(hourly!.id)).toBeGreaterThan(0);
+    const table = (await ordo(["deployment", "schedule", "ls", "hello/scheduled"])).stdout;
+    expect(table).toMatch(
+      new RegExp(
+        `${hourly!.id}\\s+every 1 hour from 2026-01-01T00:15:00Z\\s+yes\\s+hourly\\s+\\{"name":"Ada"\\}`,
+      ),
+    );
+
+    const paused = await ordo(["deployment", "schedule", "pause", "hello/scheduled", "hourly"]);
+    expect(paused.stdout).toBe(
+      `paused schedule ${hourly!.id} (every 1 hour from 2026-01-01T00:15:00Z, slug hourly) of hello/scheduled: its future runs are removed\n`,
+    );
+    // Same ids; only the paused schedule lost its runs.
+    expect((await schedules()).map((s) => [s.id, s.active])).toEqual([
+      [daily!.id, true],
+      [hourly!.id, false],
+    ]);
+    expect(await runsOf(hourly!.id)).toBe(0);
+    expect(await runsOf(daily!.id)).toBeGreaterThan(0);
+    expect((await ordo(["deployment", "schedule", "resume", "hello/scheduled", hourly!.id])).stdout).toMatch(
+      /^resumed schedule /,
+    );
+    expect(await runsOf(hourly!.id)).toBeGreaterThan(0);
+
+    const unknown = await ordo(["deployment", "schedule", "delete", "hello/scheduled", "weekly"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe(
+      `error: deployment hello/scheduled has no schedule 'weekly' (its schedules: ${daily!.id}, ${hourly!.id} (hourly)) (ORDO_NOT_FOUND)\n`,
+    );
+    const none = await ordo(["deployment", "schedule", "create", "hello/scheduled"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe("error: give one of --cron, --interval or --rrule (ORDO_INVALID_INPUT)\n");
+    const badCron = await ordo([
+      "deployment",
+      "schedule",
+      "create",
+      "hello/scheduled",
+      "--cron",
+      "61 * * * *",
+    ]);
+    expect(badCron.code).toBe(2);
+    expect(badCron.stderr).toContain("invalid cron expression");
+    expect(await schedules()).toHaveLength(2);
+
+    expect((await ordo(["deployment", "schedule", "delete", "hello/scheduled", "hourly"])).code).toBe(0);
+    expect((await schedules()).map((s) => s.id)).toEqual([daily!.id]);
+    expect(await runsOf(hourly!.id)).toBe(0);
+    expect((await ordo(["deployment", "schedule", "clear", "hello/scheduled"])).stdout).toBe(
+      "deleted 1 schedule(s) of hello/scheduled\n",
+    );
+    expect(await schedules()).toEqual([]);
+    expect(await runsOf(daily!.id)).toBe(0);
+  });
+
   it("deploys every deployment of an ordo.yaml, and names the bad field of a bad one", async () => {
     const file = join(home, "ordo.yaml");
     await writeFile(

@@ -136,6 +136,42 @@ describe.each(backends)("deployments on %s", (_name, open) => {
     });
   });
 
+  it("pauses and resumes one schedule under the same id: its future runs go and come back, the others stay", async () => {
+    await withStores(open, async (store) => {
+      const deployment = await api.createDeployment(store, {
+        flowName: "digest",
+        name: "two",
+        entrypoint: "flows/digest.ts:digest",
+        schedules: [{ interval: 3600 }, { cron: "30 6 * * *", slug: "morning" }],
+      });
+      const [hourly, morning] = deployment.schedules;
+      const runsOfSchedule = async (id: string) =>
+        (await runsOf(store, deployment.id)).filter((r) => r.scheduleId === id);
+      const morningRuns = (await runsOfSchedule(morning!.id)).map((r) => r.id);
+      expect(morningRuns.length).toBeGreaterThan(0);
+
+      const paused = await api.updateDeployment(store, deployment.id, {
+        schedules: [{ interval: 3600 }, { cron: "30 6 * * *", slug: "morning", active: false }],
+      });
+      expect(paused.schedules.map((s) => [s.id, s.active])).toEqual([
+        [hourly!.id, true],
+        [morning!.id, false],
+      ]);
+      expect(await runsOfSchedule(morning!.id)).toEqual([]);
+      expect((await runsOfSchedule(hourly!.id)).length).toBe(100);
+
+      const resumed = await api.updateDeployment(store, deployment.id, {
+        schedules: [{ interval: 3600 }, { cron: "30 6 * * *", slug: "morning" }],
+      });
+      expect(resumed.schedules.map((s) => [s.id, s.active])).toEqual([
+        [hourly!.id, true],
+        [morning!.id, true],
+      ]);
+      // Planned again under the same ids: a scheduled run's id comes from its deployment and time.
+      expect((await runsOfSchedule(morning!.id)).map((r) => r.id)).toEqual(morningRuns);
+    });
+  });
+
   it("validates a run's parameters against the deployment's schema and creates nothing when they are invalid", async () => {
     await withStores(open, async (store) => {
       const deployment = await api.createDeployment(store, {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { deploymentOptionsFromFlags, type DeployCliOptions } from "../../../src/cli/deploy-flags.js";
+import {
+  deploymentOptionsFromFlags,
+  scheduleFromFlags,
+  type DeployCliOptions,
+} from "../../../src/cli/deploy-flags.js";
 import { OrdoError } from "../../../src/errors/ordo-error.js";
 
 const none: DeployCliOptions = { param: [], tag: [], jobVariable: [], file: "ordo.yaml" };
@@ -67,5 +71,31 @@ describe("ordo deploy's flags", () => {
       expect(error.code).toBe("ORDO_INVALID_INPUT");
       expect(error.message).toContain(message);
     }
+  });
+});
+
+describe("one schedule from flags (ordo deployment schedule create)", () => {
+  it("is the cron, interval (with its anchor) or rrule given, with its time zone", () => {
+    expect(scheduleFromFlags({ cron: "0 6 * * 1-5", timezone: "Europe/Berlin" })).toEqual({
+      cron: "0 6 * * 1-5",
+      timezone: "Europe/Berlin",
+    });
+    expect(scheduleFromFlags({ interval: "900", anchorDate: "2026-01-01T00:05:00Z" })).toEqual({
+      interval: 900,
+      anchorDate: "2026-01-01T00:05:00Z",
+    });
+    expect(scheduleFromFlags({ rrule: "FREQ=WEEKLY;BYDAY=MO" })).toEqual({ rrule: "FREQ=WEEKLY;BYDAY=MO" });
+  });
+
+  it.each([
+    [{}, "give one of --cron, --interval or --rrule"],
+    [
+      { cron: "0 6 * * *", interval: "60" },
+      "give one of --cron, --interval or --rrule, not --cron and --interval",
+    ],
+    [{ interval: "0" }, '--interval must be a positive number of seconds, got "0"'],
+    [{ cron: "0 6 * * *", anchorDate: "2026-01-01" }, "--anchor-date goes with --interval"],
+  ])("refuses %j: %s", (given, message) => {
+    expect(() => scheduleFromFlags(given)).toThrow(message);
   });
 });
