@@ -11,7 +11,6 @@ import {
   WorkPoolUpdateSchema,
   WorkQueueCreateSchema,
   WorkQueueUpdateSchema,
-  type BaseJobTemplate,
   type Worker,
   type WorkerHeartbeat,
   type WorkPool,
@@ -27,30 +26,12 @@ import { OrdoError } from "../errors/index.js";
 import type { Store } from "../store/index.js";
 import { notFoundNamed, parseInput } from "./errors.js";
 import { compileJsonSchema } from "./json-schema-validation.js";
+import { PROCESS_JOB_TEMPLATE } from "../schemas/process-job-template.js";
+
+export { PROCESS_JOB_TEMPLATE };
 
 /** The name of the pool that deployments without a pool use when they are deployed to "default". */
 export const DEFAULT_WORK_POOL = "default";
-
-/**
- * The base job template of a `process` pool: the command that starts a run (default:
- * Ordo's own runner), extra environment variables, and the folder it starts in.
- */
-export const PROCESS_JOB_TEMPLATE: BaseJobTemplate = {
-  variables: {
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      command: { type: "string", description: "A command to start the run with, instead of Ordo's runner" },
-      env: {
-        type: "object",
-        additionalProperties: { type: "string" },
-        description: "Environment variables of the run's process",
-        default: {},
-      },
-      workingDir: { type: "string", description: "The folder the run's process starts in" },
-    },
-  },
-};
 
 function poolName(name: string): string {
   return parseInput(WorkPoolNameSchema, name, "work pool name");

@@ -13,6 +13,7 @@ import { parseCount, parseOptionalCount } from "./parse-count.js";
 import { formatJson } from "./output/json.js";
 import { formatRelativeTime } from "./output/relative-time.js";
 import { formatFields, formatTable } from "./output/table.js";
+import { readBaseJobTemplate, registerWorkPoolTemplateCommands } from "./work-pool-template.js";
 
 interface JsonOption {
   readonly json?: boolean | undefined;
@@ -50,11 +51,26 @@ function queueTable(queues: readonly WorkQueue[], now: number): string {
   );
 }
 
+/** The pool's job variables, with their defaults: `command, env (default {"A":"1"}), workingDir`. */
+function jobVariablesLine(pool: WorkPool): string {
+  const properties = (
+    pool.baseJobTemplate.variables as { properties?: Record<string, { default?: unknown }> }
+  ).properties;
+  if (properties === undefined) return "-";
+  return Object.entries(properties)
+    .map(([key, schema]) => {
+      const fallback = schema.default;
+      const empty = typeof fallback === "object" && fallback !== null && Object.keys(fallback).length === 0;
+      return fallback === undefined || empty ? key : `${key} (default ${JSON.stringify(fallback)})`;
+    })
+    .join(", ");
+}
+
 /** Registers `ordo work-pool …`. */
 export function registerWorkPoolCommands(program: Command, ctx: CliContext): void {
   const group = program
     .command("work-pool")
-    .description("create, list, inspect, limit, pause, resume and delete work pools");
+    .description("create, list, inspect, update, limit, pause, resume and delete work pools");
   const pools = async () => (await getClient()).orchestration;
 
   group
@@ -65,12 +81,26 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
     .option("--concurrency <n>", "at most this many runs of the pool at once")
     .option("--description <text>")
     .option("--paused", "create it paused")
+    .option(
+      "--base-job-template <file>",
+      'a JSON file with the schema of its job variables ({ "variables": {…} }; see get-default-base-job-template)',
+    )
     .option("--json", "print the pool as JSON")
     .action(
       async (
         name: string,
-        options: { type: string; concurrency?: string; description?: string; paused?: boolean } & JsonOption,
+        options: {
+          type: string;
+          concurrency?: string;
+          description?: string;
+          paused?: boolean;
+          baseJobTemplate?: string;
+        } & JsonOption,
       ) => {
+        const baseJobTemplate =
+          options.baseJobTemplate === undefined
+            ? undefined
+            : readBaseJobTemplate(options.baseJobTemplate, (line) => ctx.io.err(`${line}\n`));
         const pool = await (
           await pools()
         ).createWorkPool({
@@ -79,6 +109,7 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
           concurrencyLimit: parseOptionalCount(options.concurrency, "--concurrency"),
           description: options.description,
           paused: options.paused === true,
+          baseJobTemplate,
         });
         ctx.io.out(
           options.json === true ? formatJson(pool) : `created work pool ${pool.name} (${pool.type})\n`,
@@ -122,6 +153,7 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
           ["Status", pool.status],
           ["Concurrency", pool.concurrencyLimit?.toString() ?? "unlimited"],
           ["Description", pool.description],
+          ["Job variables", jobVariablesLine(pool)],
         ]),
       );
       ctx.io.out(`\nQueues\n${queueTable(queues, now)}`);
@@ -180,6 +212,7 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
       ctx.io.out(`deleted work pool ${name}\n`);
     });
 
+  registerWorkPoolTemplateCommands(group, ctx);
   registerWorkQueueCommands(program, ctx);
 }
 

@@ -98,6 +98,87 @@ describe("ordo work-pool", () => {
   });
 });
 
+describe("a work pool's base job template", () => {
+  it("prints the default, creates and updates a pool with its own, and checks job variables against it", async () => {
+    const template = JSON.parse((await ordo(["work-pool", "get-default-base-job-template"])).stdout) as {
+      variables: { properties: Record<string, unknown> };
+    };
+    expect(Object.keys(template.variables.properties).sort()).toEqual(["command", "env", "workingDir"]);
+
+    // A pool whose runs get REGION=eu unless their deployment sets env, and cannot change the command.
+    const restricted = {
+      variables: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          env: { type: "object", additionalProperties: { type: "string" }, default: { REGION: "eu" } },
+          workingDir: { type: "string" },
+        },
+      },
+    };
+    const file = join(home, "template.json");
+    await writeFile(file, JSON.stringify(restricted));
+    expect((await ordo(["work-pool", "create", "templated", "--base-job-template", file])).code).toBe(0);
+    expect((await ordo(["work-pool", "inspect", "templated"])).stdout).toMatch(
+      /Job variables:\s+env \(default \{"REGION":"eu"\}\), workingDir\n/,
+    );
+    const deploy = (jobVariable: string) =>
+      ordo([
+        "deploy",
+        "examples/hello.ts:hello",
+        "--name",
+        "templated",
+        "--pool",
+        "templated",
+        "--job-variable",
+        jobVariable,
+      ]);
+    const refused = await deploy("command=node other.js");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("invalid jobVariables: command: is not allowed");
+
+    // Prefect's template shape is read too; its job_configuration is not used, and it says so.
+    const prefectShaped = join(home, "prefect-template.json");
+    await writeFile(
+      prefectShaped,
+      JSON.stringify({ job_configuration: { command: "{{ command }}" }, ...template }),
+    );
+    const updated = await ordo(["work-pool", "update", "templated", "--base-job-template", prefectShaped]);
+    expect(updated.stdout).toBe("updated work pool templated\n");
+    expect(updated.stderr).toContain("job_configuration is not used");
+    expect((await deploy("command=node other.js")).code).toBe(0);
+  });
+
+  it.each([
+    ["missing.json", null, "cannot be read (ENOENT)"],
+    ["not-json.json", "{ variables:", "is not JSON"],
+    ["no-variables.json", JSON.stringify({ job_configuration: {} }), 'needs "variables"'],
+  ])("refuses %s with exit 2 and creates no pool", async (name, content, message) => {
+    const file = join(home, name);
+    if (content !== null) await writeFile(file, content);
+    const result = await ordo(["work-pool", "create", "bad-template", "--base-job-template", file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: --base-job-template /);
+    expect(result.stderr).toContain(`--base-job-template ${file}: ${message}`);
+    expect(result.stderr).toMatch(/\(ORDO_INVALID_INPUT\)\n$/);
+    expect((await ordo(["work-pool", "inspect", "bad-template"])).stderr).toContain("ORDO_NOT_FOUND");
+  });
+
+  it("refuses an update that changes nothing, and a schema that is not one", async () => {
+    await ordo(["work-pool", "create", "to-update"]);
+    const nothing = await ordo(["work-pool", "update", "to-update"]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toBe(
+      "error: give --base-job-template FILE or --description TEXT (ORDO_INVALID_INPUT)\n",
+    );
+    const file = join(home, "bad-schema.json");
+    await writeFile(file, JSON.stringify({ variables: { type: "no-such-type" } }));
+    const bad = await ordo(["work-pool", "update", "to-update", "--base-job-template", file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("baseJobTemplate.variables");
+  });
+});
+
 describe("ordo work-queue", () => {
   it("creates (with Prefect's --limit), inspects, reprioritises, limits and deletes a queue", async () => {
     await ordo(["work-pool", "create", "queue-cli"]);
