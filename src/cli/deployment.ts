@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
 import { redactGitUrl } from "../git/redact-git-url.js";
 import type { Deployment, DeploymentSource } from "../schemas/index.js";
-import { StateType } from "../states/index.js";
+import { isTerminalType, StateType } from "../states/index.js";
 import type { CliContext } from "./cli-context.js";
 import { ExitCode } from "./cli-context.js";
 import { collect } from "./collect.js";
@@ -199,6 +199,10 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
       "--watch",
       "wait for the run to finish, printing its state changes; exit 0 only when it Completed",
     )
+    .option(
+      "--watch-timeout <duration>",
+      "with --watch: stop watching after this long (90s, 10m) and exit 1 if the run has not ended",
+    )
     .option("--json", "print the run as JSON")
     .action(
       async (
@@ -211,8 +215,18 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           tag: string[];
           jobVariable: string[];
           watch?: boolean;
+          watchTimeout?: string;
         } & JsonOption,
       ) => {
+        const watchSeconds =
+          options.watchTimeout === undefined
+            ? undefined
+            : parseDurationSeconds(options.watchTimeout, "--watch-timeout");
+        if (watchSeconds !== undefined && options.watch !== true) {
+          throw new OrdoError("ORDO_INVALID_INPUT", "--watch-timeout goes with --watch", {
+            option: "--watch-timeout",
+          });
+        }
         const ordo = await getClient();
         const parameters = parseParams(options.param, options.paramsJson);
         const scheduledTime =
@@ -237,8 +251,14 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
         }
         if (waiting !== undefined) ctx.io.err(`${waiting}\n`);
         if (options.watch !== true) return;
-        const final = await watchFlowRun(ordo, run.id, (line) => ctx.io.out(line));
+        const until = watchSeconds === undefined ? undefined : Date.now() + watchSeconds * 1000;
+        const final = await watchFlowRun(ordo, run.id, (line) => ctx.io.out(line), { until });
         if (options.json === true) ctx.io.out(formatJson(final));
+        if (!isTerminalType(final.state.type)) {
+          ctx.io.err(
+            `stopped watching after ${options.watchTimeout ?? ""}: the run is ${final.state.name} and goes on (ordo flow-run logs ${run.id} --follow)\n`,
+          );
+        }
         ctx.exitCode = final.state.type === StateType.COMPLETED ? ExitCode.Ok : ExitCode.Failure;
       },
     );

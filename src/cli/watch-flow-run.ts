@@ -21,6 +21,8 @@ export interface WatchOptions {
   readonly shown?: number;
   /** Milliseconds between two reads of the run. */
   readonly intervalMs?: number;
+  /** Stop watching at this time (ms since the epoch) and answer the run as it is then. */
+  readonly until?: number | undefined;
 }
 
 /** One state as a line of `--watch` output: when it was entered, its name, its message. */
@@ -32,8 +34,9 @@ export function stateLine(state: StateData): string {
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /**
- * Follows flow run `id` until its state is final, calling `print` with a line for each
- * state of its history after the first `shown`, and answers the run in its final state.
+ * Follows flow run `id` until its state is final (or `until`), calling `print` with a line
+ * for each state of its history after the first `shown`, and answers the run in its final
+ * state (or as it is at `until`).
  *
  * @example
  * ```ts
@@ -60,6 +63,8 @@ export async function watchFlowRun(
       shown = Math.max(shown, history.length);
     }
     if (isTerminalType(run.state.type)) return run;
-    await sleep(intervalMs);
+    const left = (options.until ?? Infinity) - Date.now();
+    if (left <= 0) return run;
+    await sleep(Math.min(intervalMs, left));
   }
 }

@@ -315,6 +315,25 @@ describe("ordo deploy and ordo deployment", () => {
     expect((await ordo(["deployment", "inspect", "hello/morning"])).code).toBe(1);
   });
 
+  it("stops watching after --watch-timeout, exit 1, and leaves the run to go on", async () => {
+    await ordo(["work-pool", "create", "cli-unwatched"]);
+    await ordo(["deploy", "examples/hello.ts:hello", "--name", "unwatched", "--pool", "cli-unwatched"]);
+    // No worker polls the pool: the run stays Scheduled.
+    const watched = await ordo(["deployment", "run", "hello/unwatched", "--watch", "--watch-timeout", "1s"]);
+    expect(watched.code).toBe(1);
+    const id = /\(([0-9a-f-]{36})\)/.exec(watched.stdout)?.[1];
+    expect(id).toBeDefined();
+    expect(watched.stderr).toContain(
+      `stopped watching after 1s: the run is Scheduled and goes on (ordo flow-run logs ${id} --follow)\n`,
+    );
+    expect(JSON.parse((await ordo(["flow-run", "inspect", id!, "--json"])).stdout)).toMatchObject({
+      state: { name: "Scheduled" },
+    });
+    const alone = await ordo(["deployment", "run", "hello/unwatched", "--watch-timeout", "1s"]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toBe("error: --watch-timeout goes with --watch (ORDO_INVALID_INPUT)\n");
+  });
+
   it("gives one run its own job variables, checked against the pool's template", async () => {
     await ordo(["work-pool", "create", "cli-jobs"]);
     const jobs = ["--job-variable", "env.MODE=slow", "--job-variable", "env.REGION=eu"];
