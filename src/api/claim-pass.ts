@@ -82,15 +82,15 @@ function jobOf(
   run: FlowRun,
   poolTemplate?: unknown,
 ): JobConfiguration {
-  const vars = {
-    ...defaultsOf(poolTemplate),
-    ...overlayJobVariables(
-      deployment === undefined
-        ? {}
-        : store.records.deployments.json<Record<string, unknown>>(deployment.job_variables),
-      run.jobVariables,
-    ),
-  };
+  // The pool's defaults, then the deployment's variables, then the run's (env merged).
+  const deploymentVars =
+    deployment === undefined
+      ? {}
+      : store.records.deployments.json<Record<string, unknown>>(deployment.job_variables);
+  const vars = overlayJobVariables(
+    overlayJobVariables(defaultsOf(poolTemplate), deploymentVars),
+    run.jobVariables,
+  );
   const env: Record<string, string> = {};
   if (typeof vars["env"] === "object" && vars["env"] !== null) {
     for (const [key, value] of Object.entries(vars["env"] as Record<string, unknown>))

@@ -1,5 +1,6 @@
 /**
- * How a run's job variables go over its deployment's.
+ * How job variables go over each other: a deployment's over its pool's defaults, a run's
+ * over its deployment's.
  *
  * @module
  */
@@ -11,7 +12,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * The job variables `over` laid over `base`: each key of `over` replaces the same key of
  * `base`, except `env`, whose variables are merged one by one (as Prefect merges a flow
  * run's job variables over its deployment's), so a run can change one environment
- * variable and keep the others.
+ * variable and keep the others (and a deployment keeps its pool's).
  *
  * @example
  * ```ts

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROCESS_JOB_TEMPLATE } from "../../../src/schemas/process-job-template.js";
 import { REPO_ROOT } from "../../helpers/ordo-cli.js";
 import { eventually, FLOWS, useWorkerHarness } from "./harness.js";
 
@@ -43,16 +44,24 @@ describe("a worker runs a deployment's run", () => {
     expect(manifests.map((m) => m.output)).toEqual([expect.stringMatching(/\.mjs$/)]);
   });
 
-  it("starts a run with its deployment's environment, overridden variable by variable by the run's", async () => {
+  it("starts a run with its pool's, its deployment's and its own environment, merged variable by variable", async () => {
     const { client, dir, worker, waitForRun } = harness();
-    await client.orchestration.createWorkPool({ name: "local", type: "process" });
+    const variables = structuredClone(PROCESS_JOB_TEMPLATE.variables) as {
+      properties: { env: { default: Record<string, string> } };
+    };
+    variables.properties.env.default = { REGION: "eu", MODE: "pool" };
+    await client.orchestration.createWorkPool({
+      name: "local",
+      type: "process",
+      baseJobTemplate: { variables },
+    });
     await client.orchestration.createDeployment({
       flowName: "worker-env",
       name: "env",
       entrypoint: `${FLOWS}:envStamp`,
       path: REPO_ROOT,
       workPoolName: "local",
-      jobVariables: { env: { MODE: "slow", REGION: "eu" } },
+      jobVariables: { env: { MODE: "slow" } },
     });
     await worker("local");
     const plain = await client.orchestration.createDeploymentFlowRun("worker-env/env", {
