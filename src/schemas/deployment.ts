@@ -78,6 +78,25 @@ export const DeploymentSchema = z.object({
 /** A deployment. */
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
+/** A deployment's schedules: at most 50, each slug used once. */
+const SchedulesSchema = z
+  .array(DeploymentScheduleSchema)
+  .max(50)
+  .superRefine((schedules, ctx) => {
+    const seen = new Map<string, number>();
+    for (const [index, schedule] of schedules.entries()) {
+      if (schedule.slug === undefined) continue;
+      const first = seen.get(schedule.slug);
+      if (first === undefined) seen.set(schedule.slug, index);
+      else
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "slug"],
+          message: `slug '${schedule.slug}' is used by schedule ${first} already: a slug names one schedule`,
+        });
+    }
+  });
+
 const DeploymentFields = {
   description: z.string().max(5000).optional(),
   version: z.string().max(200).optional(),
@@ -100,7 +119,7 @@ const DeploymentFields = {
   stalePolicy: StalePolicySchema.default("RUN_ANYWAY"),
   staleAfterSeconds: z.number().int().min(1).max(31_536_000).optional(),
   paused: z.boolean().default(false),
-  schedules: z.array(DeploymentScheduleSchema).max(50).default([]),
+  schedules: SchedulesSchema.default([]),
 };
 
 /**
@@ -127,7 +146,7 @@ export const DeploymentUpdateSchema = z.object({
   concurrencyLimit: z.number().int().min(0).max(100_000).nullable().optional(),
   collisionStrategy: CollisionStrategySchema.optional(),
   paused: z.boolean().optional(),
-  schedules: z.array(DeploymentScheduleSchema).max(50).optional(),
+  schedules: SchedulesSchema.optional(),
 });
 /** What updating a deployment may change. */
 export type DeploymentUpdate = z.input<typeof DeploymentUpdateSchema>;

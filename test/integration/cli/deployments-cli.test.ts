@@ -461,6 +461,18 @@ describe("ordo deploy and ordo deployment", () => {
     ]);
     expect(badCron.code).toBe(2);
     expect(badCron.stderr).toContain("invalid cron expression");
+    const sameSlug = await ordo([
+      "deployment",
+      "schedule",
+      "create",
+      "hello/scheduled",
+      "--cron",
+      "0 7 * * *",
+      "--slug",
+      "hourly",
+    ]);
+    expect(sameSlug.code).toBe(2);
+    expect(sameSlug.stderr).toContain("slug 'hourly' is used by schedule 1 already");
     expect(await schedules()).toHaveLength(2);
 
     expect((await ordo(["deployment", "schedule", "delete", "hello/scheduled", "hourly"])).code).toBe(0);
