@@ -99,6 +99,23 @@ describe("ordo flow-run retry of a deployment's run", () => {
     expect(names.at(-2)).toBe("Retrying");
   });
 
+  it("runs it again in the command's own process when its deployment was deleted, and says so", async () => {
+    const h = harness();
+    const { id, logFile } = await failedDeploymentRun(h);
+    const worker = await h.worker("local", ["--name", "w1"]);
+    await h.waitForRun(id, (run) => run.state.type === "FAILED");
+    worker.child.kill("SIGTERM");
+    await worker.exited;
+    await h.client.orchestration.deleteDeployment("worker-fails-once/retry");
+
+    const retry = h.ordo(["flow-run", "retry", id]);
+    const { code } = await retry.exited;
+    expect(retry.output()).toContain("note: the run's deployment was deleted: it runs again in this process");
+    expect(retry.output()).toContain(`Flow run ${id} finished in state Completed`);
+    expect(code).toBe(0);
+    expect(stepsRun(logFile)).toEqual(["0", "1", "2"]);
+  });
+
   it("refuses a run that has not failed, and changes nothing", async () => {
     const h = harness();
     const { id } = await failedDeploymentRun(h);
