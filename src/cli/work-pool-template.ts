@@ -12,6 +12,7 @@ import { OrdoError } from "../errors/ordo-error.js";
 import type { BaseJobTemplate } from "../schemas/index.js";
 import type { CliContext } from "./cli-context.js";
 import { formatJson } from "./output/json.js";
+import { parseWorkPoolType } from "./work-pool-type.js";
 
 const OPTION = "--base-job-template";
 
@@ -63,16 +64,8 @@ export function registerWorkPoolTemplateCommands(group: Command, ctx: CliContext
     .description("print the base job template a pool of a type gets by default, as JSON")
     .option("--type <type>", "the pool type: process (the only type of this version)", "process")
     .action(async (options: { type: string }) => {
-      const [{ WorkPoolTypeSchema }, { PROCESS_JOB_TEMPLATE }] = await Promise.all([
-        import("../schemas/work-pool.js"),
-        import("../schemas/process-job-template.js"),
-      ]);
-      const type = WorkPoolTypeSchema.safeParse(options.type);
-      if (!type.success) {
-        throw new OrdoError("ORDO_INVALID_INPUT", `--type: ${type.error.issues[0]?.message ?? "invalid"}`, {
-          option: "--type",
-        });
-      }
+      await parseWorkPoolType(options.type); // process: the one type, and its one template
+      const { PROCESS_JOB_TEMPLATE } = await import("../schemas/process-job-template.js");
       ctx.io.out(formatJson(PROCESS_JOB_TEMPLATE));
     });
 

@@ -14,6 +14,7 @@ import { formatJson } from "./output/json.js";
 import { formatRelativeTime } from "./output/relative-time.js";
 import { formatFields, formatTable } from "./output/table.js";
 import { readBaseJobTemplate, registerWorkPoolTemplateCommands } from "./work-pool-template.js";
+import { parseWorkPoolType } from "./work-pool-type.js";
 
 interface JsonOption {
   readonly json?: boolean | undefined;
@@ -105,7 +106,7 @@ export function registerWorkPoolCommands(program: Command, ctx: CliContext): voi
           await pools()
         ).createWorkPool({
           name,
-          type: options.type as "process",
+          type: await parseWorkPoolType(options.type),
           concurrencyLimit: parseOptionalCount(options.concurrency, "--concurrency"),
           description: options.description,
           paused: options.paused === true,

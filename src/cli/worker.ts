@@ -10,6 +10,7 @@ import { loadSettings } from "../settings/index.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { parseOptionalCount } from "./parse-count.js";
+import { parseWorkPoolType } from "./work-pool-type.js";
 
 interface WorkerStartOptions {
   readonly pool: string;
@@ -20,18 +21,6 @@ interface WorkerStartOptions {
   readonly graceSeconds?: string | undefined;
   readonly workQueue: string[];
   readonly type?: string | undefined;
-}
-
-/** Checks `--type` (Prefect's worker type): only the pool types of this version. */
-async function checkType(type: string | undefined): Promise<void> {
-  if (type === undefined) return;
-  const { WorkPoolTypeSchema } = await import("../schemas/work-pool.js");
-  const parsed = WorkPoolTypeSchema.safeParse(type);
-  if (!parsed.success) {
-    throw new OrdoError("ORDO_INVALID_INPUT", `--type: ${parsed.error.issues[0]?.message ?? "invalid"}`, {
-      option: "--type",
-    });
-  }
 }
 
 /** Checks a worker or queue name given as `option` (`ORDO_INVALID_INPUT` naming it). */
@@ -81,7 +70,7 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
           {},
         );
       }
-      await checkType(options.type);
+      if (options.type !== undefined) await parseWorkPoolType(options.type);
       await checkName(options.name, "--name");
       for (const queue of options.workQueue) await checkName(queue, "--work-queue");
       const limit = parseOptionalCount(options.limit, "--limit", 1);

@@ -39,6 +39,9 @@ export const WorkPoolTypeSchema = z.enum(["process"], {
     `${shownPoolType(issue.input)} is not a work pool type of this version: use "process" (Kubernetes pools come later)`,
 });
 
+/** A work pool type. */
+export type WorkPoolType = z.infer<typeof WorkPoolTypeSchema>;
+
 /** Whether work can flow: READY (a worker or serve process polls), NOT_READY (none does), PAUSED. */
 export const WorkStatusSchema = z.enum(["READY", "NOT_READY", "PAUSED"]);
 /** A pool, queue or deployment status. */

@@ -104,6 +104,9 @@ describe("a work pool's base job template", () => {
       variables: { properties: Record<string, unknown> };
     };
     expect(Object.keys(template.variables.properties).sort()).toEqual(["command", "env", "workingDir"]);
+    const otherType = await ordo(["work-pool", "get-default-base-job-template", "--type", "kubernetes"]);
+    expect(otherType.code).toBe(2);
+    expect(otherType.stderr).toContain('--type: "kubernetes" is not a work pool type of this version');
 
     // A pool whose runs get REGION=eu unless their deployment sets env, and cannot change the command.
     const restricted = {
@@ -438,6 +441,9 @@ describe("ordo deploy and ordo deployment", () => {
     ]);
     expect(await runsOf(hourly!.id)).toBe(0);
     expect(await runsOf(daily!.id)).toBeGreaterThan(0);
+    expect((await ordo(["deployment", "schedule", "pause", "hello/scheduled", "hourly"])).stdout).toBe(
+      `schedule ${hourly!.id} (every 1 hour from 2026-01-01T00:15:00Z, slug hourly) of hello/scheduled is already paused\n`,
+    );
     expect((await ordo(["deployment", "schedule", "resume", "hello/scheduled", hourly!.id])).stdout).toMatch(
       /^resumed schedule /,
     );

@@ -28,6 +28,16 @@ async function failedDeploymentRun(h: WorkerHarness) {
   return { id: created.id, logFile, markerFile: join(h.dir, "failed-once") };
 }
 
+/** {@link failedDeploymentRun}, failed by a worker that then stopped: no worker polls the pool. */
+async function failedWithWorkerGone(h: WorkerHarness) {
+  const failed = await failedDeploymentRun(h);
+  const worker = await h.worker("local", ["--name", "w1"]);
+  await h.waitForRun(failed.id, (run) => run.state.type === "FAILED");
+  worker.child.kill("SIGTERM");
+  await worker.exited;
+  return failed;
+}
+
 const stepsRun = (logFile: string) => readFileSync(logFile, "utf8").split("\n").filter(Boolean);
 
 describe("ordo flow-run retry of a deployment's run", () => {
@@ -83,11 +93,7 @@ describe("ordo flow-run retry of a deployment's run", () => {
 
   it("with --local, runs it again in the command's own process", async () => {
     const h = harness();
-    const { id, logFile } = await failedDeploymentRun(h);
-    const worker = await h.worker("local", ["--name", "w1"]);
-    await h.waitForRun(id, (run) => run.state.type === "FAILED");
-    worker.child.kill("SIGTERM");
-    await worker.exited;
+    const { id, logFile } = await failedWithWorkerGone(h);
 
     const retry = h.ordo(["flow-run", "retry", id, "--local"]);
     const { code } = await retry.exited;
@@ -101,11 +107,7 @@ describe("ordo flow-run retry of a deployment's run", () => {
 
   it("runs it again in the command's own process when its deployment was deleted, and says so", async () => {
     const h = harness();
-    const { id, logFile } = await failedDeploymentRun(h);
-    const worker = await h.worker("local", ["--name", "w1"]);
-    await h.waitForRun(id, (run) => run.state.type === "FAILED");
-    worker.child.kill("SIGTERM");
-    await worker.exited;
+    const { id, logFile } = await failedWithWorkerGone(h);
     await h.client.orchestration.deleteDeployment("worker-fails-once/retry");
 
     const retry = h.ordo(["flow-run", "retry", id]);
