@@ -20,7 +20,9 @@ import {
   type DeploymentSchedule,
   type DeploymentSource,
   type DeploymentUpdate,
+  type DeploymentScheduleRecord,
   type FlowRun,
+  type ScheduleSpec,
   type WorkStatus,
 } from "../schemas/index.js";
 import { OrdoError } from "../errors/index.js";
@@ -52,14 +54,24 @@ export function scheduleWrite(schedule: DeploymentSchedule): ScheduleWrite {
  */
 function checkSchedulesComputable(schedules: readonly DeploymentSchedule[], now: number): void {
   for (const [index, schedule] of schedules.entries()) {
-    try {
-      scheduledTimes(scheduleWrite(schedule).spec, { after: now, max: 1 });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new OrdoError("ORDO_INVALID_INPUT", `invalid deployment: schedules.${index}: ${message}`, {
-        issues: [{ path: `schedules.${index}`, message }],
-      });
-    }
+    checkSpecComputable(scheduleWrite(schedule).spec, "deployment", `schedules.${index}`, now);
+  }
+}
+
+/**
+ * Refuses a schedule spec whose next time cannot be computed: `ORDO_INVALID_INPUT` naming
+ * `path` of the `what` that was sent.
+ *
+ * @internal
+ */
+export function checkSpecComputable(spec: ScheduleSpec, what: string, path: string, now: number): void {
+  try {
+    scheduledTimes(spec, { after: now, max: 1 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new OrdoError("ORDO_INVALID_INPUT", `invalid ${what}: ${path}: ${message}`, {
+      issues: [{ path, message }],
+    });
   }
 }
 
@@ -67,8 +79,10 @@ function checkSchedulesComputable(schedules: readonly DeploymentSchedule[], now:
  * Plans the runs of deployment `id` after it was written. A stored schedule that cannot be
  * planned (one the checks above would refuse today) neither undoes nor fails the write:
  * it makes no runs, and the scheduler service reports it on each pass.
+ *
+ * @internal
  */
-async function planAfterWrite(store: Store, id: string, now: number): Promise<void> {
+export async function planAfterWrite(store: Store, id: string, now: number): Promise<void> {
   try {
     await scheduleDeploymentRuns(store, now, { deploymentIds: [id] });
   } catch (error) {
@@ -97,6 +111,22 @@ async function statusOf(
   }
   const polled = row.last_polled_at === null ? undefined : Number(row.last_polled_at);
   return polled !== undefined && now - polled <= SERVE_READY_WINDOW_MS ? "READY" : "NOT_READY";
+}
+
+/**
+ * A stored schedule as the API shows it, with its description.
+ *
+ * @internal
+ */
+export function scheduleRecord(row: ScheduleRow): DeploymentScheduleRecord {
+  return {
+    id: row.id,
+    schedule: row.spec,
+    active: row.active,
+    parameters: row.parameters,
+    slug: row.slug,
+    description: describeSchedule(row.spec),
+  };
 }
 
 async function toDeployment(
@@ -129,16 +159,7 @@ async function toDeployment(
     stalePolicy: row.stale_policy as Deployment["stalePolicy"],
     staleAfterSeconds: row.stale_after_seconds ?? undefined,
     paused: row.paused === 1,
-    schedules: schedules
-      .filter((s) => s.deploymentId === row.id)
-      .map((s) => ({
-        id: s.id,
-        schedule: s.spec,
-        active: s.active,
-        parameters: s.parameters,
-        slug: s.slug,
-        description: describeSchedule(s.spec),
-      })),
+    schedules: schedules.filter((s) => s.deploymentId === row.id).map(scheduleRecord),
     status: await statusOf(store, row, Date.now(), pools),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
@@ -157,7 +178,13 @@ function sourceAndPath(
   return { source, path: source.kind === "local" ? source.path : undefined };
 }
 
-async function rowOf(store: Store, idOrName: string): Promise<DeploymentRow> {
+/**
+ * The deployment `idOrName` (an id or `FLOW/NAME`); `ORDO_NOT_FOUND` naming the flow's
+ * deployments when there is none.
+ *
+ * @internal
+ */
+export async function rowOf(store: Store, idOrName: string): Promise<DeploymentRow> {
   if (idOrName.includes("/")) {
     const { flowName, name } = parseDeploymentName(idOrName);
     const row = await store.records.deployments.getByName(flowName, name);
@@ -353,8 +380,10 @@ export async function updateDeployment(
  * Checks each schedule's own parameters over the deployment's (`ORDO_INVALID_PARAMETERS`):
  * a schedule whose runs the schema would refuse is refused when written, not left to
  * make no runs.
+ *
+ * @internal
  */
-function checkScheduleParameters(
+export function checkScheduleParameters(
   schema: Record<string, unknown>,
   parameters: Record<string, unknown>,
   schedules: readonly { readonly parameters?: Record<string, unknown> | undefined }[],

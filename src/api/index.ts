@@ -74,6 +74,12 @@ export {
   backfillDeployment,
   markDeploymentsPolled,
 } from "./deployments.js";
+export {
+  readDeploymentSchedules,
+  createDeploymentSchedules,
+  updateDeploymentSchedule,
+  deleteDeploymentSchedule,
+} from "./deployment-schedules.js";
 export { parseDeploymentName } from "./deployment-name.js";
 export { claimWorkPoolRuns, claimDeploymentRuns } from "./flow-run-claims.js";
 export { cancelFlowRun, finishCancellation, attachFlowRunProcess } from "./flow-run-cancel.js";

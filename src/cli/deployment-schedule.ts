@@ -1,15 +1,14 @@
 /**
  * `ordo deployment schedule ls|create|pause|resume|delete|clear`: a deployment's schedules,
- * one at a time (Prefect's `prefect deployment schedule …`). Each command reads the
- * deployment's schedules and writes them back changed: the schedules it leaves alone keep
- * their ids and planned runs, and a paused or resumed one keeps its id.
+ * one at a time (Prefect's `prefect deployment schedule …`), through the API's
+ * `/deployments/{id}/schedules` routes: each change is one transaction on the server that
+ * leaves the deployment's other schedules and their planned runs alone, so two commands
+ * at once both take effect; a paused or resumed schedule keeps its id.
  *
  * @module
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
-import type { OrchestrationClient } from "../client/orchestration-client.js";
-import { OrdoError } from "../errors/ordo-error.js";
 import type { Deployment, DeploymentScheduleInput, DeploymentScheduleRecord } from "../schemas/index.js";
 import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
@@ -30,28 +29,14 @@ interface CreateOptions extends ScheduleFlags, JsonOption {
   readonly inactive?: boolean | undefined;
 }
 
-/** A stored schedule as the input that writes it again unchanged. */
-function asInput(record: DeploymentScheduleRecord): DeploymentScheduleInput {
-  return {
-    ...record.schedule,
-    active: record.active,
-    parameters: record.parameters,
-    ...(record.slug === undefined ? {} : { slug: record.slug }),
-  };
+/** The deployment's `FLOW/NAME`. */
+function fullName(deployment: Deployment): string {
+  return `${deployment.flowName}/${deployment.name}`;
 }
 
-/** The deployment's schedule `ref` (its id or its slug); `ORDO_NOT_FOUND` naming the others. */
-function scheduleOf(deployment: Deployment, ref: string): DeploymentScheduleRecord {
-  const found =
-    deployment.schedules.find((s) => s.id === ref) ?? deployment.schedules.find((s) => s.slug === ref);
-  if (found !== undefined) return found;
-  const name = `${deployment.flowName}/${deployment.name}`;
-  const known = deployment.schedules.map((s) => (s.slug === undefined ? s.id : `${s.id} (${s.slug})`));
-  throw new OrdoError(
-    "ORDO_NOT_FOUND",
-    `deployment ${name} has no schedule '${ref}' (${known.length === 0 ? "it has none" : `its schedules: ${known.join(", ")}`})`,
-    { deployment: name, schedule: ref },
-  );
+/** The deployment's schedule `ref` as the server finds it: by id, else by slug. */
+function scheduleNamed(deployment: Deployment, ref: string): DeploymentScheduleRecord | undefined {
+  return deployment.schedules.find((s) => s.id === ref) ?? deployment.schedules.find((s) => s.slug === ref);
 }
 
 /** A schedule as a line of output: its id, description and, when it has one, its slug. */
@@ -78,32 +63,12 @@ function schedulesTable(deployment: Deployment): string {
   );
 }
 
-/** Writes the deployment's schedules as `change` makes them from the stored ones. */
-async function rewrite(
-  orchestration: OrchestrationClient,
-  deployment: Deployment,
-  change: (schedules: DeploymentScheduleInput[]) => DeploymentScheduleInput[],
-): Promise<Deployment> {
-  return orchestration.updateDeployment(deployment.id, {
-    schedules: change(deployment.schedules.map(asInput)),
-  });
-}
-
 /** Adds `ordo deployment schedule …` to the `ordo deployment` command group. */
 export function registerDeploymentScheduleCommands(deployment: Command, ctx: CliContext): void {
   const group = deployment
     .command("schedule")
     .description("list, add, pause, resume and delete a deployment's schedules one at a time");
-  const read = async (name: string) => {
-    const orchestration = (await getClient()).orchestration;
-    return { orchestration, deployment: await orchestration.readDeployment(name) };
-  };
-  /** The deployment `name`, its schedule `ref` and where that schedule is in its list. */
-  const readSchedule = async (name: string, ref: string) => {
-    const { orchestration, deployment: d } = await read(name);
-    const target = scheduleOf(d, ref);
-    return { orchestration, d, target, index: d.schedules.indexOf(target) };
-  };
+  const orchestration = async () => (await getClient()).orchestration;
   /** A subcommand taking NAME and SCHEDULE. */
   const oneSchedule = (command: string, description: string) =>
     group
@@ -118,7 +83,7 @@ export function registerDeploymentScheduleCommands(deployment: Command, ctx: Cli
     .argument("<name>", "FLOW/DEPLOYMENT or the deployment's id")
     .option("--json", "print the schedules as a JSON array")
     .action(async (name: string, options: JsonOption) => {
-      const { deployment: d } = await read(name);
+      const d = await (await orchestration()).readDeployment(name);
       if (options.json === true) ctx.io.out(formatJson(d.schedules));
       else ctx.io.out(schedulesTable(d));
     });
@@ -140,22 +105,17 @@ export function registerDeploymentScheduleCommands(deployment: Command, ctx: Cli
     .action(async (name: string, options: CreateOptions) => {
       const spec = scheduleFromFlags(options);
       const parameters = parseParams(options.param, options.paramsJson);
-      const { orchestration, deployment: before } = await read(name);
       const schedule = {
         ...spec,
         active: options.inactive !== true,
         parameters,
         ...(options.slug === undefined ? {} : { slug: options.slug }),
       } as DeploymentScheduleInput;
-      const after = await rewrite(orchestration, before, (schedules) => [...schedules, schedule]);
-      // The schedules that were there keep their ids: the new one is the one id not seen before.
-      const known = new Set(before.schedules.map((s) => s.id));
-      const added = after.schedules.filter((s) => !known.has(s.id));
-      if (options.json === true) ctx.io.out(formatJson(added[0] ?? null));
-      else {
-        const what = added.map(describe).join(", ");
-        ctx.io.out(`added schedule ${what} to ${after.flowName}/${after.name}\n`);
-      }
+      const client = await orchestration();
+      const d = await client.readDeployment(name);
+      const [added] = await client.createDeploymentSchedules(d.id, [schedule]);
+      if (options.json === true) ctx.io.out(formatJson(added ?? null));
+      else ctx.io.out(`added schedule ${added === undefined ? "" : describe(added)} to ${fullName(d)}\n`);
     });
 
   for (const [command, active] of [
@@ -168,12 +128,12 @@ export function registerDeploymentScheduleCommands(deployment: Command, ctx: Cli
         ? "resume a paused schedule: it plans runs again"
         : "pause one schedule: it plans no runs, and its future runs are removed",
     ).action(async (name: string, ref: string) => {
-      const { orchestration, d, target, index } = await readSchedule(name, ref);
-      await rewrite(orchestration, d, (schedules) =>
-        schedules.map((s, i) => (i === index ? { ...s, active } : s)),
-      );
-      const which = `schedule ${describe(target)} of ${d.flowName}/${d.name}`;
-      if (target.active === active) ctx.io.out(`${which} is already ${active ? "active" : "paused"}\n`);
+      const client = await orchestration();
+      const d = await client.readDeployment(name);
+      const before = scheduleNamed(d, ref);
+      const after = await client.updateDeploymentSchedule(d.id, ref, { active });
+      const which = `schedule ${describe(after)} of ${fullName(d)}`;
+      if (before?.active === active) ctx.io.out(`${which} is already ${active ? "active" : "paused"}\n`);
       else if (active) ctx.io.out(`resumed ${which}\n`);
       else ctx.io.out(`paused ${which}: its future runs are removed\n`);
     });
@@ -181,9 +141,11 @@ export function registerDeploymentScheduleCommands(deployment: Command, ctx: Cli
 
   oneSchedule("delete", "delete one schedule of a deployment, and its future runs").action(
     async (name: string, ref: string) => {
-      const { orchestration, d, target, index } = await readSchedule(name, ref);
-      await rewrite(orchestration, d, (schedules) => schedules.filter((_, i) => i !== index));
-      ctx.io.out(`deleted schedule ${describe(target)} of ${d.flowName}/${d.name}\n`);
+      const client = await orchestration();
+      const d = await client.readDeployment(name);
+      const target = scheduleNamed(d, ref);
+      await client.deleteDeploymentSchedule(d.id, ref);
+      ctx.io.out(`deleted schedule ${target === undefined ? ref : describe(target)} of ${fullName(d)}\n`);
     },
   );
 
@@ -192,8 +154,9 @@ export function registerDeploymentScheduleCommands(deployment: Command, ctx: Cli
     .description("delete every schedule of a deployment, and their future runs")
     .argument("<name>", "FLOW/DEPLOYMENT or the deployment's id")
     .action(async (name: string) => {
-      const { orchestration, deployment: d } = await read(name);
-      await rewrite(orchestration, d, () => []);
-      ctx.io.out(`deleted ${d.schedules.length} schedule(s) of ${d.flowName}/${d.name}\n`);
+      const client = await orchestration();
+      const d = await client.readDeployment(name);
+      await client.updateDeployment(d.id, { schedules: [] });
+      ctx.io.out(`deleted ${d.schedules.length} schedule(s) of ${fullName(d)}\n`);
     });
 }

@@ -13,6 +13,9 @@ import type {
   Deployment,
   DeploymentBackfill,
   DeploymentBackfillResult,
+  DeploymentScheduleRecord,
+  DeploymentScheduleUpdate,
+  DeploymentSchedulesCreate,
   DeploymentClaim,
   DeploymentCreate,
   DeploymentFilter,
@@ -110,6 +113,22 @@ export class EmbeddedOrchestration implements OrchestrationClient {
   }
   backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
     return api.backfillDeployment(this.#store, idOrName, input);
+  }
+  createDeploymentSchedules(
+    idOrName: string,
+    input: DeploymentSchedulesCreate,
+  ): Promise<DeploymentScheduleRecord[]> {
+    return api.createDeploymentSchedules(this.#store, idOrName, input);
+  }
+  updateDeploymentSchedule(
+    idOrName: string,
+    schedule: string,
+    input: DeploymentScheduleUpdate,
+  ): Promise<DeploymentScheduleRecord> {
+    return api.updateDeploymentSchedule(this.#store, idOrName, schedule, input);
+  }
+  deleteDeploymentSchedule(idOrName: string, schedule: string): Promise<void> {
+    return api.deleteDeploymentSchedule(this.#store, idOrName, schedule);
   }
   cancelFlowRun(id: string, reason?: string): Promise<FlowRun> {
     return api.cancelFlowRun(this.#store, id, reason);

@@ -13,6 +13,9 @@ import type {
   Deployment,
   DeploymentBackfill,
   DeploymentBackfillResult,
+  DeploymentScheduleRecord,
+  DeploymentScheduleUpdate,
+  DeploymentSchedulesCreate,
   DeploymentClaim,
   DeploymentCreate,
   DeploymentFilter,
@@ -84,6 +87,19 @@ export interface OrchestrationClient {
   /** Creates a run of a deployment (Scheduled), validated against its parameter schema. */
   createDeploymentFlowRun(idOrName: string, input?: DeploymentRunCreate): Promise<FlowRun>;
   backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult>;
+  /** Adds schedules to a deployment, its others untouched; returns the new ones. */
+  createDeploymentSchedules(
+    idOrName: string,
+    input: DeploymentSchedulesCreate,
+  ): Promise<DeploymentScheduleRecord[]>;
+  /** Changes one schedule of a deployment (by id or slug); it keeps its id. */
+  updateDeploymentSchedule(
+    idOrName: string,
+    schedule: string,
+    input: DeploymentScheduleUpdate,
+  ): Promise<DeploymentScheduleRecord>;
+  /** Deletes one schedule of a deployment (by id or slug) and its future runs. */
+  deleteDeploymentSchedule(idOrName: string, schedule: string): Promise<void>;
 
   /** Cancels a run (Cancelled at once without a process; Cancelling otherwise). */
   cancelFlowRun(id: string, reason?: string): Promise<FlowRun>;
@@ -235,6 +251,24 @@ export class HttpOrchestration implements OrchestrationClient {
   }
   async backfillDeployment(idOrName: string, input: DeploymentBackfill): Promise<DeploymentBackfillResult> {
     return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/backfill`, input);
+  }
+  async createDeploymentSchedules(
+    idOrName: string,
+    input: DeploymentSchedulesCreate,
+  ): Promise<DeploymentScheduleRecord[]> {
+    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/schedules`, input);
+  }
+  async updateDeploymentSchedule(
+    idOrName: string,
+    schedule: string,
+    input: DeploymentScheduleUpdate,
+  ): Promise<DeploymentScheduleRecord> {
+    const id = await this.#deploymentId(idOrName);
+    return this.#patch(`/deployments/${enc(id)}/schedules/${enc(schedule)}`, input);
+  }
+  async deleteDeploymentSchedule(idOrName: string, schedule: string): Promise<void> {
+    const id = await this.#deploymentId(idOrName);
+    return this.#delete(`/deployments/${enc(id)}/schedules/${enc(schedule)}`);
   }
   cancelFlowRun(id: string, reason?: string): Promise<FlowRun> {
     return this.#post(`/flow_runs/${enc(id)}/cancel`, { reason });

@@ -78,24 +78,67 @@ export const DeploymentSchema = z.object({
 /** A deployment. */
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
+/** The most schedules a deployment may have. */
+export const MAX_DEPLOYMENT_SCHEDULES = 50;
+
+/** Refuses a list of schedules in which a slug names two. */
+function refineUniqueSlugs(
+  schedules: readonly { readonly slug?: string | undefined }[],
+  ctx: z.RefinementCtx,
+): void {
+  const seen = new Map<string, number>();
+  for (const [index, schedule] of schedules.entries()) {
+    if (schedule.slug === undefined) continue;
+    const first = seen.get(schedule.slug);
+    if (first === undefined) seen.set(schedule.slug, index);
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: [index, "slug"],
+        message: `slug '${schedule.slug}' is used by schedule ${first} already: a slug names one schedule`,
+      });
+  }
+}
+
 /** A deployment's schedules: at most 50, each slug used once. */
 const SchedulesSchema = z
   .array(DeploymentScheduleSchema)
-  .max(50)
-  .superRefine((schedules, ctx) => {
-    const seen = new Map<string, number>();
-    for (const [index, schedule] of schedules.entries()) {
-      if (schedule.slug === undefined) continue;
-      const first = seen.get(schedule.slug);
-      if (first === undefined) seen.set(schedule.slug, index);
-      else
-        ctx.addIssue({
-          code: "custom",
-          path: [index, "slug"],
-          message: `slug '${schedule.slug}' is used by schedule ${first} already: a slug names one schedule`,
-        });
-    }
+  .max(MAX_DEPLOYMENT_SCHEDULES)
+  .superRefine(refineUniqueSlugs);
+
+/**
+ * Schedules to add to a deployment, its others untouched (`POST
+ * /api/deployments/{id}/schedules`): 1–50, each slug used once, and not by a schedule the
+ * deployment has.
+ */
+export const DeploymentSchedulesCreateSchema = z
+  .array(DeploymentScheduleSchema)
+  .min(1)
+  .max(MAX_DEPLOYMENT_SCHEDULES)
+  .superRefine(refineUniqueSlugs);
+/** Schedules to add to a deployment. */
+export type DeploymentSchedulesCreate = z.input<typeof DeploymentSchedulesCreateSchema>;
+
+/**
+ * A change to one schedule of a deployment (`PATCH
+ * /api/deployments/{id}/schedules/{scheduleId}`); it keeps its id. Pausing it, or changing
+ * its spec or parameters, removes its future unstarted runs (the scheduler plans them
+ * again); `slug: null` removes its slug.
+ */
+export const DeploymentScheduleUpdateSchema = z
+  .strictObject({
+    /** When runs happen: a cron, interval or rrule schedule, replacing the stored one. */
+    schedule: ScheduleSpecSchema.optional(),
+    active: z.boolean().optional(),
+    /** Parameters of the runs this schedule creates, over the deployment's defaults (replaced whole). */
+    parameters: boundedJson(z.record(z.string(), z.unknown())).optional(),
+    slug: z.string().min(1).max(200).nullable().optional(),
+  })
+  .refine((change) => Object.values(change).some((value) => value !== undefined), {
+    message: "nothing to change: give schedule, active, parameters or slug",
   });
+/** A change to one schedule of a deployment. */
+export type DeploymentScheduleUpdate = z.input<typeof DeploymentScheduleUpdateSchema>;
 
 const DeploymentFields = {
   description: z.string().max(5000).optional(),

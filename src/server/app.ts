@@ -26,6 +26,7 @@ import { registerEventRoutes } from "./routes/events.js";
 import { registerStreamRoute, type StreamTiming } from "./routes/stream.js";
 import { registerVariableRoutes } from "./routes/variables.js";
 import { registerWorkPoolRoutes } from "./routes/work-pools.js";
+import { registerDeploymentScheduleRoutes } from "./routes/deployment-schedules.js";
 import { registerDeploymentRoutes } from "./routes/deployments.js";
 import { registerFlowRunControlRoutes } from "./routes/flow-run-control.js";
 import type { OrdoApp, ServerDeps } from "./server-deps.js";
@@ -101,6 +102,7 @@ export function createApp(deps: ServerDeps, limits: BodyLimits = {}): OrdoApp {
   registerStreamRoute(app, deps, limits.stream);
   registerWorkPoolRoutes(app, deps);
   registerDeploymentRoutes(app, deps);
+  registerDeploymentScheduleRoutes(app, deps);
   registerFlowRunControlRoutes(app, deps);
 
   app.doc31("/api/openapi.json", {

@@ -30,6 +30,14 @@ export interface ScheduleWrite {
   readonly slug?: string | undefined;
 }
 
+/** What changing one stored schedule sets; `slug: null` removes its slug. */
+export interface ScheduleChange {
+  readonly spec?: ScheduleSpec | undefined;
+  readonly active?: boolean | undefined;
+  readonly parameters?: Record<string, unknown> | undefined;
+  readonly slug?: string | null | undefined;
+}
+
 /** A stored deployment schedule, parsed. */
 export interface ScheduleRow {
   readonly id: string;
@@ -292,18 +300,7 @@ export class DeploymentRecords {
         if (!schedule.active) toggles.push(this.#deleteFutureRuns(deploymentId, [toggled.id], now));
         continue;
       }
-      inserts.push(
-        qb.insertInto("deployment_schedules").values({
-          id: uuid7(now),
-          deployment_id: deploymentId,
-          spec: JSON.stringify(schedule.spec),
-          active: schedule.active ? 1 : 0,
-          parameters: JSON.stringify(schedule.parameters),
-          slug: schedule.slug ?? null,
-          created_at: now,
-          updated_at: now,
-        }),
-      );
+      inserts.push(this.#insertSchedule(deploymentId, uuid7(now), schedule, now));
     }
     const removed = current.filter((row) => !kept.has(row.id)).map((row) => row.id);
     const deletes: Compilable[] =
@@ -315,6 +312,89 @@ export class DeploymentRecords {
           ];
     if (deletes.length + toggles.length + inserts.length + extra.length > 0)
       await this.#sql.write([...extra, ...deletes, ...toggles, ...inserts]);
+  }
+
+  /**
+   * Adds schedules to a deployment, its other schedules untouched, in one transaction;
+   * returns their ids in order.
+   */
+  async addSchedules(
+    deploymentId: string,
+    schedules: readonly ScheduleWrite[],
+    now: number,
+  ): Promise<string[]> {
+    const ids = schedules.map(() => uuid7(now));
+    await this.#sql.write([
+      this.#touch(deploymentId, now),
+      ...schedules.map((schedule, i) => this.#insertSchedule(deploymentId, ids[i]!, schedule, now)),
+    ]);
+    return ids;
+  }
+
+  /**
+   * Changes one schedule of a deployment in place (it keeps its id). When it is paused,
+   * or its spec or parameters change, its future unstarted runs are deleted in the same
+   * transaction (the scheduler plans them again). False when the deployment has no
+   * schedule `scheduleId`.
+   */
+  async updateSchedule(
+    deploymentId: string,
+    scheduleId: string,
+    change: ScheduleChange,
+    now: number,
+  ): Promise<boolean> {
+    const set = {
+      updated_at: now,
+      ...(change.spec === undefined ? {} : { spec: JSON.stringify(change.spec) }),
+      ...(change.active === undefined ? {} : { active: change.active ? 1 : 0 }),
+      ...(change.parameters === undefined ? {} : { parameters: JSON.stringify(change.parameters) }),
+      ...(change.slug === undefined ? {} : { slug: change.slug }),
+    };
+    const replan = change.active === false || change.spec !== undefined || change.parameters !== undefined;
+    const [changed] = await this.#sql.write([
+      this.#sql.qb
+        .updateTable("deployment_schedules")
+        .set(set)
+        .where("id", "=", scheduleId)
+        .where("deployment_id", "=", deploymentId),
+      this.#touch(deploymentId, now),
+      ...(replan ? [this.#deleteFutureRuns(deploymentId, [scheduleId], now)] : []),
+    ]);
+    return (changed ?? 0) > 0;
+  }
+
+  /**
+   * Deletes one schedule of a deployment and its future unstarted runs, in one
+   * transaction; false when the deployment has no schedule `scheduleId`.
+   */
+  async deleteSchedule(deploymentId: string, scheduleId: string, now: number): Promise<boolean> {
+    const [, changed] = await this.#sql.write([
+      this.#deleteFutureRuns(deploymentId, [scheduleId], now),
+      this.#sql.qb
+        .deleteFrom("deployment_schedules")
+        .where("id", "=", scheduleId)
+        .where("deployment_id", "=", deploymentId),
+      this.#touch(deploymentId, now),
+    ]);
+    return (changed ?? 0) > 0;
+  }
+
+  #insertSchedule(deploymentId: string, id: string, schedule: ScheduleWrite, now: number): Compilable {
+    return this.#sql.qb.insertInto("deployment_schedules").values({
+      id,
+      deployment_id: deploymentId,
+      spec: JSON.stringify(schedule.spec),
+      active: schedule.active ? 1 : 0,
+      parameters: JSON.stringify(schedule.parameters),
+      slug: schedule.slug ?? null,
+      created_at: now,
+      updated_at: now,
+    });
+  }
+
+  /** The statement marking a deployment changed at `now`. */
+  #touch(deploymentId: string, now: number): Compilable {
+    return this.#sql.qb.updateTable("deployments").set({ updated_at: now }).where("id", "=", deploymentId);
   }
 
   /** The statement deleting a deployment's future, unstarted, scheduler-made runs (of some schedules). */

@@ -36,6 +36,7 @@ export {
 export {
   DeploymentRecords,
   type DeploymentRow,
+  type ScheduleChange,
   type ScheduleRow,
   type ScheduleWrite,
   type DeploymentWrite,

@@ -478,14 +478,46 @@ describe("ordo deploy and ordo deployment", () => {
       "hourly",
     ]);
     expect(sameSlug.code).toBe(2);
-    expect(sameSlug.stderr).toContain("slug 'hourly' is used by schedule 1 already");
+    expect(sameSlug.stderr).toContain(`slug 'hourly' names schedule ${hourly!.id} already`);
     expect(await schedules()).toHaveLength(2);
 
-    expect((await ordo(["deployment", "schedule", "delete", "hello/scheduled", "hourly"])).code).toBe(0);
-    expect((await schedules()).map((s) => s.id)).toEqual([daily!.id]);
+    // Two commands at once both take effect: each is one change on the server, not a
+    // rewrite of the whole list.
+    const addAt = (hour: number) =>
+      ordo([
+        "deployment",
+        "schedule",
+        "create",
+        "hello/scheduled",
+        "--cron",
+        `0 ${hour} * * *`,
+        "--slug",
+        `at-${hour}`,
+      ]);
+    expect((await Promise.all([addAt(7), addAt(8), addAt(9)])).map((r) => r.code)).toEqual([0, 0, 0]);
+    expect((await schedules()).map((s) => s.slug ?? "-").sort()).toEqual([
+      "-",
+      "at-7",
+      "at-8",
+      "at-9",
+      "hourly",
+    ]);
+    const [deleted] = await Promise.all([
+      ordo(["deployment", "schedule", "delete", "hello/scheduled", "hourly"]),
+      ordo(["deployment", "schedule", "delete", "hello/scheduled", "at-7"]),
+      ordo(["deployment", "schedule", "pause", "hello/scheduled", "at-8"]),
+    ]);
+    expect(deleted.stdout).toBe(
+      `deleted schedule ${hourly!.id} (every 1 hour from 2026-01-01T00:15:00Z, slug hourly) of hello/scheduled\n`,
+    );
+    expect((await schedules()).map((s) => [s.slug ?? "-", s.active]).sort()).toEqual([
+      ["-", true],
+      ["at-8", false],
+      ["at-9", true],
+    ]);
     expect(await runsOf(hourly!.id)).toBe(0);
     expect((await ordo(["deployment", "schedule", "clear", "hello/scheduled"])).stdout).toBe(
-      "deleted 1 schedule(s) of hello/scheduled\n",
+      "deleted 3 schedule(s) of hello/scheduled\n",
     );
     expect(await schedules()).toEqual([]);
     expect(await runsOf(daily!.id)).toBe(0);

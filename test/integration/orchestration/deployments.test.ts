@@ -5,53 +5,14 @@
  * deployment's parameter schema with nothing created when invalid; backfills fill past
  * slots once.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
 import { scheduleWrite } from "../../../src/api/deployments.js";
 import type { FlowRun } from "../../../src/schemas/index.js";
-import { openStore, type Store } from "../../../src/store/index.js";
-import { postgresServer, useFreshDatabases } from "../../helpers/postgres.js";
+import type { Store } from "../../../src/store/index.js";
+import { storePairBackends, withStorePair } from "../../helpers/store-backends.js";
 
-const dir = mkdtempSync(join(tmpdir(), "ordo-deployments-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const freshDatabase = useFreshDatabases();
-
-/** Opens two stores on one database (two servers sharing it). */
-type OpenPair = () => Promise<[Store, Store]>;
-const backends: [string, OpenPair][] = [
-  [
-    "sqlite",
-    async () => {
-      const path = join(dir, `d-${Math.random()}.db`);
-      return [await openStore({ sqlitePath: path }), await openStore({ sqlitePath: path })];
-    },
-  ],
-];
-if (postgresServer() !== undefined) {
-  backends.push([
-    "postgres",
-    async () => {
-      const url = await freshDatabase("deployments");
-      return [
-        await openStore({ databaseUrl: url, sqlitePath: "" }),
-        await openStore({ databaseUrl: url, sqlitePath: "" }),
-      ];
-    },
-  ]);
-}
-
-async function withStores(open: OpenPair, body: (a: Store, b: Store) => Promise<void>): Promise<void> {
-  const [a, b] = await open();
-  try {
-    await body(a, b);
-  } finally {
-    await a.close();
-    await b.close();
-  }
-}
+const backends = storePairBackends("deployments");
 
 const SCHEMA = {
   type: "object",
@@ -69,7 +30,7 @@ async function runsOf(store: Store, deploymentId: string): Promise<FlowRun[]> {
 
 describe.each(backends)("deployments on %s", (_name, open) => {
   it("plans a cron schedule's runs ahead in its time zone, once, even with two schedulers", async () => {
-    await withStores(open, async (a, b) => {
+    await withStorePair(open, async (a, b) => {
       await api.createWorkPool(a, { name: "local" });
       const deployment = await api.createDeployment(a, {
         flowName: "etl",
@@ -112,7 +73,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("removes the future runs of a changed schedule and of a paused deployment, and plans again on resume", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       const deployment = await api.createDeployment(store, {
         flowName: "report",
         name: "hourly",
@@ -137,7 +98,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("pauses and resumes one schedule under the same id: its future runs go and come back, the others stay", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       const deployment = await api.createDeployment(store, {
         flowName: "digest",
         name: "two",
@@ -173,7 +134,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("validates a run's parameters against the deployment's schema and creates nothing when they are invalid", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       const deployment = await api.createDeployment(store, {
         flowName: "typed",
         name: "d",
@@ -252,7 +213,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("checks job variables against the pool's template", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       await api.createWorkPool(store, { name: "jobs" });
       await expect(
         api.createDeployment(store, {
@@ -285,7 +246,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("names the flow's deployments when a deployment is not found by a flow's name or a mistyped name", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       for (const name of ["nightly", "hourly"]) {
         await api.createDeployment(store, { flowName: "etl", name, entrypoint: "f.ts:etl" });
       }
@@ -309,7 +270,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("creates a missing work queue of its pool, but not when the deployment is refused, nor a missing pool", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       await api.createWorkPool(store, { name: "jobs" });
       const base = { flowName: "f", name: "d", entrypoint: "f.ts:f", workPoolName: "jobs" };
       await expect(
@@ -342,7 +303,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("refuses a schedule it cannot plan with nothing written; a stored one that fails stops neither the others nor edits", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       const heavy = { flowName: "heavy", name: "minutes", entrypoint: "h.ts:h" };
       await expect(
         api.createDeployment(store, { ...heavy, schedules: [{ rrule: COSTLY_RRULE }] }),
@@ -388,7 +349,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("backfills past slots once: both ends included, a second backfill finds them", async () => {
-    await withStores(open, async (store) => {
+    await withStorePair(open, async (store) => {
       const deployment = await api.createDeployment(store, {
         flowName: "bf",
         name: "hourly",
@@ -409,7 +370,7 @@ describe.each(backends)("deployments on %s", (_name, open) => {
   });
 
   it("makes one run per distinct parameters when schedules fire at the same time, once, planned or backfilled", async () => {
-    await withStores(open, async (a, b) => {
+    await withStorePair(open, async (a, b) => {
       const noon = { cron: "0 12 * * *", timezone: "UTC" };
       const deployment = await api.createDeployment(a, {
         flowName: "etl",

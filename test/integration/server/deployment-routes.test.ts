@@ -173,6 +173,53 @@ describe("deployment routes", () => {
     expect((list.body as { name: string }[]).some((d) => d.name === "y")).toBe(false);
   });
 
+  it("adds, changes and deletes one schedule at a time: 201, 200, 204; 422 and 404 name what is wrong", async () => {
+    const created = await h.json("POST", "/api/deployments", {
+      flowName: "sync",
+      name: "s",
+      entrypoint: "flows/sync.ts:sync",
+      schedules: [{ interval: 3600, slug: "hourly" }],
+    });
+    const { id, schedules } = created.body as { id: string; schedules: { id: string }[] };
+    const added = await h.json("POST", `/api/deployments/${id}/schedules`, [
+      { cron: "0 6 * * 1-5", timezone: "America/New_York", slug: "weekday" },
+    ]);
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual([
+      expect.objectContaining({
+        slug: "weekday",
+        active: true,
+        schedule: expect.objectContaining({ cron: "0 6 * * 1-5" }),
+      }),
+    ]);
+    const paused = await h.json("PATCH", `/api/deployments/${id}/schedules/weekday`, { active: false });
+    expect(paused).toMatchObject({ status: 200, body: { slug: "weekday", active: false } });
+    const listed = await h.json("GET", `/api/deployments/${id}/schedules`);
+    expect((listed.body as { id: string; active: boolean }[]).map((s) => [s.id, s.active])).toEqual([
+      [schedules[0]!.id, true],
+      [(added.body as { id: string }[])[0]!.id, false],
+    ]);
+    expect((await h.json("DELETE", `/api/deployments/${id}/schedules/weekday`)).status).toBe(204);
+    expect((await h.json("GET", `/api/deployments/${id}/schedules`)).body).toHaveLength(1);
+
+    const taken = await h.json("POST", `/api/deployments/${id}/schedules`, [
+      { interval: 60, slug: "hourly" },
+    ]);
+    expect(taken).toMatchObject({
+      status: 422,
+      body: { error: { code: "ORDO_INVALID_INPUT", details: { issues: [{ path: "0.slug" }] } } },
+    });
+    const notAList = await h.json("POST", `/api/deployments/${id}/schedules`, { interval: 60 });
+    expect(notAList.status).toBe(422);
+    const unknownField = await h.json("PATCH", `/api/deployments/${id}/schedules/hourly`, { paused: true });
+    expect(unknownField.status).toBe(422);
+    const unknown = await h.json("PATCH", `/api/deployments/${id}/schedules/nightly`, { active: false });
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: "ORDO_NOT_FOUND" } } });
+    expect((await h.json("DELETE", `/api/deployments/${id}/schedules/nightly`)).status).toBe(404);
+    expect((await h.json("GET", "/api/deployments/unknown-id/schedules")).status).toBe(404);
+    expect((await h.json("GET", `/api/deployments/${id}/schedules`)).body).toHaveLength(1);
+  });
+
   it("lists the new routes in the OpenAPI document", async () => {
     const doc = (await h.json("GET", "/api/openapi.json")).body as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(
@@ -185,6 +232,8 @@ describe("deployment routes", () => {
         "/api/work_pools/{name}/claim",
         "/api/work_pools/{name}/queues",
         "/api/flow_runs/{id}/cancel",
+        "/api/deployments/{id}/schedules",
+        "/api/deployments/{id}/schedules/{schedule}",
       ]),
     );
   });

@@ -2,8 +2,8 @@
  * Property: the orchestration write endpoints never answer 5xx, answer every rejection as
  * `{ error: { code, message } }`, and write nothing when they reject a request.
  *
- * Covered: deployments (create, update with pause/resume and schedules, runs by id and by
- * name, backfill, claims by `serve` processes), work pools (create, update, queues,
+ * Covered: deployments (create, update with pause/resume and schedules, one schedule added
+ * or changed, runs by id and by name, backfill, claims by `serve` processes), work pools (create, update, queues,
  * worker heartbeats, claims), tag and global concurrency limits (create, update, acquire,
  * renew, release) and flow runs by id (cancel, mark cancelled, attach a process, resume,
  * set state, start). Each route gets a valid body with one to three mutations (a field
@@ -166,7 +166,7 @@ const INPUT_SCHEMA = {
 };
 const WAITING_PROCESS = { host: "fuzz-host", pid: 4242, entrypoint: "flows/etl.ts:etl", job: { env: {} } };
 
-const ids = { patchTarget: "", runTarget: "", backfillTarget: "", parentRun: "" };
+const ids = { patchTarget: "", runTarget: "", backfillTarget: "", schedulesTarget: "", parentRun: "" };
 
 async function createDeployment(name: string, extra: Record<string, Json> = {}): Promise<string> {
   const created = await seed<{ id: string }>("POST", "/api/deployments", {
@@ -251,6 +251,9 @@ beforeAll(async () => {
   ids.runTarget = await createDeployment("run-target", { workQueueName: "q1" });
   ids.backfillTarget = await createDeployment("backfill-target", {
     schedules: [{ cron: "0 0 1 1 *", timezone: "UTC" }],
+  });
+  ids.schedulesTarget = await createDeployment("schedules-target", {
+    schedules: [{ interval: YEAR_SECONDS, slug: "yearly" }],
   });
   await seed("POST", "/api/global_concurrency_limits", { name: LIMIT, limit: 5 });
   await seed("POST", "/api/concurrency_limits", { tag: TAG, concurrencyLimit: 5 });
@@ -338,6 +341,26 @@ const ROUTES: readonly RouteCase[] = [
       collisionStrategy: "CANCEL_NEW",
       paused: false,
       schedules: [{ interval: YEAR_SECONDS, parameters: { n: 4 }, slug: "yearly" }],
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/deployments/{id}/schedules",
+    path: async () => `/api/deployments/${ids.schedulesTarget}/schedules`,
+    valid: () => [
+      { cron: "0 0 1 1 *", timezone: "Europe/Berlin", dayOr: true, active: false, parameters: { n: 2 } },
+      { rrule: "FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=1", timezone: "UTC", active: false },
+    ],
+  },
+  {
+    method: "PATCH",
+    route: "/api/deployments/{id}/schedules/{schedule}",
+    path: async () => `/api/deployments/${ids.schedulesTarget}/schedules/yearly`,
+    valid: () => ({
+      schedule: { interval: YEAR_SECONDS, anchorDate: "2024-01-01T00:00:00", timezone: "UTC" },
+      active: true,
+      parameters: { n: 5 },
+      slug: "yearly",
     }),
   },
   {
