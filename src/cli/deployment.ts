@@ -189,6 +189,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
     .option("--start-in <duration>", "start later: 90s, 10m, 2h, 1d")
     .option("--start-at <time>", "start at this time (ISO-8601)")
     .option("--tag <tag>", "a tag of the run; repeatable", collect, [])
+    .option("--flow-run-name <name>", "the run's name (default: a generated one, e.g. 'quiet-falcon')")
     .option(
       "--job-variable <key=value>",
       "a job variable of this run over the deployment's (env.KEY=value, workingDir, command); repeatable",
@@ -213,6 +214,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           startIn?: string;
           startAt?: string;
           tag: string[];
+          flowRunName?: string;
           jobVariable: string[];
           watch?: boolean;
           watchTimeout?: string;
@@ -236,6 +238,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
               ? Date.now() + parseDurationSeconds(options.startIn, "--start-in") * 1000
               : undefined;
         const run = await ordo.orchestration.createDeploymentFlowRun(name, {
+          ...(options.flowRunName === undefined ? {} : { name: options.flowRunName }),
           parameters: parameters,
           scheduledTime: scheduledTime === undefined ? undefined : Math.round(scheduledTime),
           tags: options.tag.length === 0 ? undefined : options.tag,

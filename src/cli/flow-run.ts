@@ -22,6 +22,7 @@ import { parseStateSelection } from "./state-filter.js";
 interface LsOptions {
   readonly state: string[];
   readonly flow?: string | undefined;
+  readonly deployment?: string | undefined;
   readonly limit?: string | undefined;
   readonly json?: boolean | undefined;
 }
@@ -98,6 +99,11 @@ async function listFlowRuns(ctx: CliContext, options: LsOptions): Promise<void> 
     limit: parseLimit(options.limit, 20, 1000),
   };
   const client = await getClient();
+  if (options.deployment !== undefined) {
+    // ORDO_NOT_FOUND (naming the flow's deployments) for an unknown one, not an empty list.
+    const deployment = await client.orchestration.readDeployment(options.deployment);
+    filter.deploymentIds = [deployment.id];
+  }
   await client.markCrashedRuns(); // runs whose process died show as Crashed, not Running
   const runs = await client.readFlowRuns(filter);
   if (options.json === true) {
@@ -165,6 +171,7 @@ export function registerFlowRunCommands(program: Command, ctx: CliContext): void
       [],
     )
     .option("--flow <name>", "only runs of this flow")
+    .option("--deployment <name>", "only runs of this deployment (FLOW/DEPLOYMENT or its id)")
     .option("--limit <n>", "at most this many runs (1-1000, default 20)")
     .option("--json", "print the runs as a JSON array")
     .action((options: LsOptions) => listFlowRuns(ctx, options));

@@ -282,10 +282,25 @@ describe("ordo deploy and ordo deployment", () => {
       "name=Ada",
       "--start-in",
       "1h",
+      "--flow-run-name",
+      "ada-later",
       "--json",
     ]);
     const created = JSON.parse(run.stdout) as { id: string; parameters: unknown; state: { name: string } };
-    expect(created).toMatchObject({ parameters: { name: "Ada" }, state: { name: "Scheduled" } });
+    expect(created).toMatchObject({
+      name: "ada-later",
+      parameters: { name: "Ada" },
+      state: { name: "Scheduled" },
+    });
+    // The deployment's runs: this one and the ones its schedule planned, none of another deployment's.
+    const runsOfDeployment = JSON.parse(
+      (await ordo(["flow-run", "ls", "--deployment", "hello/morning", "--limit", "1000", "--json"])).stdout,
+    ) as { id: string; deploymentId: string }[];
+    expect(runsOfDeployment.map((r) => r.id)).toContain(created.id);
+    expect(new Set(runsOfDeployment.map((r) => r.deploymentId)).size).toBe(1);
+    const unknownDeployment = await ordo(["flow-run", "ls", "--deployment", "hello/evening"]);
+    expect(unknownDeployment).toMatchObject({ code: 1, stdout: "" });
+    expect(unknownDeployment.stderr).toContain("no deployment named hello/evening");
     // No worker polls the pool: the run waits, and the command says so (on standard error).
     expect(run.stderr).toContain(
       "note: no worker polls work pool 'cli-runs' now: the run waits until one does (ordo worker start --pool cli-runs)",
