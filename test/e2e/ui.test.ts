@@ -17,6 +17,7 @@ import { describeGraphScale } from "./specs/graph-scale.js";
 import { describePagesLoad } from "./specs/pages-load.js";
 import { describeQuickRun } from "./specs/quick-run.js";
 import { describeRunsSearch } from "./specs/runs-search.js";
+import { describeScheduleSwitch } from "./specs/schedule-switch.js";
 import { describeScreenshots } from "./specs/screenshots.js";
 
 const chromium = chromiumForSuite("the web UI's end-to-end suite");
@@ -28,6 +29,7 @@ describe.skipIf(chromium === undefined)("the web UI in Chromium, against a real 
   describeQuickRun(suite);
   describeCustomRun(suite);
   describeCancelRun(suite);
+  describeScheduleSwitch(suite);
   describeGraphOpen(suite);
   describeGraphScale(suite);
   // Last: it photographs the pages with what the specs before it made.

@@ -1,6 +1,6 @@
 /**
  * A deployment's details: description, version, entrypoint, tags, limits, default
- * parameters, and its schedules in words with whether each is active.
+ * parameters, and its schedules in words, each with a switch that pauses or resumes it.
  *
  * @module
  */
@@ -8,9 +8,11 @@ import type { Deployment } from "../../api/types.js";
 import { CopyButton } from "../../components/copy-button.js";
 import { RelativeTime } from "../../components/time.js";
 import { scheduleSpecText } from "./schedule-text.js";
+import { useScheduleSwitch } from "./use-schedule-switch.js";
 
 /** The details and schedules cards of a deployment. */
 export function DeploymentDetails({ deployment: d }: { readonly deployment: Deployment }) {
+  const scheduleSwitch = useScheduleSwitch(d);
   return (
     <div className="grid cols-2">
       <section className="card" aria-labelledby="deployment-details">
@@ -71,15 +73,28 @@ export function DeploymentDetails({ deployment: d }: { readonly deployment: Depl
             <p className="muted">No schedule: runs start on demand (Quick run, Custom run, or the CLI).</p>
           ) : (
             <ul className="schedule-list">
-              {d.schedules.map((s) => (
-                <li key={s.id}>
-                  <strong>{s.description === "" ? scheduleSpecText(s) : s.description}</strong>
-                  <span className="mono muted">{scheduleSpecText(s)}</span>
-                  <span className={s.active && !d.paused ? "tag" : "tag muted"}>
-                    {!s.active ? "inactive" : d.paused ? "paused with the deployment" : "active"}
-                  </span>
-                </li>
-              ))}
+              {d.schedules.map((s) => {
+                const text = s.description === "" ? scheduleSpecText(s) : s.description;
+                return (
+                  <li key={s.id}>
+                    <button
+                      type="button"
+                      role="switch"
+                      className="switch"
+                      aria-checked={s.active}
+                      aria-label={`Schedule ${text}${s.slug === undefined ? "" : ` (${s.slug})`} active`}
+                      title={s.active ? "Pause this schedule" : "Resume this schedule"}
+                      disabled={scheduleSwitch.isPending}
+                      onClick={() => scheduleSwitch.mutate({ schedule: s, active: !s.active })}
+                    />
+                    <strong>{text}</strong>
+                    <span className="mono muted">{scheduleSpecText(s)}</span>
+                    <span className={s.active && !d.paused ? "tag" : "tag muted"}>
+                      {!s.active ? "inactive" : d.paused ? "paused with the deployment" : "active"}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
           )}
         </section>
