@@ -72,20 +72,3 @@ export function parseStateSelection(values: readonly string[]): StateSelection |
   }
   return { types: [...types], names: allTypes ? undefined : [...names] };
 }
-
-/**
- * True when a state passes the selection (for filtering on the client side).
- *
- * @example
- * ```ts
- * matchesSelection(selection, run.state);
- * ```
- */
-export function matchesSelection(
-  selection: StateSelection | undefined,
-  state: { readonly type: StateType; readonly name: string },
-): boolean {
-  if (selection === undefined) return true;
-  if (!selection.types.includes(state.type)) return false;
-  return selection.names === undefined || (selection.names as readonly string[]).includes(state.name);
-}

@@ -10,7 +10,7 @@ import type { CliContext } from "./cli-context.js";
 import { collect } from "./collect.js";
 import { formatJson } from "./output/json.js";
 import { parseLimit } from "./parse-limit.js";
-import { matchesSelection, parseStateSelection } from "./state-filter.js";
+import { parseStateSelection } from "./state-filter.js";
 import { taskRunDetails, taskRunTable } from "./task-run-view.js";
 
 /** Options of `ordo task-run ls`. */
@@ -34,12 +34,12 @@ async function listTaskRuns(ctx: CliContext, options: LsOptions): Promise<void> 
   const filter: TaskRunFilter = {
     ...(options.flowRun === undefined ? {} : { flowRunId: options.flowRun }),
     ...(selection === undefined ? {} : { stateTypes: [...selection.types] }),
+    ...(selection?.names === undefined ? {} : { stateNames: [...selection.names] }),
     // One flow run's tasks in the order they ran; across runs, the latest first.
     sort: options.flowRun === undefined ? "NEWEST" : "OLDEST",
     limit,
   };
-  // Task runs filter by state type; names within a type (Cached vs Completed) are picked here.
-  const runs = (await client.readTaskRuns(filter)).filter((run) => matchesSelection(selection, run.state));
+  const runs = await client.readTaskRuns(filter);
   if (options.json === true) {
     ctx.io.out(formatJson(runs));
     return;

@@ -109,6 +109,8 @@ export const TaskRunFilterSchema = z.object({
   ids: z.array(Id).max(1000).optional(),
   flowRunId: Id.optional(),
   stateTypes: z.array(StateTypeSchema).optional(),
+  /** Runs whose state has one of these names (`Cached`, `Completed`, …). */
+  stateNames: z.array(z.string()).max(100).optional(),
   names: z.array(z.string()).optional(),
   taskKeys: z.array(z.string()).optional(),
   tags: z.array(z.string()).optional(),

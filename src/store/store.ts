@@ -133,6 +133,8 @@ export interface TaskRunQuery {
   readonly ids?: readonly string[] | undefined;
   readonly flowRunId?: string | undefined;
   readonly stateTypes?: readonly StateType[] | undefined;
+  /** Runs whose state has one of these names. */
+  readonly stateNames?: readonly string[] | undefined;
   readonly names?: readonly string[] | undefined;
   readonly taskKeys?: readonly string[] | undefined;
   /** Runs carrying every one of these tags. */

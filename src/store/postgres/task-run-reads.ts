@@ -16,12 +16,17 @@ import { byteOrder, hasEveryTag } from "./flow-run-reads.js";
 
 /** Task runs matching `query`, in creation order (or its reverse, `sort: NEWEST`). */
 export async function readTaskRuns(db: Kysely<Database>, query: TaskRunQuery): Promise<TaskRun[]> {
-  if ([query.ids, query.stateTypes, query.names, query.taskKeys].some((list) => list?.length === 0))
+  if (
+    [query.ids, query.stateTypes, query.stateNames, query.names, query.taskKeys].some(
+      (list) => list?.length === 0,
+    )
+  )
     return [];
   let select = db.selectFrom("task_runs").selectAll();
   if (query.ids !== undefined) select = select.where("id", "in", query.ids);
   if (query.flowRunId !== undefined) select = select.where("flow_run_id", "=", query.flowRunId);
   if (query.stateTypes !== undefined) select = select.where("state_type", "in", query.stateTypes);
+  if (query.stateNames !== undefined) select = select.where("state_name", "in", query.stateNames);
   if (query.names !== undefined) select = select.where("name", "in", query.names);
   if (query.taskKeys !== undefined) select = select.where("task_key", "in", query.taskKeys);
   if (query.tags !== undefined && query.tags.length > 0)

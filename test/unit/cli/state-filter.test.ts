@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OrdoError } from "../../../src/errors/ordo-error.js";
-import { matchesSelection, parseStateSelection } from "../../../src/cli/state-filter.js";
+import { parseStateSelection } from "../../../src/cli/state-filter.js";
 
 describe("parseStateSelection", () => {
   it("gives no selection without values", () => {
@@ -39,16 +39,5 @@ describe("parseStateSelection", () => {
     expect((error as OrdoError).code).toBe("ORDO_INVALID_INPUT");
     expect((error as OrdoError).message).toContain('unknown state "Done"');
     expect((error as OrdoError).message).toContain("AwaitingRetry");
-  });
-});
-
-describe("matchesSelection", () => {
-  it("matches by type, and by name when names were given", () => {
-    const types = parseStateSelection(["COMPLETED"]);
-    const names = parseStateSelection(["Cached"]);
-    expect(matchesSelection(types, { type: "COMPLETED", name: "Cached" })).toBe(true);
-    expect(matchesSelection(names, { type: "COMPLETED", name: "Completed" })).toBe(false);
-    expect(matchesSelection(names, { type: "COMPLETED", name: "Cached" })).toBe(true);
-    expect(matchesSelection(undefined, { type: "FAILED", name: "Failed" })).toBe(true);
   });
 });

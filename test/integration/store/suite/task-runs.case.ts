@@ -112,7 +112,7 @@ export function taskRunCases(ctx: SuiteContext): void {
       expect(await client.readTaskRunStates(run.id)).toEqual([failed, retry]);
     });
 
-    it("filters task runs by ids, state types, names, task keys and tags, with limit, offset and sort", async () => {
+    it("filters task runs by ids, state types and names, names, task keys and tags, with limit, offset and sort", async () => {
       const client = await ctx.open();
       const flowRun = await client.createFlowRun({ flowName: "etl", name: "r" });
       const other = await client.createFlowRun({ flowName: "etl", name: "other" });
@@ -129,13 +129,19 @@ export function taskRunCases(ctx: SuiteContext): void {
         createdAt: 2,
         updatedAt: 2,
       });
-      const c = taskRun(other.id, { createdAt: 3, updatedAt: 3 });
+      const c = taskRun(other.id, { state: state("COMPLETED", "Cached"), createdAt: 3, updatedAt: 3 });
       await client.recordBatch(batch({ taskRuns: [a, b, c] }));
       const names = async (filter: Parameters<OrdoClient["readTaskRuns"]>[0]) =>
         (await client.readTaskRuns(filter)).map((r) => r.id);
       expect(await names({ flowRunId: flowRun.id })).toEqual([a.id, b.id]);
       expect(await names({ ids: [c.id, a.id] })).toEqual([a.id, c.id]);
-      expect(await names({ stateTypes: ["COMPLETED"] })).toEqual([b.id]);
+      expect(await names({ stateTypes: ["COMPLETED"] })).toEqual([b.id, c.id]);
+      // A state name within a type, filtered before the limit.
+      expect(await names({ stateNames: ["Cached"] })).toEqual([c.id]);
+      expect(
+        await names({ stateTypes: ["COMPLETED"], stateNames: ["Completed"], sort: "NEWEST", limit: 1 }),
+      ).toEqual([b.id]);
+      expect(await names({ stateNames: [] })).toEqual([]);
       expect(await names({ names: ["load-0"] })).toEqual([a.id]);
       expect(await names({ taskKeys: ["extract"] })).toEqual([b.id, c.id]);
       expect(await names({ tags: ["x", "y"] })).toEqual([b.id]);
