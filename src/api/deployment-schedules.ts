@@ -18,7 +18,7 @@ import {
   type DeploymentSchedulesCreate,
 } from "../schemas/index.js";
 import type { Store } from "../store/index.js";
-import type { DeploymentRow, ScheduleChange, ScheduleRow } from "../store/records/index.js";
+import type { DeploymentRow, ScheduleChange, ScheduleRow, ScheduleWrite } from "../store/records/index.js";
 import {
   checkScheduleParameters,
   checkSpecComputable,
@@ -76,8 +76,10 @@ export async function readDeploymentSchedules(
  * Adds schedules to a deployment; its other schedules and their planned runs stay as they
  * are. Refused with nothing written (`ORDO_INVALID_INPUT`, `ORDO_INVALID_PARAMETERS`): a
  * slug the deployment's schedules use already, more than 50 schedules in all, a schedule
- * that cannot be planned, parameters its schema refuses. The new schedules' runs are
- * planned before it returns them.
+ * that cannot be planned, parameters its schema refuses; `ORDO_CONFLICT` for an `id`
+ * another deployment's schedule has. A schedule sent with an `id` the deployment has
+ * already (the same request sent again) is returned as it is, not added twice. The new
+ * schedules' runs are planned before it returns them.
  *
  * @example
  * ```ts
@@ -92,32 +94,71 @@ export async function createDeploymentSchedules(
   input: DeploymentSchedulesCreate,
 ): Promise<DeploymentScheduleRecord[]> {
   const what = "deployment schedules";
-  const schedules = parseInput(DeploymentSchedulesCreateSchema, input, what);
+  const sent = parseInput(DeploymentSchedulesCreateSchema, input, what);
   const row = await rowOf(store, idOrName);
   const records = store.records.deployments;
+  // Schedules whose ids are stored already were added by this request sent before: kept as they are.
+  const stored = await records.schedulesByIds(sent.flatMap((s) => (s.id === undefined ? [] : [s.id])));
+  for (const other of stored.filter((s) => s.deploymentId !== row.id)) {
+    throw new OrdoError(
+      "ORDO_CONFLICT",
+      `schedule id ${other.id} is taken by another deployment's schedule`,
+      {
+        schedule: other.id,
+      },
+    );
+  }
+  const replayed = new Set(stored.map((s) => s.id));
+  const fresh = sent.filter((s) => s.id === undefined || !replayed.has(s.id));
   const current = await records.schedules([row.id]);
-  if (current.length + schedules.length > MAX_DEPLOYMENT_SCHEDULES) {
+  if (current.length + fresh.length > MAX_DEPLOYMENT_SCHEDULES) {
     throw invalid(
       what,
       "",
-      `a deployment has at most ${MAX_DEPLOYMENT_SCHEDULES} schedules (it has ${current.length}; ${schedules.length} more were sent)`,
+      `a deployment has at most ${MAX_DEPLOYMENT_SCHEDULES} schedules (it has ${current.length}; ${fresh.length} more were sent)`,
     );
   }
   const now = Date.now();
-  for (const [index, schedule] of schedules.entries()) {
+  const writes = fresh.map(({ id, ...schedule }) => ({ ...scheduleWrite(schedule), id }));
+  for (const [index, schedule] of fresh.entries()) {
     const holder = current.find((s) => schedule.slug !== undefined && s.slug === schedule.slug);
+    const path = String(sent.indexOf(schedule));
     if (holder !== undefined) {
-      throw invalid(what, `${index}.slug`, `slug '${schedule.slug}' names schedule ${holder.id} already`);
+      throw invalid(what, `${path}.slug`, `slug '${schedule.slug}' names schedule ${holder.id} already`);
     }
-    checkSpecComputable(scheduleWrite(schedule).spec, what, String(index), now);
+    checkSpecComputable(writes[index]!.spec, what, path, now);
   }
   const defaults = schemaOf(store, row);
   if (defaults !== undefined)
-    checkScheduleParameters(defaults.schema, defaults.parameters, schedules, row.flow_name);
-  const ids = await records.addSchedules(row.id, schedules.map(scheduleWrite), now);
-  await planAfterWrite(store, row.id, now);
+    checkScheduleParameters(defaults.schema, defaults.parameters, fresh, row.flow_name);
+  const ids = fresh.length === 0 ? [] : await addOrFindSent(store, row.id, writes, now);
+  if (ids.length > 0) await planAfterWrite(store, row.id, now);
   const after = await records.schedules([row.id]);
-  return after.filter((s) => ids.includes(s.id)).map(scheduleRecord);
+  const wanted = new Set([...ids, ...replayed]);
+  return after.filter((s) => wanted.has(s.id)).map(scheduleRecord);
+}
+
+/**
+ * Adds the schedules; when that fails because the same request, sent again at the same
+ * time, added them first (every one has an id, and the deployment has them all), their
+ * ids.
+ */
+async function addOrFindSent(
+  store: Store,
+  deploymentId: string,
+  writes: readonly (ScheduleWrite & { readonly id?: string | undefined })[],
+  now: number,
+): Promise<string[]> {
+  const records = store.records.deployments;
+  try {
+    return await records.addSchedules(deploymentId, writes, now);
+  } catch (error) {
+    const ids = writes.flatMap((w) => (w.id === undefined ? [] : [w.id]));
+    if (ids.length < writes.length) throw error;
+    const found = await records.schedulesByIds(ids);
+    if (found.length < ids.length || found.some((s) => s.deploymentId !== deploymentId)) throw error;
+    return ids;
+  }
 }
 
 /**

@@ -256,7 +256,9 @@ export class HttpOrchestration implements OrchestrationClient {
     idOrName: string,
     input: DeploymentSchedulesCreate,
   ): Promise<DeploymentScheduleRecord[]> {
-    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/schedules`, input);
+    // Client-made ids: a retried request adds nothing the first one added.
+    const body = input.map((schedule) => ({ ...schedule, id: schedule.id ?? uuid7() }));
+    return this.#post(`/deployments/${enc(await this.#deploymentId(idOrName))}/schedules`, body);
   }
   async updateDeploymentSchedule(
     idOrName: string,

@@ -8,7 +8,12 @@ import { z } from "zod";
 import { EpochMillisSchema } from "./epoch-millis.js";
 import { DeploymentSourceSchema } from "./deployment-source.js";
 import { boundedJson } from "./json-depth.js";
-import { MAX_SCHEDULE_TIME_MS, ScheduleSpecSchema, DeploymentScheduleSchema } from "./schedule.js";
+import {
+  MAX_SCHEDULE_TIME_MS,
+  ScheduleSpecSchema,
+  DeploymentScheduleSchema,
+  NewDeploymentScheduleSchema,
+} from "./schedule.js";
 import { JsonValueSchema } from "./variable.js";
 import { WaitingProcessesSchema, WorkPoolNameSchema, WorkStatusSchema } from "./work-pool.js";
 
@@ -109,10 +114,11 @@ const SchedulesSchema = z
 /**
  * Schedules to add to a deployment, its others untouched (`POST
  * /api/deployments/{id}/schedules`): 1–50, each slug used once, and not by a schedule the
- * deployment has.
+ * deployment has. A schedule sent with an `id` the deployment has already is not added
+ * again (a retried request).
  */
 export const DeploymentSchedulesCreateSchema = z
-  .array(DeploymentScheduleSchema)
+  .array(NewDeploymentScheduleSchema)
   .min(1)
   .max(MAX_DEPLOYMENT_SCHEDULES)
   .superRefine(refineUniqueSlugs);

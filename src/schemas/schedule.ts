@@ -235,10 +235,17 @@ export type RRuleSchedule = z.infer<typeof RRuleScheduleSchema>;
 /** A recurrence-rule schedule as written. */
 export type RRuleScheduleInput = z.input<typeof RRuleScheduleSchema>;
 
+/** The error of a value that matches no kind of a union of schedules. */
+const kindError = {
+  error: (issue: z.core.$ZodRawIssue) =>
+    issue.code === "invalid_union" ? kindMessage(issue.input) : undefined,
+};
+
 /** When runs happen: exactly one of a cron, an interval or an rrule schedule. */
-export const ScheduleSpecSchema = z.union([CronScheduleSchema, IntervalScheduleSchema, RRuleScheduleSchema], {
-  error: (issue) => (issue.code === "invalid_union" ? kindMessage(issue.input) : undefined),
-});
+export const ScheduleSpecSchema = z.union(
+  [CronScheduleSchema, IntervalScheduleSchema, RRuleScheduleSchema],
+  kindError,
+);
 /** A schedule spec, after defaults. */
 export type ScheduleSpec = z.infer<typeof ScheduleSpecSchema>;
 /** A schedule spec as written (defaults not yet applied); a parsed {@link ScheduleSpec} is one too. */
@@ -251,9 +258,28 @@ export const DeploymentScheduleSchema = z.union(
     z.strictObject({ ...intervalShape, ...deploymentShape }),
     z.strictObject({ ...rruleShape, ...deploymentShape }),
   ],
-  { error: (issue) => (issue.code === "invalid_union" ? kindMessage(issue.input) : undefined) },
+  kindError,
 );
 /** A deployment schedule, after defaults. */
 export type DeploymentSchedule = z.infer<typeof DeploymentScheduleSchema>;
 /** A deployment schedule as written (defaults not yet applied). */
 export type DeploymentScheduleInput = z.input<typeof DeploymentScheduleSchema>;
+
+/** A client-made id of a schedule added on its own. */
+const newScheduleShape = { ...deploymentShape, id: z.string().min(1).max(64).optional() };
+
+/**
+ * A schedule added to a deployment on its own (`POST /api/deployments/{id}/schedules`):
+ * a {@link DeploymentScheduleSchema} with an optional client-made `id`, so that a request
+ * sent again adds nothing the first one added.
+ */
+export const NewDeploymentScheduleSchema = z.union(
+  [
+    z.strictObject({ ...cronShape, ...newScheduleShape }).superRefine(refineCronDays),
+    z.strictObject({ ...intervalShape, ...newScheduleShape }),
+    z.strictObject({ ...rruleShape, ...newScheduleShape }),
+  ],
+  kindError,
+);
+/** A schedule added to a deployment on its own, after defaults. */
+export type NewDeploymentSchedule = z.infer<typeof NewDeploymentScheduleSchema>;

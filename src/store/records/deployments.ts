@@ -316,19 +316,28 @@ export class DeploymentRecords {
 
   /**
    * Adds schedules to a deployment, its other schedules untouched, in one transaction;
-   * returns their ids in order.
+   * returns their ids in order (a schedule's own `id`, else a new one).
    */
   async addSchedules(
     deploymentId: string,
-    schedules: readonly ScheduleWrite[],
+    schedules: readonly (ScheduleWrite & { readonly id?: string | undefined })[],
     now: number,
   ): Promise<string[]> {
-    const ids = schedules.map(() => uuid7(now));
+    const ids = schedules.map((schedule) => schedule.id ?? uuid7(now));
     await this.#sql.write([
       this.#touch(deploymentId, now),
       ...schedules.map((schedule, i) => this.#insertSchedule(deploymentId, ids[i]!, schedule, now)),
     ]);
     return ids;
+  }
+
+  /** The stored schedules among `ids`, of any deployment. */
+  async schedulesByIds(ids: readonly string[]): Promise<ScheduleRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.#sql.all(
+      this.#sql.qb.selectFrom("deployment_schedules").selectAll().where("id", "in", ids),
+    );
+    return rows.map((row) => this.#schedule(row));
   }
 
   /**

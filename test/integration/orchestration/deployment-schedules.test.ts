@@ -68,6 +68,38 @@ describe.each(backends)("a deployment's schedules one at a time on %s", (_name, 
     });
   });
 
+  it("adds a schedule once when the same request, with its client-made id, comes again or twice at once", async () => {
+    await withStorePair(open, async (a, b) => {
+      const deployment = await api.createDeployment(a, {
+        flowName: "etl",
+        name: "retried",
+        entrypoint: "flows/etl.ts:etl",
+      });
+      const request = [{ id: "01a2b3c4-0000-7000-8000-00000000cafe", interval: HOUR, slug: "hourly" }];
+      const [first] = await api.createDeploymentSchedules(a, deployment.id, request);
+      expect(first).toMatchObject({ id: request[0]!.id, slug: "hourly" });
+      const runs = (await runsOf(a, deployment.id)).map((r) => r.id);
+      expect(await api.createDeploymentSchedules(b, deployment.id, request)).toEqual([first]);
+      expect(await api.readDeploymentSchedules(a, deployment.id)).toEqual([first]);
+      expect((await runsOf(a, deployment.id)).map((r) => r.id)).toEqual(runs);
+
+      const again = [{ id: "01a2b3c4-0000-7000-8000-00000000beef", cron: "0 3 * * *" }];
+      const answers = await Promise.all([
+        api.createDeploymentSchedules(a, deployment.id, again),
+        api.createDeploymentSchedules(b, deployment.id, again),
+      ]);
+      expect(answers.map((added) => added.map((s) => s.id))).toEqual([[again[0]!.id], [again[0]!.id]]);
+      expect(await api.readDeploymentSchedules(a, deployment.id)).toHaveLength(2);
+
+      const other = await api.createDeployment(a, { flowName: "etl", name: "other", entrypoint: "x.ts:y" });
+      await expect(api.createDeploymentSchedules(a, other.id, request)).rejects.toMatchObject({
+        code: "ORDO_CONFLICT",
+        message: `schedule id ${request[0]!.id} is taken by another deployment's schedule`,
+      });
+      expect(await api.readDeploymentSchedules(a, other.id)).toEqual([]);
+    });
+  });
+
   it("pauses one schedule by slug under its id: its future runs go, the others stay; resuming plans them again", async () => {
     await withStorePair(open, async (store) => {
       const deployment = await api.createDeployment(store, {
