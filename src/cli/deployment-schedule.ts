@@ -44,7 +44,8 @@ function describe(schedule: DeploymentScheduleRecord): string {
   return `${schedule.id} (${schedule.description}${schedule.slug === undefined ? "" : `, slug ${schedule.slug}`})`;
 }
 
-function schedulesTable(deployment: Deployment): string {
+/** A deployment's schedules as a table: id, description, active, slug and parameters. */
+export function schedulesTable(deployment: Deployment): string {
   return formatTable(
     [
       { header: "ID" },

@@ -20,7 +20,7 @@ import { jobVariablesOf } from "./job-variables.js";
 import { OrdoError } from "../errors/ordo-error.js";
 import { watchFlowRun } from "./watch-flow-run.js";
 import { whoWillStart } from "./who-will-start.js";
-import { registerDeploymentScheduleCommands } from "./deployment-schedule.js";
+import { registerDeploymentScheduleCommands, schedulesTable } from "./deployment-schedule.js";
 
 interface JsonOption {
   readonly json?: boolean | undefined;
@@ -161,12 +161,7 @@ export function registerDeploymentCommands(program: Command, ctx: CliContext): v
           ["Version", d.version],
         ]),
       );
-      ctx.io.out(
-        `\nSchedules\n${formatTable(
-          [{ header: "SCHEDULE" }, { header: "ACTIVE" }, { header: "PARAMETERS" }],
-          d.schedules.map((s) => [s.description, s.active ? "yes" : "no", JSON.stringify(s.parameters)]),
-        )}`,
-      );
+      ctx.io.out(`\nSchedules\n${schedulesTable(d)}`);
       ctx.io.out(
         `\nNext runs\n${formatTable(
           [{ header: "RUN" }, { header: "STATE" }, { header: "SCHEDULED FOR" }],

@@ -272,6 +272,10 @@ describe("ordo deploy and ordo deployment", () => {
     );
     const inspect = await ordo(["deployment", "inspect", "hello/morning"]);
     expect(inspect.stdout).toContain("Next runs");
+    // Each schedule with the id that `ordo deployment schedule pause|resume|delete` takes.
+    expect(inspect.stdout).toMatch(
+      /Schedules\nID\s+SCHEDULE\s+ACTIVE\s+SLUG\s+PARAMETERS\n[0-9a-f-]{36}\s+at 07:30 every day \(Europe\/Berlin\)\s+yes\s+-\s+\{\}\n/,
+    );
     expect(inspect.stdout).toMatch(new RegExp(`Source:\\s+local folder ${REPO_ROOT}\n`));
     expect(inspect.stdout).toMatch(/T0[56]:30:00\.000Z/); // 07:30 Berlin is 05:30 or 06:30 UTC
     const run = await ordo([
