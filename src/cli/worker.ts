@@ -21,6 +21,7 @@ interface WorkerStartOptions {
   readonly graceSeconds?: string | undefined;
   readonly workQueue: string[];
   readonly type?: string | undefined;
+  readonly runOnce?: boolean | undefined;
 }
 
 /** Checks a worker or queue name given as `option` (`ORDO_INVALID_INPUT` naming it). */
@@ -57,6 +58,10 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
     .option("--grace-seconds <s>", "on stop, how long running runs may finish (default 30)")
     .option("--work-queue <name>", "only this queue of the pool; repeatable", collect, [])
     .option("--type <type>", "the worker's type: process, the only one in this version (as Prefect's --type)")
+    .option(
+      "--run-once",
+      "claim the runs due now (and within --prefetch-seconds) once, run them to their end, and exit",
+    )
     .addHelpText(
       "after",
       "\nThe worker talks to the server at ORDO_API_URL (start one with: ordo server start).",
@@ -94,6 +99,16 @@ export function registerWorkerCommands(program: Command, ctx: CliContext): void 
         sources: new CodeSources({ home: settings.ORDO_HOME, bundles: client.bundles }),
         write: (line) => ctx.io.out(`${line}\n`),
       });
+      if (options.runOnce === true) {
+        const stopOnSignal = (signal: string) => {
+          ctx.io.out(`[worker] ${signal}: stopping\n`);
+          void worker.stop();
+        };
+        process.once("SIGINT", () => stopOnSignal("SIGINT"));
+        process.once("SIGTERM", () => stopOnSignal("SIGTERM"));
+        await worker.runOnce();
+        return;
+      }
       await worker.start();
       await new Promise<void>((done) => {
         const stop = (signal: string) => {

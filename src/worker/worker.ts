@@ -55,6 +55,8 @@ export class Worker {
   /** Aborts the claim waiting on the server when the worker stops. */
   readonly #claims = new AbortController();
   #stopping = false;
+  /** The stop under way (or done), once `stop()` was called. */
+  #stopped: Promise<void> | undefined;
   #loop: Promise<void> | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #wakeCapacity: (() => void) | undefined;
@@ -81,6 +83,41 @@ export class Worker {
    * and starts claiming. Resolves once the worker is registered.
    */
   async start(): Promise<void> {
+    await this.#register();
+    this.#loop = this.#claimLoop();
+  }
+
+  /**
+   * Claims the pool's runs due now (or within the prefetch window) once, without waiting
+   * for more, runs them to their end and stops (Prefect's `worker start --run-once`).
+   * Resolves with how many runs it started; `stop()` (SIGTERM) ends it early as usual.
+   */
+  async runOnce(): Promise<number> {
+    await this.#register();
+    let started = 0;
+    this.#loop = (async () => {
+      const claimed = await this.#claim(this.#options.limit ?? 10, 0).catch((error: unknown) => {
+        if (this.#stopping) return [];
+        throw error;
+      });
+      const runs = claimed.map((run) => {
+        started++;
+        this.#options.write(`[worker] starting ${describeStart(run)}`);
+        return this.#supervisor.start(run);
+      });
+      await Promise.all(runs);
+    })();
+    try {
+      await this.#loop;
+    } finally {
+      if (!this.#stopping) this.#options.write(`[worker] ran ${started} run(s) once: stopping`);
+      await this.stop();
+    }
+    return started;
+  }
+
+  /** Makes sure the pool exists, says which asked-for queues it lacks, and starts heartbeats. */
+  async #register(): Promise<void> {
     const orchestration = this.#options.client.orchestration;
     try {
       await orchestration.readWorkPool(this.#options.pool);
@@ -98,7 +135,6 @@ export class Worker {
     const queues = this.#options.workQueues;
     const only = queues === undefined || queues.length === 0 ? "" : ` (queues: ${queues.join(", ")})`;
     this.#options.write(`[worker] '${this.name}' started: polling work pool '${this.#options.pool}'${only}`);
-    this.#loop = this.#claimLoop();
   }
 
   /** Says which of the queues it was told to serve the pool does not have (yet). */
@@ -139,19 +175,9 @@ export class Worker {
       }
       let claimed: ClaimedFlowRun[];
       try {
-        claimed = await this.#options.client.orchestration.claimWorkPoolRuns(
-          this.#options.pool,
-          {
-            workerName: this.name,
-            workQueueNames:
-              this.#options.workQueues === undefined ? undefined : [...this.#options.workQueues],
-            limit: free,
-            prefetchSeconds: this.#options.prefetchSeconds ?? 10,
-            waitSeconds: this.#supervisor.claimWaitSeconds(this.#options.claimWaitSeconds ?? 10),
-            // A due run starts in a fitting warm child within the claim.
-            startIn: this.#supervisor.waitingProcesses(),
-          },
-          { signal: this.#claims.signal },
+        claimed = await this.#claim(
+          free,
+          this.#supervisor.claimWaitSeconds(this.#options.claimWaitSeconds ?? 10),
         );
         failures = 0;
       } catch (error) {
@@ -179,6 +205,23 @@ export class Worker {
     }
   }
 
+  /** One claim of up to `limit` runs, waiting on the server up to `waitSeconds` for one. */
+  #claim(limit: number, waitSeconds: number): Promise<ClaimedFlowRun[]> {
+    return this.#options.client.orchestration.claimWorkPoolRuns(
+      this.#options.pool,
+      {
+        workerName: this.name,
+        workQueueNames: this.#options.workQueues === undefined ? undefined : [...this.#options.workQueues],
+        limit,
+        prefetchSeconds: this.#options.prefetchSeconds ?? 10,
+        waitSeconds,
+        // A due run starts in a fitting warm child within the claim.
+        startIn: this.#supervisor.waitingProcesses(),
+      },
+      { signal: this.#claims.signal },
+    );
+  }
+
   async #giveBack(run: ClaimedFlowRun): Promise<void> {
     await this.#options.client
       .setFlowRunState(
@@ -200,8 +243,12 @@ export class Worker {
    * Stops claiming, waits up to the grace period for running runs, stops what is left
    * and puts it back in its queue.
    */
-  async stop(): Promise<void> {
-    if (this.#stopping) return this.#loop;
+  stop(): Promise<void> {
+    this.#stopped ??= this.#shutdown();
+    return this.#stopped;
+  }
+
+  async #shutdown(): Promise<void> {
     this.#stopping = true;
     this.#wakeCapacity?.();
     // The claim waiting on the server ends now (the server puts back what it claimed meanwhile).

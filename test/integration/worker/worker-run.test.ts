@@ -44,6 +44,42 @@ describe("a worker runs a deployment's run", () => {
     expect(manifests.map((m) => m.output)).toEqual([expect.stringMatching(/\.mjs$/)]);
   });
 
+  it("with --run-once, runs the runs due now to their end and exits 0, leaving later runs and showing OFFLINE", async () => {
+    const { client, ordo, waitForRun } = harness();
+    await client.orchestration.createWorkPool({ name: "once", type: "process" });
+    await client.orchestration.createDeployment({
+      flowName: "worker-quick",
+      name: "once",
+      entrypoint: `${FLOWS}:quick`,
+      path: REPO_ROOT,
+      workPoolName: "once",
+    });
+    const due = await Promise.all(
+      [1, 2].map((i) =>
+        client.orchestration.createDeploymentFlowRun("worker-quick/once", { parameters: { i } }),
+      ),
+    );
+    const later = await client.orchestration.createDeploymentFlowRun("worker-quick/once", {
+      scheduledTime: Date.now() + 3_600_000,
+    });
+
+    const worker = ordo(["worker", "start", "--pool", "once", "--name", "w-once", "--run-once"]);
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    expect(worker.output()).toContain("[worker] ran 2 run(s) once: stopping");
+    for (const run of due) {
+      expect((await waitForRun(run.id, () => true, 1_000)).state.type).toBe("COMPLETED");
+    }
+    expect((await client.readFlowRun(later.id)).state.name).toBe("Scheduled");
+    expect((await client.orchestration.readWorkers("once")).map((w) => [w.name, w.status])).toEqual([
+      ["w-once", "OFFLINE"],
+    ]);
+
+    // Nothing due: it exits at once.
+    const idle = ordo(["worker", "start", "--pool", "once", "--run-once"]);
+    expect(await idle.exited).toEqual({ code: 0, signal: null });
+    expect(idle.output()).toContain("[worker] ran 0 run(s) once: stopping");
+  });
+
   it("starts a run with its pool's, its deployment's and its own environment, merged variable by variable", async () => {
     const { client, dir, worker, waitForRun } = harness();
     const variables = structuredClone(PROCESS_JOB_TEMPLATE.variables) as {
