@@ -99,12 +99,13 @@ export async function createDeploymentSchedules(
   const records = store.records.deployments;
   // Schedules whose ids are stored already were added by this request sent before: kept as they are.
   const stored = await records.schedulesByIds(sent.flatMap((s) => (s.id === undefined ? [] : [s.id])));
-  for (const other of stored.filter((s) => s.deploymentId !== row.id)) {
+  const taken = stored.find((s) => s.deploymentId !== row.id);
+  if (taken !== undefined) {
     throw new OrdoError(
       "ORDO_CONFLICT",
-      `schedule id ${other.id} is taken by another deployment's schedule`,
+      `schedule id ${taken.id} is taken by another deployment's schedule`,
       {
-        schedule: other.id,
+        schedule: taken.id,
       },
     );
   }
