@@ -3,64 +3,12 @@
  *
  * @module
  */
-
-const ADJECTIVES = [
-  "amber",
-  "brisk",
-  "calm",
-  "daring",
-  "eager",
-  "fancy",
-  "gentle",
-  "hazel",
-  "ivory",
-  "jolly",
-  "keen",
-  "lucid",
-  "mellow",
-  "nimble",
-  "olive",
-  "proud",
-  "quiet",
-  "rapid",
-  "sunny",
-  "tidy",
-  "urban",
-  "vivid",
-  "witty",
-  "young",
-  "zesty",
-];
-const NOUNS = [
-  "badger",
-  "crane",
-  "dolphin",
-  "falcon",
-  "gecko",
-  "heron",
-  "ibis",
-  "jaguar",
-  "koala",
-  "lemur",
-  "marten",
-  "newt",
-  "otter",
-  "panda",
-  "quail",
-  "raven",
-  "seal",
-  "tapir",
-  "urchin",
-  "viper",
-  "walrus",
-  "yak",
-  "zebra",
-];
+import { RUN_NAME_ADJECTIVES, RUN_NAME_ANIMALS } from "./run-name-words.js";
 
 /** A readable random run name, e.g. `brisk-otter`. */
 export function randomRunName(random: () => number = Math.random): string {
-  const a = ADJECTIVES[Math.floor(random() * ADJECTIVES.length)] ?? "calm";
-  const n = NOUNS[Math.floor(random() * NOUNS.length)] ?? "otter";
+  const a = RUN_NAME_ADJECTIVES[Math.floor(random() * RUN_NAME_ADJECTIVES.length)] ?? "calm";
+  const n = RUN_NAME_ANIMALS[Math.floor(random() * RUN_NAME_ANIMALS.length)] ?? "otter";
   return `${a}-${n}`;
 }
 

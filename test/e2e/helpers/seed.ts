@@ -112,8 +112,15 @@ export async function seed(stack: OrdoStack): Promise<Seeded> {
     client.createGlobalConcurrencyLimit({ name: globalLimitName, limit: 3 }),
   ]);
   const [completedRun, failedRun] = await Promise.all([
-    client.orchestration.createDeploymentFlowRun(seedRuns.id, { parameters: { who: "alice" } }),
-    client.orchestration.createDeploymentFlowRun(seedRuns.id, { parameters: { who: "bob", fail: true } }),
+    // Names no generated run name can take (adjective-animal): the specs find these runs by name.
+    client.orchestration.createDeploymentFlowRun(seedRuns.id, {
+      name: "greeting-for-alice",
+      parameters: { who: "alice" },
+    }),
+    client.orchestration.createDeploymentFlowRun(seedRuns.id, {
+      name: "greeting-for-bob",
+      parameters: { who: "bob", fail: true },
+    }),
   ]);
   const [completed, failed] = await Promise.all([
     waitForFinal(stack, completedRun.id),
