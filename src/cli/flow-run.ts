@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { getClient } from "../client/get-client.js";
+import { OrdoError } from "../errors/ordo-error.js";
 import type { FlowRunFilter, LogRecord } from "../schemas/index.js";
 import { isTerminalType } from "../states/index.js";
 import { follow } from "./follow.js";
@@ -15,6 +16,7 @@ import { collect } from "./collect.js";
 import { readFlowRunOrigin } from "./flow-run-origin.js";
 import { flowRunDetails, flowRunTable, logLine } from "./flow-run-view.js";
 import { formatJson } from "./output/json.js";
+import { parseOptionalCount } from "./parse-count.js";
 import { parseLimit } from "./parse-limit.js";
 import { parseStateSelection } from "./state-filter.js";
 
@@ -40,6 +42,9 @@ function isFinalType(type: string): boolean {
 /** Options of `ordo flow-run logs`. */
 interface LogsOptions extends JsonOption {
   readonly follow?: boolean | undefined;
+  readonly head?: boolean | undefined;
+  readonly tail?: boolean | undefined;
+  readonly numLogs?: string | undefined;
 }
 
 /** After the run reaches a final state, log lines still in flight get this long to arrive. */
@@ -83,6 +88,8 @@ async function followLogs(id: string, print: (record: LogRecord) => void): Promi
 
 /** The page size used to read all log lines of a run. */
 const LOG_PAGE = 1000;
+/** The lines `--head` and `--tail` print without `--num-logs` (Prefect's 20). */
+const DEFAULT_LOG_LINES = 20;
 
 /** Flow-run filter fields for a `--state` selection: types when whole types were asked, else names. */
 function stateFilter(values: readonly string[]): Pick<FlowRunFilter, "stateTypes" | "stateNames"> {
@@ -125,7 +132,32 @@ async function inspectFlowRun(ctx: CliContext, id: string, options: JsonOption):
   ctx.io.out(flowRunDetails(run, history, ctx.io.now(), await readFlowRunOrigin(client, run)));
 }
 
+/** How many lines `--head` or `--tail` print; undefined for all of them. */
+function lineCount(options: LogsOptions): number | undefined {
+  const picked = [
+    options.head === true && "--head",
+    options.tail === true && "--tail",
+    options.follow === true && "--follow",
+  ];
+  const given = picked.filter((flag): flag is string => flag !== false);
+  if (given.length > 1) {
+    throw new OrdoError("ORDO_INVALID_INPUT", `${given.join(" and ")} do not go together: give one`, {
+      option: given[1],
+    });
+  }
+  if (options.head !== true && options.tail !== true) {
+    if (options.numLogs !== undefined) {
+      throw new OrdoError("ORDO_INVALID_INPUT", "--num-logs goes with --head or --tail", {
+        option: "--num-logs",
+      });
+    }
+    return undefined;
+  }
+  return parseOptionalCount(options.numLogs, "--num-logs", 1) ?? DEFAULT_LOG_LINES;
+}
+
 async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Promise<void> {
+  const count = lineCount(options);
   const client = await getClient();
   const run = await client.readFlowRun(id); // ORDO_NOT_FOUND for an unknown id, rather than an empty list
   const print = (record: LogRecord) =>
@@ -134,18 +166,31 @@ async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Prom
     await followLogs(id, print);
     return;
   }
+  // --tail keeps the last lines read; --head stops after its lines.
+  const last: LogRecord[] = [];
+  let printed = 0;
   let afterId: number | undefined;
   for (;;) {
+    const limit =
+      options.head === true && count !== undefined ? Math.min(LOG_PAGE, count - printed) : LOG_PAGE;
     const page = await client.readLogs({
       flowRunId: id,
-      limit: LOG_PAGE,
+      limit,
       ...(afterId === undefined ? {} : { afterId }),
     });
-    for (const record of page) print(record);
+    for (const record of page) {
+      if (options.tail === true && count !== undefined) {
+        last.push(record);
+        if (last.length > count) last.shift();
+      } else print(record);
+    }
+    printed += page.length;
     const lastId = page.at(-1)?.id;
-    if (page.length < LOG_PAGE || lastId === undefined || lastId === afterId) return;
+    const full = options.head === true && count !== undefined && printed >= count;
+    if (full || page.length < limit || lastId === undefined || lastId === afterId) break;
     afterId = lastId;
   }
+  for (const record of last) print(record);
 }
 
 /**
@@ -188,6 +233,9 @@ export function registerFlowRunCommands(program: Command, ctx: CliContext): void
     .description("print a flow run's log lines (its tasks' included), oldest first")
     .argument("<id>", "the flow run's id")
     .option("--follow", "keep printing new log lines until the run ends (Ctrl-C stops)")
+    .option("--head", "only the first lines (20, or --num-logs)")
+    .option("--tail", "only the last lines (20, or --num-logs)")
+    .option("--num-logs <n>", "with --head or --tail: how many lines")
     .option("--json", "print one JSON object per line")
     .action((id: string, options: LogsOptions) => showLogs(ctx, id, options));
 

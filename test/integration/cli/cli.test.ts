@@ -411,6 +411,33 @@ describe("running real flows (needs the engine and the store)", () => {
     expect(task.stdout).toContain(id);
   });
 
+  it("prints the first or last log lines with --head and --tail (20, or --num-logs)", async () => {
+    const run = await ordo(["run", `${FLOWS}:chatty`, "--param", "lines=30", "--json"]);
+    const id = (JSON.parse(run.stdout) as { flowRunId: string }).flowRunId;
+    const all = (await ordo(["flow-run", "logs", id])).stdout.split("\n").filter((line) => line !== "");
+    expect(all.length).toBeGreaterThan(30);
+    const lines = async (...args: string[]) => {
+      const r = await ordo(["flow-run", "logs", id, ...args]);
+      expect(r.code).toBe(0);
+      return r.stdout.split("\n").filter((line) => line !== "");
+    };
+    expect(await lines("--head")).toEqual(all.slice(0, 20));
+    expect(await lines("--tail")).toEqual(all.slice(-20));
+    expect(await lines("--head", "--num-logs", "3")).toEqual(all.slice(0, 3));
+    expect(await lines("--tail", "--num-logs", "3")).toEqual(all.slice(-3));
+    expect(await lines("--tail", "--num-logs", "1000")).toEqual(all);
+    for (const [args, message] of [
+      [["--head", "--tail"], "--head and --tail do not go together"],
+      [["--tail", "--follow"], "--tail and --follow do not go together"],
+      [["--num-logs", "5"], "--num-logs goes with --head or --tail"],
+      [["--head", "--num-logs", "0"], "--num-logs must be a whole number ≥ 1"],
+    ] as const) {
+      const bad = await ordo(["flow-run", "logs", id, ...args]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(message);
+    }
+  });
+
   it("deletes a finished run with its task runs, from the embedded store", async () => {
     const run = await ordo(["run", `${FLOWS}:addUp`, "--param", "n=3", "--json"]);
     const id = (JSON.parse(run.stdout) as { flowRunId: string }).flowRunId;
