@@ -20,7 +20,7 @@ import type {
   CollisionStrategySchema,
   Deployment,
   DeploymentCreate,
-  DeploymentSchedule,
+  DeploymentScheduleInput,
   DeploymentSource,
   FlowRun,
   StalePolicySchema,
@@ -55,7 +55,7 @@ export interface DeploymentOptions {
   readonly timezone?: string | undefined;
   readonly anchorDate?: string | number | undefined;
   /** More schedules, each with its own parameters. */
-  readonly schedules?: readonly DeploymentSchedule[] | undefined;
+  readonly schedules?: readonly DeploymentScheduleInput[] | undefined;
   readonly paused?: boolean | undefined;
   readonly concurrencyLimit?: number | undefined;
   readonly collisionStrategy?: z.infer<typeof CollisionStrategySchema> | undefined;
@@ -87,16 +87,17 @@ export interface RunnerDeployment {
 }
 
 /** The schedules that the schedule shortcuts and `schedules` describe. */
-function schedulesOf(options: DeploymentOptions): DeploymentSchedule[] {
-  const out: DeploymentSchedule[] = [...(options.schedules ?? [])];
+function schedulesOf(options: DeploymentOptions): DeploymentScheduleInput[] {
+  const out: DeploymentScheduleInput[] = [...(options.schedules ?? [])];
   const timezone = options.timezone;
-  if (options.cron !== undefined) out.push({ cron: options.cron, timezone } as DeploymentSchedule);
+  if (options.cron !== undefined) out.push({ cron: options.cron, timezone });
   if (options.interval !== undefined) {
-    out.push({ interval: options.interval, anchorDate: options.anchorDate, timezone } as DeploymentSchedule);
+    out.push({ interval: options.interval, anchorDate: options.anchorDate, timezone });
   }
-  if (options.rrule !== undefined) out.push({ rrule: options.rrule, timezone } as DeploymentSchedule);
+  if (options.rrule !== undefined) out.push({ rrule: options.rrule, timezone });
   return out.map(
-    (s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as DeploymentSchedule,
+    (s) =>
+      Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as DeploymentScheduleInput,
   );
 }
 
