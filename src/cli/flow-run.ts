@@ -178,12 +178,10 @@ async function showLogs(ctx: CliContext, id: string, options: LogsOptions): Prom
       limit,
       ...(afterId === undefined ? {} : { afterId }),
     });
-    for (const record of page) {
-      if (options.tail === true && count !== undefined) {
-        last.push(record);
-        if (last.length > count) last.shift();
-      } else print(record);
-    }
+    if (options.tail === true && count !== undefined) {
+      last.push(...page);
+      if (last.length > count) last.splice(0, last.length - count);
+    } else for (const record of page) print(record);
     printed += page.length;
     const lastId = page.at(-1)?.id;
     const full = options.head === true && count !== undefined && printed >= count;
