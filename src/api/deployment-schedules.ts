@@ -109,8 +109,7 @@ export async function createDeploymentSchedules(
       },
     );
   }
-  const replayed = new Set(stored.map((s) => s.id));
-  const fresh = sent.filter((s) => s.id === undefined || !replayed.has(s.id));
+  const fresh = sent.filter((s) => s.id === undefined || !stored.some((row) => row.id === s.id));
   const current = await records.schedules([row.id]);
   if (current.length + fresh.length > MAX_DEPLOYMENT_SCHEDULES) {
     throw invalid(
@@ -134,9 +133,14 @@ export async function createDeploymentSchedules(
     checkScheduleParameters(defaults.schema, defaults.parameters, fresh, row.flow_name);
   const ids = fresh.length === 0 ? [] : await addOrFindSent(store, row.id, writes, now);
   if (ids.length > 0) await planAfterWrite(store, row.id, now);
-  const after = await records.schedules([row.id]);
-  const wanted = new Set([...ids, ...replayed]);
-  return after.filter((s) => wanted.has(s.id)).map(scheduleRecord);
+  // In the request's order: what it added, and what it had added before.
+  const storedById = new Map(stored.map((s) => [s.id, s]));
+  return sent.map((schedule) => {
+    const index = fresh.indexOf(schedule);
+    if (index === -1) return scheduleRecord(storedById.get(schedule.id ?? "")!);
+    const { spec, active, parameters, slug } = writes[index]!;
+    return scheduleRecord({ id: ids[index]!, deploymentId: row.id, spec, active, parameters, slug });
+  });
 }
 
 /**
@@ -211,8 +215,13 @@ export async function updateDeploymentSchedule(
     notFoundIn(`${row.flow_name}/${row.name}`, scheduleRef, []);
   }
   await planAfterWrite(store, row.id, now);
-  const after = await records.schedules([row.id]);
-  return scheduleRecord(after.find((s) => s.id === target.id) ?? target);
+  return scheduleRecord({
+    ...target,
+    spec: spec ?? target.spec,
+    active: change.active ?? target.active,
+    parameters: parameters ?? target.parameters,
+    slug: slug === undefined ? target.slug : (slug ?? undefined),
+  });
 }
 
 /**

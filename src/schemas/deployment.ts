@@ -114,14 +114,25 @@ const SchedulesSchema = z
 /**
  * Schedules to add to a deployment, its others untouched (`POST
  * /api/deployments/{id}/schedules`): 1–50, each slug used once, and not by a schedule the
- * deployment has. A schedule sent with an `id` the deployment has already is not added
- * again (a retried request).
+ * deployment has; each `id` once. A schedule sent with an `id` the deployment has already
+ * is not added again (a retried request).
  */
 export const DeploymentSchedulesCreateSchema = z
   .array(NewDeploymentScheduleSchema)
   .min(1)
   .max(MAX_DEPLOYMENT_SCHEDULES)
-  .superRefine(refineUniqueSlugs);
+  .superRefine(refineUniqueSlugs)
+  .superRefine((schedules, ctx) => {
+    const ids = schedules.map((schedule) => schedule.id);
+    for (const [index, id] of ids.entries()) {
+      if (id !== undefined && ids.indexOf(id) < index)
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "id"],
+          message: `id '${id}' is given to schedule ${ids.indexOf(id)} already: each schedule has its own`,
+        });
+    }
+  });
 /** Schedules to add to a deployment. */
 export type DeploymentSchedulesCreate = z.input<typeof DeploymentSchedulesCreateSchema>;
 

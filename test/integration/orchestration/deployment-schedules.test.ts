@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as api from "../../../src/api/index.js";
 import type { FlowRun } from "../../../src/schemas/index.js";
 import type { Store } from "../../../src/store/index.js";
+import { COSTLY_RRULE } from "../../helpers/schedules.js";
 import { storePairBackends, withStorePair } from "../../helpers/store-backends.js";
 
 const backends = storePairBackends("schedules");
@@ -243,6 +244,31 @@ describe.each(backends)("a deployment's schedules one at a time on %s", (_name, 
         code: "ORDO_INVALID_INPUT",
         message: expect.stringContaining("nothing to change"),
       });
+      await expect(
+        api.updateDeploymentSchedule(store, deployment.id, "hourly", { schedule: { rrule: COSTLY_RRULE } }),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_INPUT", details: { issues: [{ path: "schedule" }] } });
+      const sameId = "01a2b3c4-0000-7000-8000-00000000d00d";
+      await expect(
+        api.createDeploymentSchedules(store, deployment.id, [
+          { id: sameId, interval: 60 },
+          { id: sameId, interval: 120 },
+        ]),
+      ).rejects.toMatchObject({ code: "ORDO_INVALID_INPUT", details: { issues: [{ path: "1.id" }] } });
+      await unchanged();
+
+      // A slug another schedule of the deployment has is refused when changed to, as when added.
+      const morning = await api.createDeploymentSchedules(store, "typed/t", [
+        { cron: "0 6 * * *", slug: "morning" },
+      ]);
+      await expect(
+        api.updateDeploymentSchedule(store, "typed/t", "morning", { slug: "hourly" }),
+      ).rejects.toMatchObject({
+        code: "ORDO_INVALID_INPUT",
+        message: expect.stringContaining(`slug 'hourly' names schedule ${hourly!.id} already`),
+        details: { issues: [{ path: "slug" }] },
+      });
+      expect(await api.readDeploymentSchedules(store, deployment.id)).toEqual([hourly, ...morning]);
+      await api.deleteDeploymentSchedule(store, "typed/t", "morning");
       await unchanged();
 
       for (const attempt of [

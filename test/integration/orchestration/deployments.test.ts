@@ -10,6 +10,7 @@ import * as api from "../../../src/api/index.js";
 import { scheduleWrite } from "../../../src/api/deployments.js";
 import type { FlowRun } from "../../../src/schemas/index.js";
 import type { Store } from "../../../src/store/index.js";
+import { COSTLY_RRULE } from "../../helpers/schedules.js";
 import { storePairBackends, withStorePair } from "../../helpers/store-backends.js";
 
 const backends = storePairBackends("deployments");
@@ -20,9 +21,6 @@ const SCHEMA = {
   required: ["n"],
   additionalProperties: false,
 };
-
-/** Monthly on the 31st, every minute of that day, since 2010: too many occurrences to walk to today. */
-const COSTLY_RRULE = `DTSTART:20100131T000000\nRRULE:FREQ=MONTHLY;BYHOUR=${Array.from({ length: 24 }, (_, h) => h).join(",")};BYMINUTE=${Array.from({ length: 60 }, (_, m) => m).join(",")}`;
 
 async function runsOf(store: Store, deploymentId: string): Promise<FlowRun[]> {
   return api.readFlowRuns(store, { deploymentIds: [deploymentId], limit: 1000, sort: "OLDEST" });
